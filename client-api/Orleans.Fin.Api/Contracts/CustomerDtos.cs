@@ -1,0 +1,28 @@
+using Orleans.Fin.Customers;
+
+namespace Orleans.Fin.Api.Contracts;
+
+public sealed record CreateCustomerRequest(string? Name, string? IdNumber, string? Phone, string? DeviceId);
+
+public sealed record BindDeviceRequest(string? DeviceId);
+
+public sealed record LoginRequest(string? DeviceId, string? Ip, string? Country, string? City);
+
+/// <summary>A customer as the API shows it: identity number and phone masked.</summary>
+public sealed record CustomerResponse(
+    string Id,
+    string Name,
+    KycStatus KycStatus,
+    RiskLevel RiskLevel,
+    int? CreditScore,
+    IReadOnlyList<string> BoundDevices,
+    IReadOnlyList<string> AccountIds,
+    string IdNumber,
+    string Phone,
+    DateOnly BirthDate,
+    DateTimeOffset CreatedAt)
+{
+    public static CustomerResponse From(CustomerProfile p) => new(
+        p.Id, p.Name, p.KycStatus, p.RiskLevel, p.CreditScore, p.BoundDevices, p.AccountIds, p.MaskedIdNumber, p.MaskedPhone,
+        p.BirthDate, p.CreatedAt);
+}

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Orleans.Fin.Api.Contracts;
+using Orleans.Fin.Api.Hosting;
+using Orleans.Fin.Api.Infrastructure;
+using Orleans.Fin.Common;
+using Orleans.Fin.Customers;
+
+namespace Orleans.Fin.Api.Endpoints;
+
+public static class CustomerEndpoints
+{
+    public static IEndpointRouteBuilder MapCustomerEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/customers").WithTags("Customers");
+        group.MapPost("/", CreateCustomer).WithName(nameof(CreateCustomer)).AllowAnonymous().RequireRateLimiting(AuthSetup.AnonymousLimiter);
+        group.MapGet("/{id}", GetCustomer).WithName(nameof(GetCustomer)).RequireAuthorization();
+        group.MapPost("/{id}/devices", BindDevice).WithName(nameof(BindDevice)).RequireAuthorization();
+        group.MapPost("/{id}/logins", RecordLogin).WithName(nameof(RecordLogin)).RequireAuthorization();
+        return routes;
+    }
+
+    public static async Task<Created<CustomerResponse>> CreateCustomer(
+        CreateCustomerRequest request, IGrainFactory grains, RequestKeys keys, TimeProvider clock)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var (identity, idError) = ResidentIdentityRules.Validate(request.IdNumber, today);
+        new RequestValidator()
+            .Required("name", request.Name, 100)
+            .Check(idError is null, "idNumber", idError ?? "")
+            .Check(PhoneRules.IsValid(request.Phone), "phone", "phone must be an 11-digit mainland mobile number.")
+            .Required("deviceId", request.DeviceId, 128)
+            .ThrowIfInvalid();
+
+        var draft = new CustomerDraft(request.Name!.Trim(), identity!.Masked, identity.BirthDate, identity.RegionCode, request.Phone!, request.DeviceId!);
+        var registration = await grains.GetGrain<IIdentityIndexGrain>(keys.IdentityIndexKey(request.IdNumber!)).Register(draft);
+        if (!registration.Created)
+        {
+            throw new FinException(FinErrorCode.Conflict, "A customer with this identity number already exists.");
+        }
+
+        var profile = await grains.GetGrain<ICustomerGrain>(registration.CustomerId).Get()
+            ?? throw FinException.NotFound("Customer");
+        return TypedResults.Created($"/customers/{profile.Id}", CustomerResponse.From(profile));
+    }
+
+    public static async Task<Ok<CustomerResponse>> GetCustomer(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        user.EnsureCanRead(id);
+        return TypedResults.Ok(CustomerResponse.From(await Load(grains, id)));
+    }
+
+    public static async Task<NoContent> BindDevice(string id, BindDeviceRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        EnsureSelfOrOperator(user, id);
+        new RequestValidator().Required("deviceId", request.DeviceId, 128).ThrowIfInvalid();
+        await Load(grains, id);
+        await grains.GetGrain<ICustomerGrain>(id).BindDevice(request.DeviceId!);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Accepted> RecordLogin(string id, LoginRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        EnsureSelfOrOperator(user, id);
+        new RequestValidator()
+            .Required("deviceId", request.DeviceId, 128)
+            .Check(IPAddress.TryParse(request.Ip, out _), "ip", "ip must be an IPv4 or IPv6 address.")
+            .Required("country", request.Country, 64)
+            .Required("city", request.City, 100)
+            .ThrowIfInvalid();
+        await Load(grains, id);
+        await grains.GetGrain<ICustomerGrain>(id).RecordLogin(new LoginAttempt(request.DeviceId!, request.Ip!, request.Country!, request.City!));
+        return TypedResults.Accepted((string?)null);
+    }
+
+    internal static async Task<CustomerProfile> Load(IGrainFactory grains, string id) =>
+        (FinIds.HasPrefix(id, IdPrefixes.Customer) ? await grains.GetGrain<ICustomerGrain>(id).Get() : null)
+        ?? throw FinException.NotFound("Customer");
+
+    private static void EnsureSelfOrOperator(ClaimsPrincipal user, string customerId)
+    {
+        if (!user.IsOwner(customerId) && !user.IsInRole(Caller.OperatorRole) && !user.IsInRole(Caller.AdminRole))
+        {
+            throw new FinException(FinErrorCode.Forbidden, "Only the customer or an operator may do this.");
+        }
+    }
+}

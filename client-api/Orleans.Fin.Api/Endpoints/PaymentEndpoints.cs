@@ -1,0 +1,71 @@
+using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Orleans.Fin.Api.Contracts;
+using Orleans.Fin.Api.Hosting;
+using Orleans.Fin.Api.Infrastructure;
+using Orleans.Fin.Common;
+using Orleans.Fin.Payments;
+
+namespace Orleans.Fin.Api.Endpoints;
+
+public static class PaymentEndpoints
+{
+    public static readonly IReadOnlyList<string> Channels = ["app", "qr", "card", "auto-debit"];
+
+    public static IEndpointRouteBuilder MapPaymentEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/payments").WithTags("Payments").RequireAuthorization();
+        group.MapPost("/", CreatePayment).WithName(nameof(CreatePayment)).RequireAuthorization(AuthSetup.CustomerPolicy);
+        group.MapGet("/{id}", GetPayment).WithName(nameof(GetPayment));
+        return routes;
+    }
+
+    public static async Task<Created<PaymentResponse>> CreatePayment(
+        PaymentRequest request, HttpRequest http, ClaimsPrincipal user, IGrainFactory grains, RequestKeys keys)
+    {
+        var key = RequestKeys.RequireIdempotencyKey(http);
+        new RequestValidator()
+            .Id("fromAccountId", request.FromAccountId, IdPrefixes.Account)
+            .Id("toAccountId", request.ToAccountId, IdPrefixes.Account)
+            .Check(request.FromAccountId is null || request.FromAccountId != request.ToAccountId, "toAccountId", "toAccountId must differ from fromAccountId.")
+            .Amount("amount", request.Amount)
+            .Currency("currency", request.Currency)
+            .OneOf("channel", request.Channel, Channels)
+            .Required("deviceId", request.DeviceId, 128)
+            .Check(request.Ip is null || IPAddress.TryParse(request.Ip, out _), "ip", "ip must be an IPv4 or IPv6 address.")
+            .Optional("country", request.Country, 64)
+            .Optional("city", request.City, 100)
+            .Optional("merchantCategory", request.MerchantCategory, 64)
+            .Check(request.Otp is null || request.Otp is { Length: >= 4 and <= 10 } && request.Otp.All(char.IsAsciiDigit), "otp", "otp must be 4 to 10 digits.")
+            .ThrowIfInvalid();
+
+        var from = await AccountEndpoints.Load(grains, request.FromAccountId!, user);
+        user.EnsureOwner(from.CustomerId);
+        var subject = user.Subject();
+        var movement = new MovementRequest(
+            MovementKind.Payment,
+            RequestKeys.Fingerprint("payment", request.FromAccountId, request.ToAccountId, request.Amount, request.Currency, request.Channel,
+                request.DeviceId, request.Ip, request.Country, request.City, request.MerchantCategory),
+            subject, request.FromAccountId, request.ToAccountId, request.Amount!.Value, request.Currency!, request.Channel!,
+            request.DeviceId, request.Ip, request.Country, request.City, request.MerchantCategory, request.Otp);
+        var id = keys.MovementId(MovementKind.Payment, subject, key);
+        var result = await grains.GetGrain<IMoneyMovementGrain>(id).Execute(movement);
+        return TypedResults.Created($"/payments/{result.Id}", PaymentResponse.From(result));
+    }
+
+    public static async Task<Ok<PaymentResponse>> GetPayment(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var result = (FinIds.HasPrefix(id, IdPrefixes.Payment) ? await grains.GetGrain<IMoneyMovementGrain>(id).Get() : null)
+            ?? throw FinException.NotFound("Payment");
+        if (!user.IsStaff() && !result.CustomerIds.Any(user.IsOwner))
+        {
+            throw new FinException(FinErrorCode.Forbidden, "This payment belongs to other customers.");
+        }
+
+        return TypedResults.Ok(PaymentResponse.From(result));
+    }
+}

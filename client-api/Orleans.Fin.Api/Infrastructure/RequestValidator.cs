@@ -1,0 +1,101 @@
+using Orleans.Fin.Common;
+
+namespace Orleans.Fin.Api.Infrastructure;
+
+/// <summary>Collects field errors of one request and throws them together.</summary>
+public sealed class RequestValidator
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public RequestValidator Required(string field, string? value, int maxLength = 200)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, $"{field} is required.");
+        }
+        else if (value.Length > maxLength)
+        {
+            Add(field, $"{field} must be at most {maxLength} characters.");
+        }
+
+        return this;
+    }
+
+    public RequestValidator Optional(string field, string? value, int maxLength = 200)
+    {
+        if (value is not null && (value.Length > maxLength || string.IsNullOrWhiteSpace(value)))
+        {
+            Add(field, $"{field} must be 1 to {maxLength} characters when given.");
+        }
+
+        return this;
+    }
+
+    public RequestValidator Amount(string field, decimal? amount)
+    {
+        if (MoneyRules.Validate(amount) is { } error)
+        {
+            Add(field, error);
+        }
+
+        return this;
+    }
+
+    public RequestValidator Currency(string field, string? currency)
+    {
+        if (!Currencies.IsSupported(currency))
+        {
+            Add(field, $"{field} must be one of {string.Join(", ", Currencies.Supported)}.");
+        }
+
+        return this;
+    }
+
+    public RequestValidator OneOf(string field, string? value, IReadOnlyCollection<string> allowed)
+    {
+        if (value is null || !allowed.Contains(value))
+        {
+            Add(field, $"{field} must be one of {string.Join(", ", allowed)}.");
+        }
+
+        return this;
+    }
+
+    public RequestValidator Id(string field, string? id, string prefix)
+    {
+        if (!FinIds.HasPrefix(id, prefix))
+        {
+            Add(field, $"{field} must be an id of the form {prefix}_….");
+        }
+
+        return this;
+    }
+
+    public RequestValidator Check(bool ok, string field, string message)
+    {
+        if (!ok)
+        {
+            Add(field, message);
+        }
+
+        return this;
+    }
+
+    public void ThrowIfInvalid()
+    {
+        if (_errors.Count > 0)
+        {
+            throw new ApiValidationException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+        }
+    }
+
+    private void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            _errors[field] = list = [];
+        }
+
+        list.Add(message);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace Orleans.Fin.Accounts;
+
+/// <summary>
+/// The bank's own accounts that balance customer postings. They are sharded per currency so that no single
+/// grain serialises every deposit or cross-border payment.
+/// </summary>
+public static class SystemAccounts
+{
+    public const int Shards = 16;
+    public const string Prefix = "sys_";
+
+    public static string Settlement(string currency, string transferId) => Id("settlement", currency, transferId);
+
+    public static string FxPosition(string currency, string transferId) => Id("fx", currency, transferId);
+
+    public static bool IsSystem(string accountId) => accountId.StartsWith(Prefix, StringComparison.Ordinal);
+
+    public static IEnumerable<string> All(string currency)
+    {
+        for (var i = 0; i < Shards; i++)
+        {
+            yield return Format("settlement", currency, i);
+            yield return Format("fx", currency, i);
+        }
+    }
+
+    /// <summary>Reads kind and currency back from a system account id such as "sys_settlement_CNY_07".</summary>
+    public static (AccountKind Kind, string Currency)? Parse(string accountId)
+    {
+        var parts = accountId.Split('_');
+        if (parts.Length != 4 || parts[0] != "sys")
+        {
+            return null;
+        }
+
+        AccountKind? kind = parts[1] switch
+        {
+            "settlement" => AccountKind.Settlement,
+            "fx" => AccountKind.FxPosition,
+            _ => null,
+        };
+        return kind is { } k ? (k, parts[2]) : null;
+    }
+
+    private static string Id(string role, string currency, string transferId)
+    {
+        var shard = (int)(Fnv1a(transferId) % Shards);
+        return Format(role, currency, shard);
+    }
+
+    private static uint Fnv1a(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return hash;
+    }
+
+    private static string Format(string role, string currency, int shard) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Prefix}{role}_{currency}_{shard:D2}");
+}

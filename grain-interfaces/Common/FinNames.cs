@@ -1,0 +1,20 @@
+namespace Orleans.Fin.Common;
+
+/// <summary>Names of storage, stream and reminder resources shared by the silo, grains and clients.</summary>
+public static class FinNames
+{
+    /// <summary>Grain storage for all of the platform's grain state.</summary>
+    public const string Storage = "fin";
+
+    /// <summary>Storage that Orleans streams use for subscription state.</summary>
+    public const string PubSubStore = "PubSubStore";
+
+    /// <summary>Stream provider carrying domain events.</summary>
+    public const string StreamProvider = "fin-events";
+
+    /// <summary>Stream namespace of per-customer activity (payments, deposits, withdrawals, logins); the stream key is the customer id.</summary>
+    public const string CustomerActivityNamespace = "customer-activity";
+
+    /// <summary>The platform's own System.Diagnostics.Metrics meter.</summary>
+    public const string MeterName = "Orleans.Fin";
+}

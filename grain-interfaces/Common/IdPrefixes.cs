@@ -1,0 +1,12 @@
+namespace Orleans.Fin.Common;
+
+/// <summary>Prefixes of the platform's identifiers.</summary>
+public static class IdPrefixes
+{
+    public const string Customer = "cus";
+    public const string Account = "acc";
+    public const string Payment = "pay";
+    public const string Deposit = "dep";
+    public const string Withdrawal = "wdr";
+    public const string SystemAccount = "sys";
+}

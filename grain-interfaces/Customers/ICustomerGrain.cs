@@ -1,0 +1,27 @@
+using Orleans.Fin.Accounts;
+
+namespace Orleans.Fin.Customers;
+
+/// <summary>One customer: KYC profile, bound devices, accounts. Keyed by customer id.</summary>
+[Alias("fin.ICustomerGrain")]
+public interface ICustomerGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the profile; called once by the identity index. Idempotent.</summary>
+    [Alias("Create")]
+    Task<CustomerProfile> Create(CustomerDraft draft);
+
+    /// <summary>The profile, or null when no customer has this id.</summary>
+    [Alias("Get")]
+    Task<CustomerProfile?> Get();
+
+    [Alias("BindDevice")]
+    Task BindDevice(string deviceId);
+
+    /// <summary>Records a login and publishes it on the customer's activity stream.</summary>
+    [Alias("RecordLogin")]
+    Task RecordLogin(LoginAttempt login);
+
+    /// <summary>Opens an account in <paramref name="currency"/> for this customer.</summary>
+    [Alias("OpenAccount")]
+    Task<AccountView> OpenAccount(string currency);
+}

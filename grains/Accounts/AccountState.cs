@@ -1,0 +1,65 @@
+namespace Orleans.Fin.Accounts;
+
+/// <summary>Persisted state of an account grain (JSON; new members need defaults).</summary>
+public sealed class AccountState
+{
+    public int SchemaVersion { get; set; } = 1;
+    public bool Opened { get; set; }
+    public string CustomerId { get; set; } = "";
+    public string Currency { get; set; } = "";
+    public AccountKind Kind { get; set; }
+    public decimal Balance { get; set; }
+    public AccountStatus Status { get; set; }
+    public string? FreezeReason { get; set; }
+    public DateTimeOffset? FrozenAt { get; set; }
+    public string? FrozenBy { get; set; }
+    public string? FreezeCaseId { get; set; }
+    public DateTimeOffset OpenedAt { get; set; }
+
+    /// <summary>Sequence number the next entry gets; entries are numbered 1, 2, 3, … without gaps.</summary>
+    public long NextSequence { get; set; } = 1;
+
+    /// <summary>How many full segments of older entries live in ledger segment grains.</summary>
+    public int SealedSegments { get; set; }
+
+    /// <summary>The newest entries, contiguous by sequence, oldest first.</summary>
+    public List<EntryRecord> Recent { get; set; } = [];
+
+    /// <summary>Legs posted here whose movement has not yet recorded its outcome, by transfer id.</summary>
+    public Dictionary<string, InFlightLeg> InFlight { get; set; } = [];
+
+    public DateOnly SpendingDay { get; set; }
+    public decimal SpentToday { get; set; }
+    public List<StatusChange> History { get; set; } = [];
+}
+
+public sealed class EntryRecord
+{
+    public long Sequence { get; set; }
+    public DateTimeOffset At { get; set; }
+    public decimal Amount { get; set; }
+    public decimal BalanceAfter { get; set; }
+    public EntryKind Kind { get; set; }
+    public string Reference { get; set; } = "";
+    public string? Counterparty { get; set; }
+    public decimal? FxRate { get; set; }
+}
+
+public sealed class InFlightLeg
+{
+    public decimal Amount { get; set; }
+    public DateTimeOffset PostedAt { get; set; }
+    public bool CountedTowardsLimit { get; set; }
+    public DateOnly Day { get; set; }
+    public bool Reversed { get; set; }
+}
+
+public sealed class StatusChange
+{
+    public DateTimeOffset At { get; set; }
+    public AccountStatus From { get; set; }
+    public AccountStatus To { get; set; }
+    public string Reason { get; set; } = "";
+    public string By { get; set; } = "";
+    public string? CaseId { get; set; }
+}

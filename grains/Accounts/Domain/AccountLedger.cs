@@ -1,0 +1,136 @@
+namespace Orleans.Fin.Accounts.Domain;
+
+/// <summary>
+/// The ledger rules of one account: whether a leg may post, and what posting or reversing it does to the balance,
+/// the entries and the daily spending. Pure: time and limits are passed in.
+/// </summary>
+public static class AccountLedger
+{
+    public const int SegmentSize = 100;
+
+    /// <summary>Why <paramref name="posting"/> may not post on this account, or null when it may.</summary>
+    public static DeclineReason? Check(AccountState account, Posting posting, DateOnly day, decimal dailyLimit)
+    {
+        if (!string.Equals(account.Currency, posting.Currency, StringComparison.Ordinal))
+        {
+            return DeclineReason.CurrencyMismatch;
+        }
+
+        if (account.Status == AccountStatus.Closed)
+        {
+            return DeclineReason.AccountClosed;
+        }
+
+        if (posting.Amount >= 0 || account.Kind != AccountKind.Customer)
+        {
+            return null; // credits are always accepted (a frozen account still receives); the bank's accounts may go negative
+        }
+
+        if (account.Status == AccountStatus.Frozen)
+        {
+            return DeclineReason.AccountFrozen;
+        }
+
+        if (account.Balance + posting.Amount < 0)
+        {
+            return DeclineReason.InsufficientFunds;
+        }
+
+        if (posting.CountsTowardsDailyLimit && SpentOn(account, day) - posting.Amount > dailyLimit)
+        {
+            return DeclineReason.LimitExceeded;
+        }
+
+        return null;
+    }
+
+    /// <summary>Posts a leg that passed <see cref="Check"/>: a new entry, the new balance, the leg kept in flight.</summary>
+    public static EntryRecord Apply(AccountState account, Posting posting, DateTimeOffset at, DateOnly day)
+    {
+        var entry = Append(account, posting.Amount, posting.Kind, posting.TransferId, posting.CounterpartyAccountId, posting.FxRate, at);
+        var counts = posting.CountsTowardsDailyLimit && posting.Amount < 0;
+        if (counts)
+        {
+            ResetDayIfNeeded(account, day);
+            account.SpentToday -= posting.Amount;
+        }
+
+        account.InFlight[posting.TransferId] = new InFlightLeg
+        {
+            Amount = posting.Amount,
+            PostedAt = at,
+            CountedTowardsLimit = counts,
+            Day = day,
+        };
+        return entry;
+    }
+
+    /// <summary>Undoes an in-flight leg with an opposite entry; false when there is nothing (left) to undo.</summary>
+    public static bool Reverse(AccountState account, string transferId, DateTimeOffset at)
+    {
+        if (!account.InFlight.TryGetValue(transferId, out var leg) || leg.Reversed)
+        {
+            return false;
+        }
+
+        Append(account, -leg.Amount, EntryKind.Reversal, transferId, null, null, at);
+        if (leg.CountedTowardsLimit && account.SpendingDay == leg.Day)
+        {
+            account.SpentToday = Math.Max(0, account.SpentToday + leg.Amount);
+        }
+
+        leg.Reversed = true;
+        return true;
+    }
+
+    public static decimal SpentOn(AccountState account, DateOnly day) => account.SpendingDay == day ? account.SpentToday : 0m;
+
+    /// <summary>The oldest full segment of entries to move out of the grain state, or null while the state is small.</summary>
+    public static List<EntryRecord>? SegmentToSeal(AccountState account) =>
+        account.Recent.Count >= 2 * SegmentSize ? account.Recent.GetRange(0, SegmentSize) : null;
+
+    public static void MarkSealed(AccountState account)
+    {
+        account.Recent.RemoveRange(0, SegmentSize);
+        account.SealedSegments++;
+    }
+
+    /// <summary>The sequence numbers of one page, newest first: below <paramref name="before"/> when given.</summary>
+    public static (long First, long Last) PageRange(AccountState account, long? before, int limit)
+    {
+        var newest = account.NextSequence - 1;
+        var first = before is { } b ? Math.Min(b - 1, newest) : newest;
+        var last = Math.Max(1, first - limit + 1);
+        return (first, last);
+    }
+
+    public static int SegmentOf(long sequence) => (int)((sequence - 1) / SegmentSize);
+
+    private static EntryRecord Append(
+        AccountState account, decimal amount, EntryKind kind, string reference, string? counterparty, decimal? fxRate, DateTimeOffset at)
+    {
+        account.Balance += amount;
+        var entry = new EntryRecord
+        {
+            Sequence = account.NextSequence++,
+            At = at,
+            Amount = amount,
+            BalanceAfter = account.Balance,
+            Kind = kind,
+            Reference = reference,
+            Counterparty = counterparty,
+            FxRate = fxRate,
+        };
+        account.Recent.Add(entry);
+        return entry;
+    }
+
+    private static void ResetDayIfNeeded(AccountState account, DateOnly day)
+    {
+        if (account.SpendingDay != day)
+        {
+            account.SpendingDay = day;
+            account.SpentToday = 0;
+        }
+    }
+}

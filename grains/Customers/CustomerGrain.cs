@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Fin.Accounts;
+using Orleans.Fin.Common;
+using Orleans.Fin.Payments;
+
+namespace Orleans.Fin.Customers;
+
+public sealed partial class CustomerGrain(
+    [PersistentState("customer", FinNames.Storage)] IPersistentState<CustomerState> state,
+    TimeProvider clock,
+    ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
+{
+    public const int MaxDevices = 10;
+    public const int MaxAccounts = 20;
+
+    public async Task<CustomerProfile> Create(CustomerDraft draft)
+    {
+        if (!state.State.Exists)
+        {
+            var s = state.State;
+            s.Exists = true;
+            s.Name = draft.Name;
+            s.MaskedIdNumber = draft.MaskedIdNumber;
+            s.BirthDate = draft.BirthDate;
+            s.RegionCode = draft.RegionCode;
+            s.Phone = draft.Phone;
+            s.KycStatus = KycStatus.Verified;
+            s.RiskLevel = RiskLevel.Low;
+            s.Devices = [draft.DeviceId];
+            s.CreatedAt = clock.GetUtcNow();
+            await state.WriteStateAsync();
+            FinMetrics.Customers.Add(1);
+            LogOnboarded(logger, this.GetPrimaryKeyString(), draft.RegionCode);
+        }
+
+        return ToProfile();
+    }
+
+    public Task<CustomerProfile?> Get() => Task.FromResult(state.State.Exists ? ToProfile() : null);
+
+    public async Task BindDevice(string deviceId)
+    {
+        EnsureExists();
+        if (state.State.Devices.Contains(deviceId))
+        {
+            return;
+        }
+
+        if (state.State.Devices.Count >= MaxDevices)
+        {
+            throw new FinException(FinErrorCode.BusinessRule, $"A customer may bind at most {MaxDevices} devices.", "deviceId");
+        }
+
+        state.State.Devices.Add(deviceId);
+        await state.WriteStateAsync();
+    }
+
+    public async Task RecordLogin(LoginAttempt login)
+    {
+        EnsureExists();
+        var now = clock.GetUtcNow();
+        state.State.LastLoginAt = now;
+        await state.WriteStateAsync();
+        var eventId = FinIds.New("evt", now);
+        await ActivityPublisher.Publish(this, new CustomerActivity(
+            eventId, this.GetPrimaryKeyString(), ActivityKind.Login, now,
+            DeviceId: login.DeviceId, Ip: login.Ip, Country: login.Country, City: login.City));
+    }
+
+    public async Task<AccountView> OpenAccount(string currency)
+    {
+        EnsureExists();
+        if (!Currencies.IsSupported(currency))
+        {
+            throw new FinException(FinErrorCode.Validation, $"currency must be one of {string.Join(", ", Currencies.Supported)}.", "currency");
+        }
+
+        if (state.State.AccountIds.Count >= MaxAccounts)
+        {
+            throw new FinException(FinErrorCode.BusinessRule, $"A customer may hold at most {MaxAccounts} accounts.");
+        }
+
+        var accountId = FinIds.New(IdPrefixes.Account, clock.GetUtcNow());
+        var view = await GrainFactory.GetGrain<IAccountGrain>(accountId).Open(new AccountOpening(this.GetPrimaryKeyString(), currency));
+        state.State.AccountIds.Add(accountId);
+        await state.WriteStateAsync();
+        return view;
+    }
+
+    private void EnsureExists()
+    {
+        if (!state.State.Exists)
+        {
+            throw FinException.NotFound("Customer");
+        }
+    }
+
+    private CustomerProfile ToProfile()
+    {
+        var s = state.State;
+        return new CustomerProfile(
+            this.GetPrimaryKeyString(), s.Name, s.MaskedIdNumber, PhoneRules.Mask(s.Phone), s.BirthDate,
+            s.KycStatus, s.RiskLevel, s.CreditScore, [.. s.Devices], [.. s.AccountIds], s.CreatedAt);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Customer {CustomerId} onboarded (region {RegionCode})")]
+    private static partial void LogOnboarded(ILogger logger, string customerId, string regionCode);
+}

@@ -1,0 +1,269 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Fin.Accounts;
+using Orleans.Fin.Common;
+using Orleans.Fin.Customers;
+using Orleans.Fin.Payments.Domain;
+
+namespace Orleans.Fin.Payments;
+
+/// <summary>
+/// Saga coordinator of one movement. It writes its plan before touching any account (write-ahead), posts the legs in
+/// order, reverses the applied legs if a later one is declined, and records the outcome before releasing the legs.
+/// A movement interrupted by a crash is finished by <see cref="Resume"/>, which the accounts holding its legs call.
+/// </summary>
+public sealed partial class MoneyMovementGrain(
+    [PersistentState("movement", FinNames.Storage)] IPersistentState<MovementState> state,
+    IOptions<FxOptions> fx,
+    TimeProvider clock,
+    ILogger<MoneyMovementGrain> logger) : Grain, IMoneyMovementGrain
+{
+    private MovementState S => state.State;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public async Task<MovementResult> Execute(MovementRequest request)
+    {
+        if (S.Exists)
+        {
+            if (!string.Equals(S.RequestHash, request.RequestHash, StringComparison.Ordinal))
+            {
+                throw new FinException(FinErrorCode.IdempotencyConflict, "The Idempotency-Key was already used with another request body.");
+            }
+
+            if (S.Status == MovementStatus.Pending)
+            {
+                await Drive();
+            }
+
+            return ToResult();
+        }
+
+        MovementValidation.Validate(request);
+        await Plan(request);
+        await state.WriteStateAsync(); // write-ahead: from here on the movement can always be finished
+        await Drive();
+        return ToResult();
+    }
+
+    public Task<MovementResult?> Get() => Task.FromResult(S.Exists ? ToResult() : null);
+
+    public async Task Resume()
+    {
+        if (!S.Exists)
+        {
+            return;
+        }
+
+        if (S.Status == MovementStatus.Pending)
+        {
+            await Drive();
+            return;
+        }
+
+        ReleaseLegs();
+    }
+
+    private async Task Plan(MovementRequest request)
+    {
+        var now = clock.GetUtcNow();
+        S.Exists = true;
+        S.RequestHash = request.RequestHash;
+        S.Kind = request.Kind;
+        S.Status = MovementStatus.Pending;
+        S.Amount = request.Amount;
+        S.Channel = request.Channel;
+        S.InitiatedBy = request.InitiatedBy;
+        S.FromAccountId = request.FromAccountId;
+        S.ToAccountId = request.ToAccountId;
+        S.DeviceId = request.DeviceId;
+        S.Ip = request.Ip;
+        S.Country = request.Country;
+        S.City = request.City;
+        S.MerchantCategory = request.MerchantCategory;
+        S.CreatedAt = now;
+
+        var from = request.FromAccountId is { } f ? await LoadOwnedOrPayee(f, request.InitiatedBy, mustOwn: true) : null;
+        var to = request.ToAccountId is { } t ? await LoadOwnedOrPayee(t, request.InitiatedBy, mustOwn: request.Kind == MovementKind.Deposit) : null;
+        S.PayerCustomerId = from?.CustomerId;
+        S.PayeeCustomerId = to?.CustomerId;
+        S.Currency = request.Kind switch
+        {
+            MovementKind.Deposit => to!.Currency,
+            MovementKind.Withdrawal => from!.Currency,
+            _ => request.Currency,
+        };
+
+        IReadOnlyList<PlannedLeg> legs;
+        switch (request.Kind)
+        {
+            case MovementKind.Deposit:
+                legs = MovementPlanner.Deposit(Id, to!, request.Amount);
+                break;
+            case MovementKind.Withdrawal:
+                legs = MovementPlanner.Withdrawal(Id, from!, request.Amount);
+                break;
+            default:
+                if (from!.Currency != request.Currency)
+                {
+                    Decide(MovementStatus.Declined, DeclineReason.CurrencyMismatch, now);
+                    return;
+                }
+
+                FxQuote? quote = null;
+                if (to!.Currency != from.Currency)
+                {
+                    quote = FxRates.Quote(fx.Value.CnyPerUnit, request.Amount, from.Currency, to.Currency);
+                    if (quote.CreditedAmount <= 0)
+                    {
+                        throw new FinException(FinErrorCode.Validation, $"amount converts to less than 0.01 {to.Currency}.", "amount");
+                    }
+
+                    S.FxRate = quote.Rate;
+                    S.FxCreditedAmount = quote.CreditedAmount;
+                    S.FxCreditedCurrency = quote.CreditedCurrency;
+                }
+
+                legs = MovementPlanner.Payment(Id, from, to, request.Amount, quote);
+                break;
+        }
+
+        S.Legs = [.. legs.Select(l => new LegRecord
+        {
+            AccountId = l.AccountId,
+            Amount = l.Posting.Amount,
+            Currency = l.Posting.Currency,
+            Kind = l.Posting.Kind,
+            Counterparty = l.Posting.CounterpartyAccountId,
+            FxRate = l.Posting.FxRate,
+            ExpectedOwner = l.Posting.ExpectedOwner,
+            CountsTowardsDailyLimit = l.Posting.CountsTowardsDailyLimit,
+        })];
+    }
+
+    private async Task<AccountView> LoadOwnedOrPayee(string accountId, string initiatedBy, bool mustOwn)
+    {
+        var view = await GrainFactory.GetGrain<IAccountGrain>(accountId).Get();
+        if (view is null || view.Kind != AccountKind.Customer)
+        {
+            throw FinException.NotFound("Account");
+        }
+
+        if (mustOwn && view.CustomerId != initiatedBy)
+        {
+            throw new FinException(FinErrorCode.Forbidden, "The account does not belong to the requester.");
+        }
+
+        return view;
+    }
+
+    private async Task Drive()
+    {
+        DeclineReason? declined = null;
+        foreach (var leg in S.Legs.Where(l => !l.Applied))
+        {
+            var outcome = await GrainFactory.GetGrain<IAccountGrain>(leg.AccountId).Post(ToPosting(leg));
+            if (!outcome.Applied)
+            {
+                declined = outcome.Decline;
+                break;
+            }
+
+            leg.Applied = true;
+            if (leg.AccountId == (S.Kind == MovementKind.Deposit ? S.ToAccountId : S.FromAccountId))
+            {
+                S.BalanceAfter = outcome.BalanceAfter;
+            }
+        }
+
+        if (declined is not null)
+        {
+            foreach (var leg in S.Legs.Where(l => l.Applied && !l.Reversed).Reverse())
+            {
+                await GrainFactory.GetGrain<IAccountGrain>(leg.AccountId).Reverse(Id);
+                leg.Reversed = true;
+            }
+        }
+
+        Decide(declined is null ? MovementStatus.Completed : MovementStatus.Declined, declined, clock.GetUtcNow());
+        await state.WriteStateAsync();
+        ReleaseLegs();
+        FinMetrics.Movements.Add(1, new("kind", S.Kind.ToString()), new("status", S.Status.ToString()));
+        await PublishActivity();
+    }
+
+    private void Decide(MovementStatus status, DeclineReason? reason, DateTimeOffset at)
+    {
+        S.Status = status;
+        S.DeclineReason = reason;
+        S.CompletedAt = at;
+    }
+
+    private void ReleaseLegs()
+    {
+        foreach (var leg in S.Legs.Where(l => l.Applied))
+        {
+            _ = GrainFactory.GetGrain<IAccountGrain>(leg.AccountId).Release(Id);
+        }
+    }
+
+    private async Task PublishActivity()
+    {
+        var at = S.CompletedAt ?? S.CreatedAt;
+        var status = S.Status.ToString();
+        try
+        {
+            switch (S.Kind)
+            {
+                case MovementKind.Deposit:
+                    await Publish(S.PayeeCustomerId, ActivityKind.Deposit, S.ToAccountId, null, at, status);
+                    break;
+                case MovementKind.Withdrawal:
+                    await Publish(S.PayerCustomerId, ActivityKind.Withdrawal, S.FromAccountId, null, at, status);
+                    break;
+                default:
+                    await Publish(S.PayerCustomerId, ActivityKind.PaymentOut, S.FromAccountId, S.ToAccountId, at, status);
+                    if (S.Status == MovementStatus.Completed)
+                    {
+                        await Publish(S.PayeeCustomerId, ActivityKind.PaymentIn, S.ToAccountId, S.FromAccountId, at, status);
+                    }
+
+                    break;
+            }
+        }
+        catch (Exception ex)
+        {
+            // The money has moved and is recorded; a lost event must not turn a completed movement into an error.
+            LogPublishFailed(logger, ex, Id);
+        }
+    }
+
+    private Task Publish(string? customerId, ActivityKind kind, string? accountId, string? counterparty, DateTimeOffset at, string status)
+    {
+        if (customerId is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        var amount = kind == ActivityKind.PaymentIn && S.FxCreditedAmount is { } credited ? credited : S.Amount;
+        var currency = kind == ActivityKind.PaymentIn && S.FxCreditedCurrency is { } c ? c : S.Currency;
+        return ActivityPublisher.Publish(this, new CustomerActivity(
+            $"{Id}:{kind}", customerId, kind, at, amount, currency, accountId, counterparty, S.Channel,
+            S.DeviceId, S.Ip, S.Country, S.City, S.MerchantCategory, status));
+    }
+
+    private Posting ToPosting(LegRecord leg) =>
+        new(Id, leg.Amount, leg.Currency, leg.Kind, Id, leg.Counterparty, leg.FxRate, leg.ExpectedOwner, leg.CountsTowardsDailyLimit);
+
+    private MovementResult ToResult()
+    {
+        FxQuote? quote = S.FxRate is { } rate ? new FxQuote(rate, S.FxCreditedAmount ?? 0, S.FxCreditedCurrency ?? "") : null;
+        List<string> customers = [.. new[] { S.PayerCustomerId, S.PayeeCustomerId }.OfType<string>().Distinct()];
+        return new MovementResult(
+            Id, S.Kind, S.Status, S.DeclineReason, S.Amount, S.Currency, S.FromAccountId, S.ToAccountId, S.BalanceAfter,
+            S.RiskLevel, S.RiskScore, [.. S.Reasons], quote, S.Channel, S.InitiatedBy, S.CreatedAt, customers);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Activity of movement {MovementId} could not be published")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, string movementId);
+}

@@ -1,0 +1,95 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using Orleans.Fin.Accounts;
+using Orleans.Fin.Common;
+using Orleans.Fin.Payments;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace Orleans.Fin.Silo.Hosting;
+
+public static class SiloHostingExtensions
+{
+    public const string PostgresInvariant = "Npgsql";
+
+    /// <summary>Hosts an Orleans silo in this process, on the profile the configuration names.</summary>
+    public static WebApplicationBuilder AddFinSilo(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(FinClusterOptions.Section).Get<FinClusterOptions>() ?? new FinClusterOptions();
+        options.ConnectionString ??= builder.Configuration.GetConnectionString("Orleans");
+        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+
+        builder.Services.AddOptions<AccountLimitsOptions>().BindConfiguration(AccountLimitsOptions.Section);
+        builder.Services.AddOptions<FxOptions>().BindConfiguration(FxOptions.Section);
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = options.ClusterId;
+                o.ServiceId = options.ServiceId;
+            });
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = options.MinimumReminderPeriod);
+            var serializer = StorageSerializer();
+            if (options.Profile == ClusterProfile.Postgres)
+            {
+                UsePostgres(silo, options, serializer);
+            }
+            else
+            {
+                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
+                silo.AddMemoryGrainStorage(FinNames.Storage, o => o.GrainStorageSerializer = serializer);
+                silo.AddMemoryGrainStorage(FinNames.PubSubStore);
+                silo.UseInMemoryReminderService();
+            }
+
+            silo.AddMemoryStreams(FinNames.StreamProvider);
+            silo.AddDashboard();
+        });
+        return builder;
+    }
+
+    private static void UsePostgres(ISiloBuilder silo, FinClusterOptions options, IGrainStorageSerializer serializer)
+    {
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            throw new OptionsValidationException(FinClusterOptions.Section, typeof(FinClusterOptions),
+                ["The Postgres profile needs Cluster:ConnectionString (or ConnectionStrings:Orleans)."]);
+        }
+
+        var connection = options.ConnectionString;
+        silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedIp), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = PostgresInvariant;
+            o.ConnectionString = connection;
+        });
+        silo.AddAdoNetGrainStorage(FinNames.Storage, o =>
+        {
+            o.Invariant = PostgresInvariant;
+            o.ConnectionString = connection;
+            o.GrainStorageSerializer = serializer;
+        });
+        silo.AddAdoNetGrainStorage(FinNames.PubSubStore, o =>
+        {
+            o.Invariant = PostgresInvariant;
+            o.ConnectionString = connection;
+        });
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = PostgresInvariant;
+            o.ConnectionString = connection;
+        });
+    }
+
+    /// <summary>
+    /// Grain state is stored as plain System.Text.Json: no CLR type names in the payload (state types can move) and
+    /// decimals written as exact JSON numbers.
+    /// </summary>
+    public static IGrainStorageSerializer StorageSerializer() =>
+        new SystemTextJsonGrainStorageSerializer(Options.Create(new SystemTextJsonGrainStorageSerializerOptions()));
+}
