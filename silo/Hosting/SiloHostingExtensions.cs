@@ -22,10 +22,7 @@ public static class SiloHostingExtensions
         options.ConnectionString ??= builder.Configuration.GetConnectionString("Orleans");
         Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
 
-        builder.Services.AddOptions<AccountLimitsOptions>().BindConfiguration(AccountLimitsOptions.Section);
-        builder.Services.AddOptions<FxOptions>().BindConfiguration(FxOptions.Section);
-        builder.Services.AddSingleton(TimeProvider.System);
-
+        builder.Services.AddFinGrainServices();
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o =>
@@ -42,15 +39,31 @@ public static class SiloHostingExtensions
             else
             {
                 silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
-                silo.AddMemoryGrainStorage(FinNames.Storage, o => o.GrainStorageSerializer = serializer);
-                silo.AddMemoryGrainStorage(FinNames.PubSubStore);
-                silo.UseInMemoryReminderService();
+                silo.AddFinEmbeddedResources();
             }
 
             silo.AddMemoryStreams(FinNames.StreamProvider);
             silo.AddDashboard();
         });
         return builder;
+    }
+
+    /// <summary>Options and services the grains depend on.</summary>
+    public static IServiceCollection AddFinGrainServices(this IServiceCollection services)
+    {
+        services.AddOptions<AccountLimitsOptions>().BindConfiguration(AccountLimitsOptions.Section);
+        services.AddOptions<FxOptions>().BindConfiguration(FxOptions.Section);
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    /// <summary>The embedded profile's storage and reminders: in memory, through the same serializer as PostgreSQL.</summary>
+    public static ISiloBuilder AddFinEmbeddedResources(this ISiloBuilder silo)
+    {
+        silo.AddMemoryGrainStorage(FinNames.Storage, o => o.GrainStorageSerializer = StorageSerializer());
+        silo.AddMemoryGrainStorage(FinNames.PubSubStore);
+        silo.UseInMemoryReminderService();
+        return silo;
     }
 
     private static void UsePostgres(ISiloBuilder silo, FinClusterOptions options, IGrainStorageSerializer serializer)

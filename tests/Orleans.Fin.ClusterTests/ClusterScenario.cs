@@ -1,0 +1,40 @@
+using Orleans.Fin.Accounts;
+using Orleans.Fin.Common;
+using Orleans.Fin.Customers;
+using Orleans.Fin.Payments;
+using Orleans.Fin.TestSupport;
+
+namespace Orleans.Fin.ClusterTests;
+
+/// <summary>Builds customers and funded accounts straight through the grains.</summary>
+public sealed class ClusterScenario(IClusterClient client)
+{
+    public async Task<string> NewCustomerAsync()
+    {
+        var id = TestData.IdNumber();
+        var draft = new CustomerDraft("Cluster Test", ResidentIdentityRules.Mask(id), new DateOnly(1990, 1, 1), "110105", TestData.Phone(), "device-1");
+        var result = await client.GetGrain<IIdentityIndexGrain>(Guid.NewGuid().ToString("N")).Register(draft);
+        return result.CustomerId;
+    }
+
+    public async Task<(string CustomerId, string AccountId)> FundedAccountAsync(decimal amount, string currency = "CNY")
+    {
+        var customerId = await NewCustomerAsync();
+        var account = await client.GetGrain<ICustomerGrain>(customerId).OpenAccount(currency);
+        if (amount > 0)
+        {
+            await DepositAsync(customerId, account.Id, amount);
+        }
+
+        return (customerId, account.Id);
+    }
+
+    public Task<MovementResult> DepositAsync(string customerId, string accountId, decimal amount, string? id = null) =>
+        client.GetGrain<IMoneyMovementGrain>(id ?? FinIds.New(IdPrefixes.Deposit, DateTimeOffset.UtcNow))
+            .Execute(new MovementRequest(MovementKind.Deposit, $"dep:{accountId}:{amount}", customerId, null, accountId, amount, "", "test"));
+
+    public static MovementRequest Payment(string customerId, string from, string to, decimal amount, string currency = "CNY") =>
+        new(MovementKind.Payment, $"pay:{from}:{to}:{amount}:{currency}", customerId, from, to, amount, currency, "app", "device-1");
+
+    public async Task<decimal> BalanceAsync(string accountId) => (await client.GetGrain<IAccountGrain>(accountId).Get())!.Balance;
+}

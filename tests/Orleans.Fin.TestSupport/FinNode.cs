@@ -1,0 +1,36 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Orleans.Fin.TestSupport;
+
+/// <summary>
+/// An all-in-one node (silo + REST API) in the test process, in the Development environment, on free silo and gateway
+/// ports. Extra settings (for example the Postgres profile) override the defaults.
+/// </summary>
+public sealed class FinNode(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public FinNode()
+        : this(null)
+    {
+    }
+
+    public int SiloPort { get; } = TestData.FreePort();
+
+    public int GatewayPort { get; } = TestData.FreePort();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Cluster:SiloPort", SiloPort.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Cluster:GatewayPort", GatewayPort.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Security:AnonymousPermitsPerMinute", "1000000");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public FinApiClient Api() => new(CreateClient());
+}
