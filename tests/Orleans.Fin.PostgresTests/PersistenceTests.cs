@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Orleans.Fin.TestSupport;
+
+namespace Orleans.Fin.PostgresTests;
+
+public sealed class PersistenceTests
+{
+    [Fact]
+    public async Task State_AfterFullRestart_IsKeptAndReplaysAreIdempotent()
+    {
+        var clusterId = "restart-" + Guid.NewGuid().ToString("N")[..8];
+        string customer, token, from, to, paymentJson;
+        await using (var node = PostgresDatabase.Node(clusterId))
+        {
+            var api = node.Api();
+            (customer, token) = await api.NewCustomerAsync();
+            from = await api.OpenAccountAsync(token, customer);
+            to = await api.OpenAccountAsync(token, customer);
+            await api.DepositAsync(token, from, 12_345_678.91m);
+            await api.DepositAsync(token, from, 0.01m);
+            var payment = await api.PayAsync(token, from, to, 0.07m, key: "restart-pay-1");
+            Assert.Equal(HttpStatusCode.Created, payment.StatusCode);
+            paymentJson = await payment.Content.ReadAsStringAsync();
+        }
+
+        await using (var node = PostgresDatabase.Node(clusterId))
+        {
+            var api = node.Api();
+            Assert.Equal(12_345_678.85m, await api.BalanceAsync(from, token));
+            Assert.Equal(0.07m, await api.BalanceAsync(to, token));
+            var entries = await api.GetJsonAsync($"/accounts/{from}/entries", token);
+            Assert.Equal(3, entries.GetProperty("items").GetArrayLength());
+
+            var replay = await api.PayAsync(token, from, to, 0.07m, key: "restart-pay-1");
+            Assert.Equal(HttpStatusCode.Created, replay.StatusCode);
+            Assert.Equal(paymentJson, await replay.Content.ReadAsStringAsync());
+            Assert.Equal(0.07m, await api.BalanceAsync(to, token));
+            var profile = await api.GetJsonAsync($"/customers/{customer}", token);
+            Assert.Equal(2, profile.GetProperty("accountIds").GetArrayLength());
+        }
+    }
+
+    [Fact]
+    public async Task StoredState_HasNoClrTypeNamesAndExactDecimals()
+    {
+        var clusterId = "payload-" + Guid.NewGuid().ToString("N")[..8];
+        await using var node = PostgresDatabase.Node(clusterId);
+        var api = node.Api();
+        var (customer, token) = await api.NewCustomerAsync();
+        var account = await api.OpenAccountAsync(token, customer);
+        await api.DepositAsync(token, account, 999_999_999.99m);
+
+        var payloads = await PostgresDatabase.PayloadsAsync(clusterId);
+
+        Assert.NotEmpty(payloads);
+        Assert.All(payloads.Where(p => p.Contains("\"SchemaVersion\"", StringComparison.Ordinal)), p =>
+        {
+            Assert.DoesNotContain("$type", p, StringComparison.Ordinal);
+            Assert.DoesNotContain("Orleans.Fin", p, StringComparison.Ordinal);
+        });
+        var accountState = payloads.Single(p => p.Contains("\"Balance\":999999999.99", StringComparison.Ordinal) && p.Contains(customer, StringComparison.Ordinal));
+        using var json = JsonDocument.Parse(accountState);
+        Assert.Equal(999_999_999.99m, json.RootElement.GetProperty("Balance").GetDecimal());
+    }
+}
