@@ -15,6 +15,7 @@ namespace Orleans.Fin.Payments;
 public sealed partial class MoneyMovementGrain(
     [PersistentState("movement", FinNames.Storage)] IPersistentState<MovementState> state,
     IOptions<FxOptions> fx,
+    AccountDirectory accounts,
     TimeProvider clock,
     ILogger<MoneyMovementGrain> logger) : Grain, IMoneyMovementGrain
 {
@@ -141,9 +142,9 @@ public sealed partial class MoneyMovementGrain(
         })];
     }
 
-    private async Task<AccountView> LoadOwnedOrPayee(string accountId, string initiatedBy, bool mustOwn)
+    private async Task<AccountRef> LoadOwnedOrPayee(string accountId, string initiatedBy, bool mustOwn)
     {
-        var view = await GrainFactory.GetGrain<IAccountGrain>(accountId).Get();
+        var view = await accounts.FindAsync(accountId);
         if (view is null || view.Kind != AccountKind.Customer)
         {
             throw FinException.NotFound("Account");

@@ -54,6 +54,7 @@ public static class SiloHostingExtensions
         services.AddOptions<AccountLimitsOptions>().BindConfiguration(AccountLimitsOptions.Section);
         services.AddOptions<FxOptions>().BindConfiguration(FxOptions.Section);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<AccountDirectory>();
         return services;
     }
 

@@ -6,7 +6,7 @@ namespace Orleans.Fin.Accounts.Domain;
 /// </summary>
 public static class AccountLedger
 {
-    public const int SegmentSize = 100;
+    public const int SegmentSize = 64;
 
     /// <summary>Why <paramref name="posting"/> may not post on this account, or null when it may.</summary>
     public static DeclineReason? Check(AccountState account, Posting posting, DateOnly day, decimal dailyLimit)
@@ -85,9 +85,12 @@ public static class AccountLedger
 
     public static decimal SpentOn(AccountState account, DateOnly day) => account.SpendingDay == day ? account.SpentToday : 0m;
 
-    /// <summary>The oldest full segment of entries to move out of the grain state, or null while the state is small.</summary>
+    /// <summary>
+    /// The oldest full segment of entries to move out of the grain state, or null while it is not full. The state
+    /// keeps fewer than <see cref="SegmentSize"/> entries, so every write of a busy account stays small.
+    /// </summary>
     public static List<EntryRecord>? SegmentToSeal(AccountState account) =>
-        account.Recent.Count >= 2 * SegmentSize ? account.Recent.GetRange(0, SegmentSize) : null;
+        account.Recent.Count >= SegmentSize ? account.Recent.GetRange(0, SegmentSize) : null;
 
     public static void MarkSealed(AccountState account)
     {

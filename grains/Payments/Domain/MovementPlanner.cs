@@ -12,7 +12,7 @@ public sealed record PlannedLeg(string AccountId, Posting Posting);
 /// </summary>
 public static class MovementPlanner
 {
-    public static IReadOnlyList<PlannedLeg> Deposit(string id, AccountView to, decimal amount)
+    public static IReadOnlyList<PlannedLeg> Deposit(string id, AccountRef to, decimal amount)
     {
         var settlement = SystemAccounts.Settlement(to.Currency, id);
         return
@@ -22,7 +22,7 @@ public static class MovementPlanner
         ];
     }
 
-    public static IReadOnlyList<PlannedLeg> Withdrawal(string id, AccountView from, decimal amount)
+    public static IReadOnlyList<PlannedLeg> Withdrawal(string id, AccountRef from, decimal amount)
     {
         var settlement = SystemAccounts.Settlement(from.Currency, id);
         return
@@ -32,7 +32,7 @@ public static class MovementPlanner
         ];
     }
 
-    public static IReadOnlyList<PlannedLeg> Payment(string id, AccountView from, AccountView to, decimal amount, FxQuote? fx)
+    public static IReadOnlyList<PlannedLeg> Payment(string id, AccountRef from, AccountRef to, decimal amount, FxQuote? fx)
     {
         if (fx is null)
         {

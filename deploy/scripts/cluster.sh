@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# The production shape on one machine: PostgreSQL persistence, two silos forming one cluster, and
+# client-api as a separate process reaching the cluster through the silos' gateways.
+#
+#   deploy/scripts/cluster.sh start [--run-dir DIR] [--api-port 5080] [--environment Development]
+#   deploy/scripts/cluster.sh stop  [--run-dir DIR]
+#   deploy/scripts/cluster.sh status [--run-dir DIR]
+#
+# PostgreSQL: FIN_PG_CONNECTION names a database prepared by db-setup.sh; when it is not set,
+# a private PostgreSQL is started under DIR/pg (and stopped by "stop"). Silos listen on
+# 127.0.0.1: silo ports 11111/11112, gateways 30000/30001, their own HTTP (health, metrics,
+# dashboard) on 5081/5082; client-api on --api-port. Logs and pids are kept in DIR.
+# Outside Development, set Jwt__SigningKey, Security__IdentityPepper and Security__IdempotencySecret.
+set -euo pipefail
+
+cmd=${1:-}
+[[ $cmd =~ ^(start|stop|status)$ ]] || { echo "usage: $0 start|stop|status [--run-dir DIR] [--api-port N] [--environment NAME]" >&2; exit 2; }
+shift
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+run_dir="$root/.tmp/cluster" api_port=5080 environment=Development
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --run-dir) run_dir=$2; shift 2 ;;
+    --api-port) api_port=$2; shift 2 ;;
+    --environment) environment=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+running() { [[ -f $1 ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+stop_all() {
+  for name in client-api silo2 silo1; do
+    local pidfile="$run_dir/$name.pid"
+    if running "$pidfile"; then
+      kill -TERM "$(cat "$pidfile")"
+      for _ in $(seq 1 60); do running "$pidfile" || break; sleep 0.5; done
+      running "$pidfile" && kill -KILL "$(cat "$pidfile")" 2>/dev/null || true
+      echo "stopped $name"
+    fi
+    rm -f "$pidfile"
+  done
+  if [[ -f $run_dir/pg/env ]]; then
+    "$root/deploy/scripts/pg-local.sh" stop "$run_dir/pg" || true
+  fi
+}
+
+wait_ready() {
+  local url=$1 name=$2
+  for _ in $(seq 1 120); do
+    if curl -fs "$url/health/ready" >/dev/null 2>&1; then echo "$name ready at $url"; return 0; fi
+    sleep 0.5
+  done
+  echo "$name did not become ready; see $run_dir/$name.log" >&2
+  return 1
+}
+
+case $cmd in
+  stop) stop_all; exit 0 ;;
+  status)
+    for name in silo1 silo2 client-api; do
+      if running "$run_dir/$name.pid"; then echo "$name running (pid $(cat "$run_dir/$name.pid"))"; else echo "$name stopped"; fi
+    done
+    exit 0 ;;
+esac
+
+mkdir -p "$run_dir"
+chmod 755 "$run_dir"
+if [[ -z ${FIN_PG_CONNECTION:-} ]]; then
+  mkdir -p "$run_dir/pg"
+  "$root/deploy/scripts/pg-local.sh" start "$run_dir/pg"
+  # shellcheck disable=SC1091
+  source "$run_dir/pg/env"
+  "$root/deploy/scripts/db-setup.sh"
+fi
+
+dotnet build "$root/silo" -c Release -nologo -v quiet
+dotnet build "$root/client-api/Orleans.Fin.ClientApi" -c Release -nologo -v quiet
+
+start_process() {
+  local name=$1 dir=$2 dll=$3 url=$4
+  shift 4
+  if running "$run_dir/$name.pid"; then echo "$name already running"; return 0; fi
+  (
+    cd "$dir"
+    export ASPNETCORE_ENVIRONMENT=$environment Cluster__Profile=Postgres Cluster__ConnectionString=$FIN_PG_CONNECTION "$@"
+    exec dotnet "$dll" --urls "$url"
+  ) >"$run_dir/$name.log" 2>&1 &
+  echo $! >"$run_dir/$name.pid"
+}
+
+silo_dir="$root/silo/bin/Release/net10.0"
+api_dir="$root/client-api/Orleans.Fin.ClientApi/bin/Release/net10.0"
+start_process silo1 "$silo_dir" Orleans.Fin.Silo.dll http://127.0.0.1:5081 Cluster__SiloPort=11111 Cluster__GatewayPort=30000
+start_process silo2 "$silo_dir" Orleans.Fin.Silo.dll http://127.0.0.1:5082 Cluster__SiloPort=11112 Cluster__GatewayPort=30001
+wait_ready http://127.0.0.1:5081 silo1
+wait_ready http://127.0.0.1:5082 silo2
+start_process client-api "$api_dir" Orleans.Fin.ClientApi.dll "http://127.0.0.1:$api_port"
+wait_ready "http://127.0.0.1:$api_port" client-api
+echo "cluster up: API http://127.0.0.1:$api_port (docs /docs, dashboard /dashboard); stop with: $0 stop --run-dir $run_dir"

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Payments benchmark through HTTP on the Embedded and the Postgres profile, each next to a bare
+# endpoint (GET /health/live, no grain work) measured against the same node in the same run.
+#
+#   tests/Orleans.Fin.LoadTest/bench.sh [--seconds 20] [--concurrency 64] [--profiles "Embedded Postgres"]
+#
+# Uses FIN_PG_CONNECTION when set; otherwise starts a private PostgreSQL on loopback and stops it.
+set -euo pipefail
+
+seconds=20 concurrency=64 profiles="Embedded Postgres" customers=200
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --seconds) seconds=$2; shift 2 ;;
+    --concurrency) concurrency=$2; shift 2 ;;
+    --profiles) profiles=$2; shift 2 ;;
+    --customers) customers=$2; shift 2 ;;
+    *) echo "usage: $0 [--seconds N] [--concurrency N] [--profiles \"Embedded Postgres\"] [--customers N]" >&2; exit 2 ;;
+  esac
+done
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$root"
+work=$(mktemp -d "${TMPDIR:-/tmp}/orleans-fin-bench.XXXXXX")
+chmod 755 "$work"
+silo_pid="" started_pg=false
+
+cleanup() {
+  [[ -n $silo_pid ]] && kill "$silo_pid" 2>/dev/null && wait "$silo_pid" 2>/dev/null || true
+  [[ $started_pg == true ]] && deploy/scripts/pg-local.sh stop "$work/pg" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+dotnet build silo -c Release -nologo -v quiet
+dotnet build tests/Orleans.Fin.LoadTest -c Release -nologo -v quiet
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(date -u +%FT%TZ)"
+
+for profile in $profiles; do
+  if [[ $profile == Postgres && -z ${FIN_PG_CONNECTION:-} ]]; then
+    mkdir -p "$work/pg"
+    deploy/scripts/pg-local.sh start "$work/pg" >/dev/null
+    started_pg=true
+    # shellcheck disable=SC1091
+    source "$work/pg/env"
+    deploy/scripts/db-setup.sh >/dev/null
+  fi
+
+  http_port=$(free_port)
+  (
+    export ASPNETCORE_ENVIRONMENT=Development
+    export Cluster__Profile=$profile Cluster__ClusterId="bench-$RANDOM$RANDOM" Cluster__SiloPort=$(free_port) Cluster__GatewayPort=$(free_port)
+    export Cluster__ConnectionString=${FIN_PG_CONNECTION:-}
+    export Serilog__MinimumLevel__Default=Warning Security__AnonymousPermitsPerMinute=1000000
+    cd silo/bin/Release/net10.0
+    exec dotnet Orleans.Fin.Silo.dll --urls "http://127.0.0.1:$http_port"
+  ) >"$work/silo-$profile.log" 2>&1 &
+  silo_pid=$!
+  ready=false
+  for _ in $(seq 1 120); do
+    if curl -fs "http://127.0.0.1:$http_port/health/ready" >/dev/null 2>&1; then ready=true; break; fi
+    sleep 0.5
+  done
+  if [[ $ready != true ]]; then
+    echo "the $profile node did not become ready; its log:" >&2
+    tail -n 40 "$work/silo-$profile.log" >&2
+    exit 1
+  fi
+
+  echo "== $profile"
+  for scenario in bare payments; do
+    dotnet tests/Orleans.Fin.LoadTest/bin/Release/net10.0/Orleans.Fin.LoadTest.dll \
+      --url "http://127.0.0.1:$http_port" --scenario "$scenario" --concurrency "$concurrency" \
+      --seconds "$seconds" --warmup 5 --customers "$customers"
+  done
+  echo "silo working set: $(ps -o rss= -p "$silo_pid" | awk '{printf "%.0f MiB", $1/1024}')"
+  kill "$silo_pid"
+  wait "$silo_pid" 2>/dev/null || true
+  silo_pid=""
+done
