@@ -9,6 +9,6 @@ public static partial class PhoneRules
 
     public static string Mask(string phone) => phone.Length == 11 ? phone[..3] + "****" + phone[7..] : "***";
 
-    [GeneratedRegex("^1[3-9][0-9]{9}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^1[3-9][0-9]{9}\z", RegexOptions.CultureInvariant)]
     private static partial Regex MobilePattern();
 }

@@ -27,7 +27,8 @@ public static class CustomerEndpoints
     public static async Task<Created<CustomerResponse>> CreateCustomer(
         CreateCustomerRequest request, IGrainFactory grains, RequestKeys keys, TimeProvider clock)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        // Ages are counted on the calendar of the customer's jurisdiction (China Standard Time).
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
         var (identity, idError) = ResidentIdentityRules.Validate(request.IdNumber, today);
         new RequestValidator()
             .Required("name", request.Name, 100)

@@ -49,12 +49,13 @@ public sealed class RequestKeys(IOptions<SecurityOptions> options)
     /// <summary>A fingerprint of a request body's meaning (amounts normalised), to tell a replay from a reuse.</summary>
     public static string Fingerprint(params object?[] parts)
     {
-        var text = string.Join("\u001f", parts.Select(p => p switch
+        // A JSON array keeps the parts apart whatever characters they contain.
+        var canonical = parts.Select(p => p switch
         {
-            null => "",
+            null => null,
             decimal d => d.ToString("F2", System.Globalization.CultureInfo.InvariantCulture),
             _ => p.ToString(),
-        }));
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        }).ToArray();
+        return Convert.ToHexString(SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(canonical)));
     }
 }
