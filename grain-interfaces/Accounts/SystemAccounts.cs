@@ -1,4 +1,5 @@
 using System.Globalization;
+using Orleans.Fin.Common;
 
 namespace Orleans.Fin.Accounts;
 
@@ -30,7 +31,8 @@ public static class SystemAccounts
     public static (AccountKind Kind, string Currency)? Parse(string accountId)
     {
         var parts = accountId.Split('_');
-        if (parts.Length != 4 || parts[0] != "sys")
+        if (parts.Length != 4 || parts[0] != "sys" || !Currencies.IsSupported(parts[2])
+            || parts[3].Length != 2 || !int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var shard) || shard >= Shards)
         {
             return null;
         }

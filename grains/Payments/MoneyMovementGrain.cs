@@ -41,8 +41,13 @@ public sealed partial class MoneyMovementGrain(
         }
 
         MovementValidation.Validate(request);
-        await Plan(request);
-        await state.WriteStateAsync(); // write-ahead: from here on the movement can always be finished
+        var planned = await Plan(request); // may refuse the request: nothing is kept then
+        state.State = planned;
+        if (S.Status == MovementStatus.Pending)
+        {
+            await state.WriteStateAsync(); // write-ahead: from here on the movement can always be finished
+        }
+
         await Drive();
         return ToResult();
     }
@@ -65,30 +70,31 @@ public sealed partial class MoneyMovementGrain(
         ReleaseLegs();
     }
 
-    private async Task Plan(MovementRequest request)
+    private async Task<MovementState> Plan(MovementRequest request)
     {
         var now = clock.GetUtcNow();
-        S.Exists = true;
-        S.RequestHash = request.RequestHash;
-        S.Kind = request.Kind;
-        S.Status = MovementStatus.Pending;
-        S.Amount = request.Amount;
-        S.Channel = request.Channel;
-        S.InitiatedBy = request.InitiatedBy;
-        S.FromAccountId = request.FromAccountId;
-        S.ToAccountId = request.ToAccountId;
-        S.DeviceId = request.DeviceId;
-        S.Ip = request.Ip;
-        S.Country = request.Country;
-        S.City = request.City;
-        S.MerchantCategory = request.MerchantCategory;
-        S.CreatedAt = now;
+        var m = new MovementState();
+        m.Exists = true;
+        m.RequestHash = request.RequestHash;
+        m.Kind = request.Kind;
+        m.Status = MovementStatus.Pending;
+        m.Amount = decimal.Round(request.Amount, 2);
+        m.Channel = request.Channel;
+        m.InitiatedBy = request.InitiatedBy;
+        m.FromAccountId = request.FromAccountId;
+        m.ToAccountId = request.ToAccountId;
+        m.DeviceId = request.DeviceId;
+        m.Ip = request.Ip;
+        m.Country = request.Country;
+        m.City = request.City;
+        m.MerchantCategory = request.MerchantCategory;
+        m.CreatedAt = now;
 
         var from = request.FromAccountId is { } f ? await LoadOwnedOrPayee(f, request.InitiatedBy, mustOwn: true) : null;
         var to = request.ToAccountId is { } t ? await LoadOwnedOrPayee(t, request.InitiatedBy, mustOwn: request.Kind == MovementKind.Deposit) : null;
-        S.PayerCustomerId = from?.CustomerId;
-        S.PayeeCustomerId = to?.CustomerId;
-        S.Currency = request.Kind switch
+        m.PayerCustomerId = from?.CustomerId;
+        m.PayeeCustomerId = to?.CustomerId;
+        m.Currency = request.Kind switch
         {
             MovementKind.Deposit => to!.Currency,
             MovementKind.Withdrawal => from!.Currency,
@@ -99,37 +105,39 @@ public sealed partial class MoneyMovementGrain(
         switch (request.Kind)
         {
             case MovementKind.Deposit:
-                legs = MovementPlanner.Deposit(Id, to!, request.Amount);
+                legs = MovementPlanner.Deposit(Id, to!, m.Amount);
                 break;
             case MovementKind.Withdrawal:
-                legs = MovementPlanner.Withdrawal(Id, from!, request.Amount);
+                legs = MovementPlanner.Withdrawal(Id, from!, m.Amount);
                 break;
             default:
                 if (from!.Currency != request.Currency)
                 {
-                    Decide(MovementStatus.Declined, DeclineReason.CurrencyMismatch, now);
-                    return;
+                    m.Status = MovementStatus.Declined;
+                    m.DeclineReason = DeclineReason.CurrencyMismatch;
+                    m.CompletedAt = now;
+                    return m;
                 }
 
                 FxQuote? quote = null;
                 if (to!.Currency != from.Currency)
                 {
-                    quote = FxRates.Quote(fx.Value.CnyPerUnit, request.Amount, from.Currency, to.Currency);
+                    quote = FxRates.Quote(fx.Value.CnyPerUnit, m.Amount, from.Currency, to.Currency);
                     if (quote.CreditedAmount <= 0)
                     {
                         throw new FinException(FinErrorCode.Validation, $"amount converts to less than 0.01 {to.Currency}.", "amount");
                     }
 
-                    S.FxRate = quote.Rate;
-                    S.FxCreditedAmount = quote.CreditedAmount;
-                    S.FxCreditedCurrency = quote.CreditedCurrency;
+                    m.FxRate = quote.Rate;
+                    m.FxCreditedAmount = quote.CreditedAmount;
+                    m.FxCreditedCurrency = quote.CreditedCurrency;
                 }
 
-                legs = MovementPlanner.Payment(Id, from, to, request.Amount, quote);
+                legs = MovementPlanner.Payment(Id, from, to, m.Amount, quote);
                 break;
         }
 
-        S.Legs = [.. legs.Select(l => new LegRecord
+        m.Legs = [.. legs.Select(l => new LegRecord
         {
             AccountId = l.AccountId,
             Amount = l.Posting.Amount,
@@ -140,6 +148,7 @@ public sealed partial class MoneyMovementGrain(
             ExpectedOwner = l.Posting.ExpectedOwner,
             CountsTowardsDailyLimit = l.Posting.CountsTowardsDailyLimit,
         })];
+        return m;
     }
 
     private async Task<AccountRef> LoadOwnedOrPayee(string accountId, string initiatedBy, bool mustOwn)
@@ -159,6 +168,20 @@ public sealed partial class MoneyMovementGrain(
     }
 
     private async Task Drive()
+    {
+        if (S.Status == MovementStatus.Pending)
+        {
+            await PostLegs();
+        }
+
+        await state.WriteStateAsync();
+        ReleaseLegs();
+        FinMetrics.Movements.Add(1, new("kind", S.Kind.ToString()), new("status", S.Status.ToString()));
+        await PublishActivity();
+    }
+
+    /// <summary>Posts the legs not yet applied; if one is declined, reverses those that were, and decides the outcome.</summary>
+    private async Task PostLegs()
     {
         DeclineReason? declined = null;
         foreach (var leg in S.Legs.Where(l => !l.Applied))
@@ -187,10 +210,6 @@ public sealed partial class MoneyMovementGrain(
         }
 
         Decide(declined is null ? MovementStatus.Completed : MovementStatus.Declined, declined, clock.GetUtcNow());
-        await state.WriteStateAsync();
-        ReleaseLegs();
-        FinMetrics.Movements.Add(1, new("kind", S.Kind.ToString()), new("status", S.Status.ToString()));
-        await PublishActivity();
     }
 
     private void Decide(MovementStatus status, DeclineReason? reason, DateTimeOffset at)

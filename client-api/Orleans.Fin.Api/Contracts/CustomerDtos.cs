@@ -8,7 +8,10 @@ public sealed record BindDeviceRequest(string? DeviceId);
 
 public sealed record LoginRequest(string? DeviceId, string? Ip, string? Country, string? City);
 
-/// <summary>A customer as the API shows it: identity number and phone masked.</summary>
+/// <summary>
+/// A customer as the API shows it: identity number and phone masked. The birth date is not shown: next to the
+/// masked number it would leave only a handful of candidates for the whole identity number.
+/// </summary>
 public sealed record CustomerResponse(
     string Id,
     string Name,
@@ -19,10 +22,9 @@ public sealed record CustomerResponse(
     IReadOnlyList<string> AccountIds,
     string IdNumber,
     string Phone,
-    DateOnly BirthDate,
     DateTimeOffset CreatedAt)
 {
     public static CustomerResponse From(CustomerProfile p) => new(
         p.Id, p.Name, p.KycStatus, p.RiskLevel, p.CreditScore, p.BoundDevices, p.AccountIds, p.MaskedIdNumber, p.MaskedPhone,
-        p.BirthDate, p.CreatedAt);
+        p.CreatedAt);
 }

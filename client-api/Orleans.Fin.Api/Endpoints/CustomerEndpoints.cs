@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -69,7 +68,7 @@ public static class CustomerEndpoints
         EnsureSelfOrOperator(user, id);
         new RequestValidator()
             .Required("deviceId", request.DeviceId, 128)
-            .Check(IPAddress.TryParse(request.Ip, out _), "ip", "ip must be an IPv4 or IPv6 address.")
+            .IpAddress("ip", request.Ip, required: true)
             .Required("country", request.Country, 64)
             .Required("city", request.City, 100)
             .ThrowIfInvalid();

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -36,7 +35,7 @@ public static class PaymentEndpoints
             .Currency("currency", request.Currency)
             .OneOf("channel", request.Channel, Channels)
             .Required("deviceId", request.DeviceId, 128)
-            .Check(request.Ip is null || IPAddress.TryParse(request.Ip, out _), "ip", "ip must be an IPv4 or IPv6 address.")
+            .IpAddress("ip", request.Ip, required: false)
             .Optional("country", request.Country, 64)
             .Optional("city", request.City, 100)
             .Optional("merchantCategory", request.MerchantCategory, 64)

@@ -22,7 +22,11 @@ public static class FinApiExtensions
         services.AddFinAuth();
         services.AddSingleton<RequestKeys>();
         services.AddSingleton(TimeProvider.System);
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict; // amounts are JSON numbers, never strings
+        });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi();
         services.AddHealthChecks()

@@ -71,6 +71,19 @@ public sealed class RequestValidator
         return this;
     }
 
+    /// <summary>A dotted-quad IPv4 or an IPv6 address (not the shorthand forms such as "1" that parsers also accept).</summary>
+    public RequestValidator IpAddress(string field, string? value, bool required)
+    {
+        if (value is null && !required)
+        {
+            return this;
+        }
+
+        var ok = value is not null && System.Net.IPAddress.TryParse(value, out var address)
+            && (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? value.Contains(':', StringComparison.Ordinal) : value.Count(c => c == '.') == 3);
+        return Check(ok, field, $"{field} must be an IPv4 or IPv6 address.");
+    }
+
     public RequestValidator Check(bool ok, string field, string message)
     {
         if (!ok)

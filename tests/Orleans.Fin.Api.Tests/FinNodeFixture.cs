@@ -1,0 +1,64 @@
+using System.Net;
+using Orleans.Fin.TestSupport;
+
+namespace Orleans.Fin.Api.Tests;
+
+/// <summary>
+/// One all-in-one node (silo + REST API, Development) shared by every API test class: starting a silo is slow, so tests
+/// share it and isolate themselves with fresh customers and accounts instead.
+/// </summary>
+public sealed class FinNodeFixture : IAsyncLifetime
+{
+    public const string OperatorSubject = "operator-1";
+    public const string RiskOfficerSubject = "risk-officer-1";
+    public const string AdminSubject = "admin-1";
+
+    public FinNode Node { get; private set; } = null!;
+
+    public FinApiClient Api { get; private set; } = null!;
+
+    public string OperatorToken { get; private set; } = "";
+
+    public string RiskOfficerToken { get; private set; } = "";
+
+    public string AdminToken { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        Node = new FinNode();
+        Api = Node.Api();
+        await WaitUntilReadyAsync();
+        OperatorToken = await Api.TokenAsync(OperatorSubject, "operator");
+        RiskOfficerToken = await Api.TokenAsync(RiskOfficerSubject, "risk-officer");
+        AdminToken = await Api.TokenAsync(AdminSubject, "admin");
+    }
+
+    public async Task DisposeAsync()
+    {
+        Api?.Http.Dispose();
+        if (Node is not null)
+        {
+            await Node.DisposeAsync();
+        }
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            using var response = await Api.Http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The node did not become ready: {response.StatusCode}.");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+}
