@@ -178,6 +178,10 @@ public sealed partial class MoneyMovementGrain(
         ReleaseLegs();
         FinMetrics.Movements.Add(1, new("kind", S.Kind.ToString()), new("status", S.Status.ToString()));
         await PublishActivity();
+
+        // A finished movement is only read again for a replay, which its stored state answers; millions of
+        // movements a day must not stay in memory until idle collection.
+        this.DeactivateOnIdle();
     }
 
     /// <summary>Posts the legs not yet applied; if one is declined, reverses those that were, and decides the outcome.</summary>

@@ -6,7 +6,7 @@ namespace Orleans.Fin.Accounts.Domain;
 /// </summary>
 public static class AccountLedger
 {
-    public const int SegmentSize = 64;
+    public const int SegmentSize = 32;
 
     /// <summary>Why <paramref name="posting"/> may not post on this account, or null when it may.</summary>
     public static DeclineReason? Check(AccountState account, Posting posting, DateOnly day, decimal dailyLimit)
