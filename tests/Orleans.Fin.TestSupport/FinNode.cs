@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Orleans.Fin.TestSupport;
 
 /// <summary>
-/// An all-in-one node (silo + REST API) in the test process, in the Development environment, on free silo and gateway
+/// An all-in-one node (silo + REST API) in the test process, by default in the Development environment, on free silo and gateway
 /// ports. Extra settings (for example the Postgres profile) override the defaults.
 /// </summary>
-public sealed class FinNode(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class FinNode(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development") : WebApplicationFactory<Program>
 {
     public FinNode()
-        : this(null)
+        : this(null, "Development")
     {
     }
 
@@ -21,7 +21,7 @@ public sealed class FinNode(IReadOnlyDictionary<string, string?>? settings = nul
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(environment);
         builder.UseSetting("Cluster:SiloPort", SiloPort.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Cluster:GatewayPort", GatewayPort.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Security:AnonymousPermitsPerMinute", "1000000");
