@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Fin.Accounts;
+using Orleans.Fin.Clock;
 using Orleans.Fin.Common;
 using Orleans.Fin.Payments;
 using Orleans.Serialization;
@@ -53,7 +54,10 @@ public static class SiloHostingExtensions
     {
         services.AddOptions<AccountLimitsOptions>().BindConfiguration(AccountLimitsOptions.Section);
         services.AddOptions<FxOptions>().BindConfiguration(FxOptions.Section);
-        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<BusinessClockOptions>().BindConfiguration(BusinessClockOptions.Section);
+        services.AddSingleton<BusinessClock>();
+        services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<BusinessClock>());
+        services.AddHostedService<BusinessClockSync>();
         services.AddSingleton<AccountDirectory>();
         return services;
     }

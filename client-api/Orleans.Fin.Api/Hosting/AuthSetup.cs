@@ -17,6 +17,7 @@ internal static class AuthSetup
     public const string StaffPolicy = "staff";
     public const string CustomerPolicy = "customer";
     public const string FreezePolicy = "freeze";
+    public const string ClockPolicy = "clock";
     public const string AnonymousLimiter = "anonymous";
     public const string DashboardCookie = "fin_token";
 
@@ -59,7 +60,8 @@ internal static class AuthSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireRole(Caller.StaffRoles))
             .AddPolicy(CustomerPolicy, p => p.RequireRole(Caller.CustomerRole))
-            .AddPolicy(FreezePolicy, p => p.RequireRole(Caller.OperatorRole, Caller.RiskOfficerRole, Caller.AdminRole));
+            .AddPolicy(FreezePolicy, p => p.RequireRole(Caller.OperatorRole, Caller.RiskOfficerRole, Caller.AdminRole))
+            .AddPolicy(ClockPolicy, p => p.RequireRole(Caller.OperatorRole, Caller.AdminRole));
 
         services.AddRateLimiter(options =>
         {

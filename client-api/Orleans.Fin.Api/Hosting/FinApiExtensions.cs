@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Orleans.Fin.Api.Endpoints;
@@ -21,7 +22,7 @@ public static class FinApiExtensions
         services.AddFinProblemDetails();
         services.AddFinAuth();
         services.AddSingleton<RequestKeys>();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System); // a co-hosted silo registers the business clock first
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
@@ -62,6 +63,7 @@ public static class FinApiExtensions
         app.MapCustomerEndpoints();
         app.MapAccountEndpoints();
         app.MapPaymentEndpoints();
+        app.MapClockEndpoints();
         return app;
     }
 }
