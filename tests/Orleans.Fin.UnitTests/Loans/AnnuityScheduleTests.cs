@@ -52,7 +52,11 @@ public sealed class AnnuityScheduleTests
         {
             var schedule = AnnuitySchedule.Build(loan.Principal, loan.Rate, loan.Term, FirstDue);
             var level = schedule.Take(schedule.Count - 1).Select(i => i.Due).Distinct().Count() <= 1;
-            var lastClose = Math.Abs(schedule[^1].Due - schedule[0].Due) <= 0.01m * loan.Term + 0.01m;
+            // Each period rounds the payment and the interest to the cent (≤ 0.01 together); those errors grow with
+            // the outstanding balance, so the last instalment may differ by at most 0.01·((1+r)^n − 1)/r + 0.01.
+            var r = (double)loan.Rate / 12;
+            var compounding = r == 0 ? loan.Term : (Math.Pow(1 + r, loan.Term) - 1) / r;
+            var lastClose = (double)Math.Abs(schedule[^1].Due - schedule[0].Due) <= (0.01 * compounding) + 0.01;
             return schedule.Count == loan.Term
                 && schedule.Sum(i => i.Principal) == loan.Principal
                 && schedule.All(i => i.Principal >= 0 && i.Interest >= 0)

@@ -1,0 +1,308 @@
+using Orleans.Fin.Payments;
+
+namespace Orleans.Fin.Risk.Domain;
+
+/// <summary>
+/// Folds events from a customer's activity stream into the <see cref="BehaviourProfile"/>. Pure: time is the event's
+/// <see cref="CustomerActivity.At"/>. Production (the risk grain) and the training simulator both go through here, so the
+/// model is trained on exactly the windows it is served.
+/// </summary>
+public static class BehaviourTracker
+{
+    public const string DeclinedStatus = "Declined";
+
+    /// <summary>
+    /// Adds the event to the profile's windows and aggregates. Returns false, changing nothing, when the event id was
+    /// already seen (a redelivered event).
+    /// </summary>
+    public static bool Observe(BehaviourProfile profile, CustomerActivity activity)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentException.ThrowIfNullOrEmpty(activity.EventId);
+
+        if (profile.SeenEventIds.Contains(activity.EventId, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        RememberEventId(profile, activity.EventId);
+        var at = activity.At;
+        if (profile.FirstEventAt is null || at < profile.FirstEventAt)
+        {
+            profile.FirstEventAt = at;
+        }
+
+        if (profile.LastEventAt is null || at > profile.LastEventAt)
+        {
+            profile.LastEventAt = at;
+        }
+
+        switch (activity.Kind)
+        {
+            case ActivityKind.Login:
+                ObserveLogin(profile, activity);
+                break;
+            case ActivityKind.PaymentOut:
+            case ActivityKind.Withdrawal:
+                ObservePayment(profile, activity);
+                break;
+            case ActivityKind.Deposit:
+            case ActivityKind.PaymentIn:
+                ObserveInflow(profile, activity);
+                break;
+        }
+
+        Prune(profile);
+        return true;
+    }
+
+    /// <summary>Whether the event id is among the recent ones already observed.</summary>
+    public static bool HasSeen(BehaviourProfile profile, string eventId) =>
+        profile.SeenEventIds.Contains(eventId, StringComparer.Ordinal);
+
+    private static void ObserveLogin(BehaviourProfile profile, CustomerActivity activity)
+    {
+        var newDevice = TouchDevice(profile, activity.DeviceId, activity.EventId, activity.At);
+        InsertByTime(profile.Logins, new LoginRecord
+        {
+            EventId = activity.EventId,
+            At = activity.At,
+            DeviceId = activity.DeviceId,
+            Ip = activity.Ip,
+            Country = activity.Country,
+            City = activity.City,
+            NewDevice = newDevice,
+        }, r => r.At);
+        TouchPlace(profile, activity.Country, activity.City, activity.EventId, activity.At);
+    }
+
+    private static void ObservePayment(BehaviourProfile profile, CustomerActivity activity)
+    {
+        var declined = string.Equals(activity.Status, DeclinedStatus, StringComparison.OrdinalIgnoreCase);
+        var amount = activity.Amount ?? 0m;
+        var amountCny = RiskCurrency.ToCny(amount, activity.Currency);
+        var payee = activity.Kind == ActivityKind.PaymentOut ? activity.CounterpartyAccountId : null;
+        var newPayee = payee is not null && ProfileQueries.FindPayee(profile, payee) is null;
+        var newDevice = TouchDevice(profile, activity.DeviceId, activity.EventId, activity.At);
+
+        // One record per movement: a later event of the same movement ("{movementId}:…", e.g. the completed payment after
+        // a challenged attempt) supersedes the earlier one, so one payment never counts twice in a burst.
+        var movement = ProfileQueries.MovementOf(activity.EventId);
+        for (var i = profile.Payments.Count - 1; i >= 0; i--)
+        {
+            if (ProfileQueries.MovementOf(profile.Payments[i].EventId).Equals(movement, StringComparison.Ordinal))
+            {
+                profile.Payments.RemoveAt(i);
+            }
+        }
+
+        InsertByTime(profile.Payments, new PaymentRecord
+        {
+            EventId = activity.EventId,
+            At = activity.At,
+            Amount = amount,
+            Currency = activity.Currency ?? "",
+            AmountCny = amountCny,
+            PayeeAccountId = payee,
+            DeviceId = activity.DeviceId,
+            Country = activity.Country,
+            City = activity.City,
+            Withdrawal = activity.Kind == ActivityKind.Withdrawal,
+            Declined = declined,
+            NewPayee = newPayee,
+            NewDevice = newDevice,
+        }, r => r.At);
+        TouchPlace(profile, activity.Country, activity.City, activity.EventId, activity.At);
+
+        if (declined)
+        {
+            return;
+        }
+
+        if (payee is not null)
+        {
+            TouchPayee(profile, payee, activity.EventId, activity.At);
+        }
+
+        if (amountCny > 0)
+        {
+            UpdateAmounts(profile.Amounts, amountCny, activity.EventId);
+            CountHour(profile.PaymentHours, activity.At);
+        }
+    }
+
+    private static void ObserveInflow(BehaviourProfile profile, CustomerActivity activity)
+    {
+        if (string.Equals(activity.Status, DeclinedStatus, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        InsertByTime(profile.Inflows, new InflowRecord
+        {
+            EventId = activity.EventId,
+            At = activity.At,
+            AmountCny = RiskCurrency.ToCny(activity.Amount ?? 0m, activity.Currency),
+            CounterpartyAccountId = activity.CounterpartyAccountId,
+        }, r => r.At);
+    }
+
+    private static void RememberEventId(BehaviourProfile profile, string eventId)
+    {
+        profile.SeenEventIds.Add(eventId);
+        var excess = profile.SeenEventIds.Count - BehaviourLimits.MaxEventIds;
+        if (excess > 0)
+        {
+            profile.SeenEventIds.RemoveRange(0, excess);
+        }
+    }
+
+    /// <summary>Records a device sighting; true when it is a device not seen before while others were known.</summary>
+    private static bool TouchDevice(BehaviourProfile profile, string? deviceId, string eventId, DateTimeOffset at)
+    {
+        if (string.IsNullOrEmpty(deviceId))
+        {
+            return false;
+        }
+
+        var known = profile.Devices.Find(d => d.DeviceId == deviceId);
+        if (known is not null)
+        {
+            known.Uses++;
+            known.LastSeen = Max(known.LastSeen, at);
+            return false;
+        }
+
+        var hadOthers = profile.Devices.Count > 0;
+        profile.Devices.Add(new DeviceRecord { DeviceId = deviceId, FirstSeen = at, LastSeen = at, FirstEventId = eventId, Uses = 1 });
+        EvictLeastRecent(profile.Devices, BehaviourLimits.MaxDevices, d => d.LastSeen);
+        return hadOthers;
+    }
+
+    private static void TouchPayee(BehaviourProfile profile, string payee, string eventId, DateTimeOffset at)
+    {
+        var known = ProfileQueries.FindPayee(profile, payee);
+        if (known is null)
+        {
+            profile.Payees.Add(new PayeeRecord { AccountId = payee, FirstPaid = at, LastPaid = at, FirstEventId = eventId, LastEventId = eventId, Payments = 1 });
+            EvictLeastRecent(profile.Payees, BehaviourLimits.MaxPayees, p => p.LastPaid);
+            return;
+        }
+
+        known.Payments++;
+        known.LastPaid = Max(known.LastPaid, at);
+        known.LastEventId = eventId;
+    }
+
+    private static void TouchPlace(BehaviourProfile profile, string? country, string? city, string eventId, DateTimeOffset at)
+    {
+        if (string.IsNullOrWhiteSpace(city))
+        {
+            return;
+        }
+
+        var known = ProfileQueries.FindPlace(profile, city);
+        if (known is null)
+        {
+            profile.Places.Add(new PlaceRecord { Country = country, City = city, FirstSeen = at, LastSeen = at, FirstEventId = eventId, LastEventId = eventId, Visits = 1 });
+            EvictLeastRecent(profile.Places, BehaviourLimits.MaxPlaces, p => p.LastSeen);
+            return;
+        }
+
+        known.Visits++;
+        known.LastSeen = Max(known.LastSeen, at);
+        known.LastEventId = eventId;
+    }
+
+    private static void UpdateAmounts(AmountHistory history, decimal amountCny, string eventId)
+    {
+        history.PreviousCount = history.Count;
+        history.PreviousMeanLog = history.MeanLog;
+        history.PreviousVarianceLog = history.VarianceLog;
+        history.PreviousMaxCny = history.MaxCny;
+        history.LastEventId = eventId;
+
+        var x = Math.Log((double)amountCny);
+        history.Count++;
+        var alpha = 1.0 / Math.Min(history.Count, BehaviourLimits.AmountMemory);
+        var delta = x - history.MeanLog;
+        history.MeanLog += alpha * delta;
+        history.VarianceLog = (1 - alpha) * (history.VarianceLog + (alpha * delta * delta));
+        history.MaxCny = Math.Max(history.MaxCny, amountCny);
+    }
+
+    private static void CountHour(List<int> hours, DateTimeOffset at)
+    {
+        if (hours.Count != 24)
+        {
+            hours.Clear();
+            hours.AddRange(new int[24]);
+        }
+
+        hours[at.ToOffset(BehaviourLimits.LocalOffset).Hour]++;
+        if (hours.Sum() > BehaviourLimits.HourHistogramCap)
+        {
+            for (var h = 0; h < 24; h++)
+            {
+                hours[h] /= 2;
+            }
+        }
+    }
+
+    private static void Prune(BehaviourProfile profile)
+    {
+        var cutoff = profile.LastEventAt!.Value - BehaviourLimits.Window;
+        Trim(profile.Payments, BehaviourLimits.MaxPayments, r => r.At, cutoff);
+        Trim(profile.Logins, BehaviourLimits.MaxLogins, r => r.At, cutoff);
+        Trim(profile.Inflows, BehaviourLimits.MaxInflows, r => r.At, cutoff);
+    }
+
+    /// <summary>Drops records at or before the cutoff and then the oldest beyond the cap (lists are oldest first).</summary>
+    private static void Trim<T>(List<T> records, int cap, Func<T, DateTimeOffset> at, DateTimeOffset cutoff)
+    {
+        var old = 0;
+        while (old < records.Count && at(records[old]) <= cutoff)
+        {
+            old++;
+        }
+
+        var remove = Math.Max(old, records.Count - cap);
+        if (remove > 0)
+        {
+            records.RemoveRange(0, remove);
+        }
+    }
+
+    /// <summary>Keeps a list ordered by time, oldest first; events usually arrive in order, so this is an append.</summary>
+    private static void InsertByTime<T>(List<T> records, T record, Func<T, DateTimeOffset> at)
+    {
+        var when = at(record);
+        var index = records.Count;
+        while (index > 0 && at(records[index - 1]) > when)
+        {
+            index--;
+        }
+
+        records.Insert(index, record);
+    }
+
+    private static void EvictLeastRecent<T>(List<T> records, int cap, Func<T, DateTimeOffset> lastUsed)
+    {
+        while (records.Count > cap)
+        {
+            var oldest = 0;
+            for (var i = 1; i < records.Count; i++)
+            {
+                if (lastUsed(records[i]) < lastUsed(records[oldest]))
+                {
+                    oldest = i;
+                }
+            }
+
+            records.RemoveAt(oldest);
+        }
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+}

@@ -1,0 +1,16 @@
+namespace Orleans.Fin.Risk.Domain;
+
+/// <summary>The reason codes a verdict can carry.</summary>
+public static class RiskReasons
+{
+    public const string LargePaymentBurst = "LARGE_PAYMENT_BURST";
+    public const string CardTesting = "CARD_TESTING";
+    public const string NewPayeeBurst = "NEW_PAYEE_BURST";
+    public const string NewDevice = "NEW_DEVICE";
+    public const string UnboundDevice = "UNBOUND_DEVICE";
+    public const string ImpossibleTravel = "IMPOSSIBLE_TRAVEL";
+    public const string ImpossibleTravelThenPayment = "IMPOSSIBLE_TRAVEL_THEN_PAYMENT";
+    public const string LoginThenPaymentNewDevice = "LOGIN_THEN_PAYMENT_NEW_DEVICE";
+    public const string AmountFarAboveHistory = "AMOUNT_FAR_ABOVE_HISTORY";
+    public const string ModelHigh = "MODEL_HIGH";
+}

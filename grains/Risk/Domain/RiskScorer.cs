@@ -1,0 +1,99 @@
+using Orleans.Fin.Customers;
+using Orleans.Fin.Payments;
+using Orleans.Fin.Risk.Model;
+
+namespace Orleans.Fin.Risk.Domain;
+
+/// <summary>
+/// Combines the pattern rules and the fraud model into a 0–100 score, as a noisy-or of independent pieces of evidence:
+/// each <see cref="RiskSignalGroup"/> contributes its strongest signal's points s, the model its probability p weighted
+/// by <see cref="RiskOptions.ModelWeight"/> w, and score = 100 · (1 − Π(1 − s/100) · (1 − w·p)). One signal scores its
+/// points; each further one closes part of the remaining gap, so two moderate coincidences stay below High while three,
+/// or a confident model, reach it. A payment from an unbound device is at least Medium. Thread-safe; pure apart from
+/// the pooled model engines.
+/// </summary>
+public sealed class RiskScorer : IRiskScorer
+{
+    /// <summary>The model version in verdicts when no model is loaded.</summary>
+    public const string RulesOnlyVersion = "rules-only";
+
+    private readonly RiskOptions _options;
+
+    public RiskScorer(RiskOptions options, FraudModel? model)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", problems), nameof(options));
+        }
+
+        _options = options;
+        Model = model;
+    }
+
+    public FraudModel? Model { get; }
+
+    public string ModelVersion => Model?.Version ?? RulesOnlyVersion;
+
+    /// <summary>Scores a payment before money moves, against the profile as it is (the payment not yet observed).</summary>
+    public RiskVerdict ScorePayment(BehaviourProfile profile, PaymentCandidate candidate) => AssessPayment(profile, candidate).Verdict;
+
+    /// <summary>
+    /// Scores an event from the stream. Call it after <see cref="BehaviourTracker.Observe"/> returned true for the event
+    /// (or before: the event's own traces in the profile are left out either way). Stream events do not say whether the
+    /// device was bound, so UNBOUND_DEVICE is only ever given inline. Logins get rules only; inflows score 0.
+    /// </summary>
+    public RiskVerdict ScoreActivity(BehaviourProfile profile, CustomerActivity activity) => AssessActivity(profile, activity).Verdict;
+
+    public RiskAssessment AssessPayment(BehaviourProfile profile, PaymentCandidate candidate)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(candidate);
+        return Assess(profile, RiskEvent.From(candidate));
+    }
+
+    public RiskAssessment AssessActivity(BehaviourProfile profile, CustomerActivity activity)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(activity);
+        return Assess(profile, RiskEvent.From(activity));
+    }
+
+    private RiskAssessment Assess(BehaviourProfile profile, RiskEvent e)
+    {
+        var signals = RiskRules.Evaluate(profile, e, _options);
+        FraudFeatures? features = null;
+        float? probability = null;
+        if (e.IsOutgoing && Model is not null && _options.ModelWeight > 0)
+        {
+            features = FraudFeatureExtractor.Extract(profile, e, new FraudFeatures());
+            probability = Model.Predict(features);
+        }
+
+        var unexplained = probability is { } p ? 1 - (_options.ModelWeight * Math.Clamp(p, 0f, 1f)) : 1.0;
+        foreach (var group in signals.GroupBy(s => s.Group))
+        {
+            unexplained *= 1 - (Math.Clamp(group.Max(s => s.Points), 0, 100) / 100.0);
+        }
+
+        var score = (int)Math.Round(100 * (1 - unexplained), MidpointRounding.AwayFromZero);
+        if (signals.Exists(s => s.Code == RiskReasons.UnboundDevice))
+        {
+            score = Math.Max(score, _options.MediumThreshold);
+        }
+
+        score = Math.Clamp(score, 0, 100);
+        List<string> reasons = [.. signals.OrderByDescending(s => s.Points).Select(s => s.Code)];
+        if (probability >= _options.ModelReasonProbability)
+        {
+            reasons.Add(RiskReasons.ModelHigh);
+        }
+
+        var verdict = new RiskVerdict(score, LevelOf(score), reasons, probability, ModelVersion);
+        return new RiskAssessment(verdict, signals, features);
+    }
+
+    public RiskLevel LevelOf(int score) =>
+        score >= _options.HighThreshold ? RiskLevel.High : score >= _options.MediumThreshold ? RiskLevel.Medium : RiskLevel.Low;
+}
