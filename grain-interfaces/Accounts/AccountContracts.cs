@@ -54,7 +54,8 @@ public sealed record AccountView(
     string? FrozenBy,
     DateTimeOffset OpenedAt,
     decimal DailyLimit,
-    decimal SpentToday);
+    decimal SpentToday,
+    string? FreezeCaseId = null);
 
 [GenerateSerializer, Immutable, Alias("fin.LedgerEntry")]
 public sealed record LedgerEntry(

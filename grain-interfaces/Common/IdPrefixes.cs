@@ -9,4 +9,6 @@ public static class IdPrefixes
     public const string Deposit = "dep";
     public const string Withdrawal = "wdr";
     public const string SystemAccount = "sys";
+    public const string RiskCase = "case";
+    public const string RiskAlert = "alert";
 }

@@ -24,4 +24,8 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>Opens an account in <paramref name="currency"/> for this customer.</summary>
     [Alias("OpenAccount")]
     Task<AccountView> OpenAccount(string currency);
+
+    /// <summary>The risk engine's current level for this customer (shown on the profile). Idempotent.</summary>
+    [Alias("SetRiskLevel")]
+    Task SetRiskLevel(RiskLevel level);
 }

@@ -245,7 +245,7 @@ public sealed partial class AccountGrain(
         var available = S.Status == AccountStatus.Active ? S.Balance : 0m;
         return new AccountView(
             Id, S.CustomerId, S.Currency, S.Kind, S.Balance, available, S.Status, S.FreezeReason, S.FrozenAt, S.FrozenBy,
-            S.OpenedAt, limits.Value.LimitFor(S.Currency), AccountLedger.SpentOn(S, limits.Value.BusinessDay(now)));
+            S.OpenedAt, limits.Value.LimitFor(S.Currency), AccountLedger.SpentOn(S, limits.Value.BusinessDay(now)), S.FreezeCaseId);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account {AccountId} is now {Status} (by {By})")]

@@ -18,4 +18,19 @@ public static class FinMetrics
 
     public static readonly Counter<long> Customers =
         Meter.CreateCounter<long>("fin.customers.onboarded", description: "Customers onboarded.");
+
+    public static readonly Counter<long> RiskDecisions =
+        Meter.CreateCounter<long>("fin.risk.decisions", description: "Risk decisions by source (payment, activity, signal) and level.");
+
+    public static readonly Counter<long> RiskChallenges =
+        Meter.CreateCounter<long>("fin.risk.challenges", description: "One-time-code challenges by outcome (issued, passed, wrong, declined).");
+
+    public static readonly Counter<long> RiskCases =
+        Meter.CreateCounter<long>("fin.risk.cases", description: "Investigation cases by event (opened, resolved) and outcome.");
+
+    public static readonly Counter<long> RiskRedeliveries =
+        Meter.CreateCounter<long>("fin.risk.redeliveries", description: "Activity events dropped by the risk engine as already seen.");
+
+    public static readonly Histogram<double> TimeToFreeze =
+        Meter.CreateHistogram<double>("fin.risk.time_to_freeze", unit: "ms", description: "Time from the triggering event to every account being frozen.");
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Fin.Accounts;
 using Orleans.Fin.Common;
 using Orleans.Fin.Payments;
+using Orleans.Fin.Risk;
 
 namespace Orleans.Fin.Customers;
 
@@ -29,6 +30,7 @@ public sealed partial class CustomerGrain(
             s.Devices = [draft.DeviceId];
             s.CreatedAt = clock.GetUtcNow();
             await state.WriteStateAsync();
+            _ = GrainFactory.GetGrain<IDeviceIndexGrain>(draft.DeviceId).Record(this.GetPrimaryKeyString(), s.CreatedAt);
             FinMetrics.Customers.Add(1);
             LogOnboarded(logger, this.GetPrimaryKeyString(), draft.RegionCode);
         }
@@ -53,6 +55,7 @@ public sealed partial class CustomerGrain(
 
         state.State.Devices.Add(deviceId);
         await state.WriteStateAsync();
+        _ = GrainFactory.GetGrain<IDeviceIndexGrain>(deviceId).Record(this.GetPrimaryKeyString(), clock.GetUtcNow());
     }
 
     public async Task RecordLogin(LoginAttempt login)
@@ -85,6 +88,16 @@ public sealed partial class CustomerGrain(
         state.State.AccountIds.Add(accountId);
         await state.WriteStateAsync();
         return view;
+    }
+
+    public async Task SetRiskLevel(RiskLevel level)
+    {
+        EnsureExists();
+        if (state.State.RiskLevel != level)
+        {
+            state.State.RiskLevel = level;
+            await state.WriteStateAsync();
+        }
     }
 
     private void EnsureExists()

@@ -37,11 +37,15 @@ public sealed partial class MoneyMovementGrain(
                 await Drive();
             }
 
-            return ToResult();
+            if (S.Status != MovementStatus.ChallengeRequired || request.Otp is null)
+            {
+                return ToResult(); // a challenged payment is taken up again only with a one-time code
+            }
         }
 
         MovementValidation.Validate(request);
         var planned = await Plan(request); // may refuse the request: nothing is kept then
+        await PreAuthorise(planned, request.Otp); // payments: the payer's risk grain may decline or ask for a code
         state.State = planned;
         if (S.Status == MovementStatus.Pending)
         {
@@ -233,6 +237,11 @@ public sealed partial class MoneyMovementGrain(
 
     private async Task PublishActivity()
     {
+        if (S.Status == MovementStatus.ChallengeRequired)
+        {
+            return; // not an outcome yet: the risk grain saw the attempt inline
+        }
+
         var at = S.CompletedAt ?? S.CreatedAt;
         var status = S.Status.ToString();
         try

@@ -6,7 +6,11 @@ using Orleans.Dashboard;
 using Orleans.Fin.Accounts;
 using Orleans.Fin.Clock;
 using Orleans.Fin.Common;
+using Orleans.Fin.Notifications;
 using Orleans.Fin.Payments;
+using Orleans.Fin.Risk;
+using Orleans.Fin.Risk.Domain;
+using Orleans.Fin.Risk.Model;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -43,7 +47,7 @@ public static class SiloHostingExtensions
                 silo.AddFinEmbeddedResources();
             }
 
-            silo.AddMemoryStreams(FinNames.StreamProvider);
+            silo.AddFinStreams();
             silo.AddDashboard();
         });
         return builder;
@@ -59,7 +63,37 @@ public static class SiloHostingExtensions
         services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<BusinessClock>());
         services.AddHostedService<BusinessClockSync>();
         services.AddSingleton<AccountDirectory>();
+        services.AddFinRiskServices();
         return services;
+    }
+
+    /// <summary>The risk engine: thresholds and rules, how verdicts are acted on, the scorer, the notifier.</summary>
+    public static IServiceCollection AddFinRiskServices(this IServiceCollection services)
+    {
+        services.AddOptions<RiskOptions>().BindConfiguration(RiskOptions.Section)
+            .Validate(o => o.Validate().Count == 0, "The Risk settings are invalid.").ValidateOnStart();
+        services.AddOptions<RiskControlOptions>().BindConfiguration(RiskControlOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<INotifier, OutboxNotifier>();
+
+        // ---- THE risk scorer registration: the one place that decides how payments and activity are scored. ----
+        // Rules plus the fraud model when a FraudModel is registered (rules only otherwise). NeutralRiskScorer here
+        // instead switches scoring off (everything Low), e.g. to measure what scoring costs.
+        services.AddSingleton(_ => FraudModelStore.LoadOrTrain()); // the shipped model (see docs/MODELS.md)
+        services.AddSingleton<IRiskScorer>(sp => sp.GetRequiredService<IOptions<RiskControlOptions>>().Value.ScoringEnabled
+            ? new RiskScorer(sp.GetRequiredService<IOptions<RiskOptions>>().Value, sp.GetService<FraudModel>())
+            : new NeutralRiskScorer());
+        return services;
+    }
+
+    /// <summary>
+    /// The activity stream. Its queues are polled every 10 ms (the default is 100 ms) because the risk engine's time from
+    /// a suspicious event to the freeze is bounded by how soon the event is delivered.
+    /// </summary>
+    public static ISiloBuilder AddFinStreams(this ISiloBuilder silo)
+    {
+        silo.AddMemoryStreams(FinNames.StreamProvider, streams => streams.ConfigurePullingAgent(agent =>
+            agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(10))));
+        return silo;
     }
 
     /// <summary>The embedded profile's storage and reminders: in memory, through the same serializer as PostgreSQL.</summary>

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Fin.ClusterTests.Risk;
 using Orleans.Fin.Common;
+using Orleans.Fin.Risk;
 using Orleans.Fin.Silo.Hosting;
 using Orleans.Hosting;
 using Orleans.TestingHost;
@@ -8,6 +11,9 @@ namespace Orleans.Fin.ClusterTests;
 /// <summary>Two in-process silos and a client, configured like the embedded profile, shared by every cluster test.</summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
+    /// <summary>One-time codes expire this soon in the test cluster, so that expiry can be tested.</summary>
+    public static readonly TimeSpan OtpLifetime = TimeSpan.FromSeconds(3);
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IClusterClient Client => Cluster.Client;
@@ -15,11 +21,16 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSiloHost((_, host) => host.Services.AddFinGrainServices());
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            host.Services.AddFinGrainServices();
+            host.Services.Configure<RiskControlOptions>(o => o.OtpLifetime = OtpLifetime);
+            ScriptedRiskScorer.Decorate(host.Services);
+        });
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddFinEmbeddedResources();
-            silo.AddMemoryStreams(FinNames.StreamProvider);
+            silo.AddFinStreams();
         });
         builder.ConfigureClient(client => client.AddMemoryStreams(FinNames.StreamProvider));
         Cluster = builder.Build();

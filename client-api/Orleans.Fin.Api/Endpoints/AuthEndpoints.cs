@@ -24,7 +24,7 @@ public static class AuthEndpoints
         return routes;
     }
 
-    public static Ok<DevTokenResponse> IssueDevToken(DevTokenRequest request, IOptions<JwtOptions> options, TimeProvider clock)
+    public static Ok<DevTokenResponse> IssueDevToken(DevTokenRequest request, IOptions<JwtOptions> options)
     {
         var roles = request.Roles ?? [];
         new RequestValidator()
@@ -33,7 +33,8 @@ public static class AuthEndpoints
             .ThrowIfInvalid();
 
         var jwt = options.Value;
-        var now = clock.GetUtcNow();
+        // Tokens live on real time, as their validation does, whatever the (possibly simulated) business clock says.
+        var now = TimeProvider.System.GetUtcNow();
         var expires = now.AddMinutes(jwt.DevTokenLifetimeMinutes);
         var claims = new List<Claim> { new("sub", request.Subject!) };
         claims.AddRange(roles.Distinct().Select(r => new Claim("role", r)));

@@ -18,6 +18,7 @@ internal static class AuthSetup
     public const string CustomerPolicy = "customer";
     public const string FreezePolicy = "freeze";
     public const string ClockPolicy = "clock";
+    public const string RiskDecisionPolicy = "risk-decision";
     public const string AnonymousLimiter = "anonymous";
     public const string DashboardCookie = "fin_token";
 
@@ -61,7 +62,8 @@ internal static class AuthSetup
             .AddPolicy(StaffPolicy, p => p.RequireRole(Caller.StaffRoles))
             .AddPolicy(CustomerPolicy, p => p.RequireRole(Caller.CustomerRole))
             .AddPolicy(FreezePolicy, p => p.RequireRole(Caller.OperatorRole, Caller.RiskOfficerRole, Caller.AdminRole))
-            .AddPolicy(ClockPolicy, p => p.RequireRole(Caller.OperatorRole, Caller.AdminRole));
+            .AddPolicy(ClockPolicy, p => p.RequireRole(Caller.OperatorRole, Caller.AdminRole))
+            .AddPolicy(RiskDecisionPolicy, p => p.RequireRole(Caller.RiskOfficerRole, Caller.AdminRole));
 
         services.AddRateLimiter(options =>
         {

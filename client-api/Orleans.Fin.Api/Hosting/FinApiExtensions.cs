@@ -58,12 +58,15 @@ public static class FinApiExtensions
         if (app.Environment.IsDevelopment())
         {
             app.MapAuthEndpoints();
+            app.MapDevelopmentOtpEndpoints();
         }
 
         app.MapCustomerEndpoints();
         app.MapAccountEndpoints();
         app.MapPaymentEndpoints();
         app.MapClockEndpoints();
+        app.MapRiskEndpoints();
+        app.MapOpsEndpoints();
         return app;
     }
 }

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Orleans.Fin.Api.Contracts;
+using Orleans.Fin.Api.Hosting;
+using Orleans.Fin.Risk;
+
+namespace Orleans.Fin.Api.Endpoints;
+
+/// <summary>Operational indicators for staff.</summary>
+public static class OpsEndpoints
+{
+    public static IEndpointRouteBuilder MapOpsEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/ops").WithTags("Operations").RequireAuthorization(AuthSetup.StaffPolicy);
+        group.MapGet("/kpis", GetKpis).WithName(nameof(GetKpis));
+        return routes;
+    }
+
+    public static async Task<Ok<KpiResponse>> GetKpis(IGrainFactory grains) =>
+        TypedResults.Ok(KpiResponse.From(await grains.GetGrain<IRiskKpiGrain>(RiskGrainKeys.Global).Get()));
+}

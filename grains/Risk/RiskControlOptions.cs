@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Orleans.Fin.Risk;
+
+/// <summary>
+/// How the risk engine acts on its verdicts (section "RiskControl"): one-time codes, step-up, fraud-ring indicators,
+/// the standing score. The score thresholds themselves are the scorer's (section "Risk").
+/// </summary>
+public sealed class RiskControlOptions
+{
+    public const string Section = "RiskControl";
+
+    /// <summary>How long a one-time code is valid.</summary>
+    public TimeSpan OtpLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Wrong codes allowed per code; reaching it declines the payment.</summary>
+    [Range(1, 10)]
+    public int OtpMaxAttempts { get; set; } = 3;
+
+    /// <summary>Codes issued per payment (an expired code is replaced); more declines the payment.</summary>
+    [Range(1, 10)]
+    public int OtpMaxIssues { get; set; } = 3;
+
+    [Range(4, 10)]
+    public int OtpDigits { get; set; } = 6;
+
+    /// <summary>How long every payment needs a one-time code after a medium-risk verdict on the activity stream.</summary>
+    public TimeSpan StepUpDuration { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>At most one contact task per customer in this interval.</summary>
+    public TimeSpan ContactInterval { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>The standing score halves over this time without new findings.</summary>
+    public TimeSpan ScoreHalfLife { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Distinct customers on one device from which every one of them gets a shared-device signal.</summary>
+    [Range(2, 1000)]
+    public int SharedDeviceCustomers { get; set; } = 3;
+
+    [Range(0, 100)]
+    public int SharedDeviceBoost { get; set; } = 25;
+
+    /// <summary>Distinct flagged customers paying one account from which its owner is a suspected mule.</summary>
+    [Range(2, 1000)]
+    public int MuleFlaggedSenders { get; set; } = 3;
+
+    [Range(0, 100)]
+    public int MuleBoost { get; set; } = 70;
+
+    [Range(0, 100)]
+    public int RingMemberBoost { get; set; } = 20;
+
+    /// <summary>Whether payments and activity are scored (rules and model); off scores everything Low, to measure what scoring costs.</summary>
+    public bool ScoringEnabled { get; set; } = true;
+
+    /// <summary>How long unforced state changes (profile windows, routine audit records) may wait before being written.</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+}

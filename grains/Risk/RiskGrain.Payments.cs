@@ -1,0 +1,165 @@
+using System.Security.Cryptography;
+using Orleans.Fin.Common;
+using Orleans.Fin.Customers;
+using Orleans.Fin.Notifications;
+using Orleans.Fin.Payments;
+using Orleans.Fin.Risk.Control;
+using Orleans.Fin.Risk.Domain;
+
+namespace Orleans.Fin.Risk;
+
+/// <summary>
+/// Inline pre-authorisation: a payment is scored before money moves. High declines it and escalates (freeze, case,
+/// alert); Medium, an unbound device or a recent medium-risk finding asks for a one-time code sent to the bound phone.
+/// A code expires, allows <see cref="RiskControlOptions.OtpMaxAttempts"/> wrong attempts and is accepted once.
+/// </summary>
+public sealed partial class RiskGrain
+{
+    private const int SaltBytes = 16;
+    private static readonly TimeSpan ChallengeRetention = TimeSpan.FromHours(1);
+
+    public async Task<PaymentAssessment> AssessPayment(PaymentCheck check)
+    {
+        var now = clock.GetUtcNow();
+        var customer = await LoadCustomerAsync();
+        var bound = check.DeviceId is { } device && customer.BoundDevices.Contains(device, StringComparer.Ordinal);
+        var candidate = new PaymentCandidate(
+            check.MovementId, check.Amount, check.Currency, check.FromAccountId, check.ToAccountId, check.Channel, check.DeviceId, bound,
+            check.Ip, check.Country, check.City, check.MerchantCategory, check.At);
+        var verdict = scorer.ScorePayment(S.Profile, candidate);
+        S.ModelVersion = verdict.ModelVersion;
+        FinMetrics.RiskDecisions.Add(1, new("source", "payment"), new("level", verdict.Level.ToString()));
+        var score = RiskScoreRules.AfterVerdict(S.Score, S.ScoredAt, verdict.Score, now, Control.ScoreHalfLife);
+        if (score != S.Score)
+        {
+            S.Score = score;
+            S.ScoredAt = now;
+        }
+
+        List<string> reasons = [.. verdict.Reasons];
+        if (verdict.Level == RiskLevel.High)
+        {
+            var trigger = $"Payment {check.MovementId} of {check.Amount} {check.Currency} to {check.ToAccountId}";
+            Flag(verdict.Reasons);
+            RecordSignal(now, "payment", $"{trigger}: {Reasons(verdict.Reasons)}", verdict.Score, verdict.Level);
+            Decided(PaymentDecision.Decline, verdict, check, reasons);
+            var features = FeatureSnapshot.Of(S.Profile, candidate);
+            await EscalateAsync(Snapshot(verdict, features), trigger, check.At, check.MovementId, RiskGrainKeys.Engine, byEngine: true, freeze: true);
+            await SaveAsync();
+            return Answer(PaymentDecision.Decline, verdict, reasons);
+        }
+
+        var stepUp = false;
+        void StepUp(bool needed, string reason)
+        {
+            if (needed)
+            {
+                stepUp = true;
+                reasons.Add(reason);
+            }
+        }
+
+        StepUp(verdict.Level == RiskLevel.Medium, "STEP_UP_MEDIUM_RISK");
+        StepUp(!bound, "STEP_UP_UNBOUND_DEVICE");
+        StepUp(S.StepUpUntil > now, "STEP_UP_RECENT_FINDING");
+        if (!stepUp)
+        {
+            Decided(PaymentDecision.Allow, verdict, check, reasons);
+            return Answer(PaymentDecision.Allow, verdict, reasons);
+        }
+
+        if (verdict.Level == RiskLevel.Medium && verdict.Reasons.Any(r => r != RiskReasons.UnboundDevice))
+        {
+            // A finding beyond a new phone: flag, contact the customer, and step up its other payments for a while.
+            var trigger = $"Payment {check.MovementId} of {check.Amount} {check.Currency} to {check.ToAccountId}";
+            Flag(verdict.Reasons);
+            RecordSignal(now, "payment", $"{trigger}: {Reasons(verdict.Reasons)}", verdict.Score, verdict.Level);
+            await StepUpAndContactAsync(trigger, verdict.Reasons, now);
+        }
+
+        var decision = await ChallengeAsync(check, customer, reasons, now);
+        if (decision == PaymentDecision.Challenge)
+        {
+            RememberAttempt(check, now);
+        }
+
+        Decided(decision, verdict, check, reasons);
+        await SaveAsync();
+        return Answer(decision, verdict, reasons);
+    }
+
+    /// <summary>Checks the code the client repeated the payment with, or sends one. Appends the outcome to <paramref name="reasons"/>.</summary>
+    private async Task<PaymentDecision> ChallengeAsync(PaymentCheck check, CustomerProfile customer, List<string> reasons, DateTimeOffset now)
+    {
+        S.Challenges.RemoveAll(c => c.ExpiresAt + ChallengeRetention < now && c.MovementId != check.MovementId);
+        var challenge = S.Challenges.Find(c => c.MovementId == check.MovementId);
+        switch (OneTimeCodes.Verify(challenge, check.Otp, now, Control.OtpMaxAttempts))
+        {
+            case OtpCheck.Passed:
+                reasons.Add("OTP_ACCEPTED");
+                Challenged("passed");
+                return PaymentDecision.Allow;
+            case OtpCheck.Wrong:
+                reasons.Add($"OTP_INCORRECT ({Control.OtpMaxAttempts - challenge!.Attempts} attempt(s) left)");
+                Challenged("wrong");
+                return PaymentDecision.Challenge;
+            case OtpCheck.Exhausted:
+                reasons.Add("OTP_ATTEMPTS_EXHAUSTED");
+                Challenged("declined");
+                Flag(["otp-attempts-exhausted"]);
+                await StepUpAndContactAsync($"Too many wrong one-time codes for payment {check.MovementId}", ["OTP_ATTEMPTS_EXHAUSTED"], now);
+                return PaymentDecision.Decline;
+            case OtpCheck.Expired:
+                reasons.Add("OTP_EXPIRED");
+                break;
+            case OtpCheck.Replayed:
+                reasons.Add("OTP_ALREADY_USED");
+                break;
+        }
+
+        if (challenge is not null && challenge.Issues >= Control.OtpMaxIssues)
+        {
+            reasons.Add("OTP_TOO_MANY_CODES");
+            Challenged("declined");
+            return PaymentDecision.Decline;
+        }
+
+        var code = OneTimeCodes.Compose(Control.OtpDigits, RandomNumberGenerator.GetInt32);
+        var issued = OneTimeCodes.Issue(check.MovementId, code, RandomNumberGenerator.GetBytes(SaltBytes), now, Control.OtpLifetime, challenge);
+        S.Challenges.RemoveAll(c => c.MovementId == check.MovementId);
+        Bounded.Add(S.Challenges, issued, RiskState.MaxChallenges);
+        await SaveAsync(); // the code's hash is durable before the code leaves
+        await notifier.SendOneTimeCodeAsync(new OneTimeCodeNotice(CustomerId, customer.MaskedPhone, check.MovementId, code, issued.ExpiresAt, now));
+        reasons.Add("OTP_SENT");
+        Challenged("issued");
+        return PaymentDecision.Challenge;
+    }
+
+    /// <summary>
+    /// A challenged attempt moves no money and is not published, but it is an attempt: the profile counts it as a
+    /// declined payment, so bursts of attempts (card testing against the challenge) still build up.
+    /// </summary>
+    private void RememberAttempt(PaymentCheck check, DateTimeOffset now) =>
+        BehaviourTracker.Observe(S.Profile, new CustomerActivity(
+            $"{check.MovementId}:challenged:{now.UtcTicks}", CustomerId, ActivityKind.PaymentOut, check.At, check.Amount, check.Currency,
+            check.FromAccountId, check.ToAccountId, check.Channel, check.DeviceId, check.Ip, check.Country, check.City, check.MerchantCategory,
+            BehaviourTracker.DeclinedStatus));
+
+    private void Challenged(string outcome)
+    {
+        FinMetrics.RiskChallenges.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+        if (outcome != "wrong")
+        {
+            _ = GrainFactory.GetGrain<IRiskKpiGrain>(RiskGrainKeys.Global).RecordChallenge(outcome);
+        }
+    }
+
+    /// <summary>Every inline decision is audited; an unremarkable approval is written with the next flush.</summary>
+    private void Decided(PaymentDecision decision, RiskVerdict verdict, PaymentCheck check, IReadOnlyList<string> reasons) =>
+        Audit(AuditAction.Decision, RiskGrainKeys.Engine, $"Payment {check.MovementId} of {check.Amount} {check.Currency}: {Reasons(reasons)}",
+            verdict.Level, verdict.Score, decision: decision.ToString(), accountId: check.FromAccountId, reference: check.MovementId,
+            modelVersion: verdict.ModelVersion);
+
+    private static PaymentAssessment Answer(PaymentDecision decision, RiskVerdict verdict, List<string> reasons) =>
+        new(decision, verdict.Score, verdict.Level, reasons, verdict.ModelVersion);
+}

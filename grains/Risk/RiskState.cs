@@ -1,0 +1,78 @@
+using Orleans.Fin.Customers;
+using Orleans.Fin.Risk.Control;
+using Orleans.Fin.Risk.Domain;
+
+namespace Orleans.Fin.Risk;
+
+/// <summary>Persisted state of a customer's risk grain (JSON; new members need defaults; every list is bounded).</summary>
+public sealed class RiskState
+{
+    public const int MaxSignals = 20;
+    public const int MaxFlags = 20;
+    public const int MaxReported = 50;
+    public const int MaxChallenges = 20;
+
+    /// <summary>Audit records kept in this state; a full run of <see cref="AuditSegmentSize"/> older ones is sealed into a segment.</summary>
+    public const int AuditSegmentSize = 64;
+
+    public int SchemaVersion { get; set; } = 1;
+
+    /// <summary>The behaviour windows the scorer reads; only the behaviour tracker changes them.</summary>
+    public BehaviourProfile Profile { get; set; } = new();
+
+    /// <summary>The standing score (0–100) and when it was last set (it fades from then).</summary>
+    public int Score { get; set; }
+
+    public DateTimeOffset? ScoredAt { get; set; }
+
+    public RiskLevel Level { get; set; }
+
+    /// <summary>The level last written to the customer's profile.</summary>
+    public RiskLevel PublishedLevel { get; set; }
+
+    public List<string> Flags { get; set; } = [];
+
+    public bool Watchlisted { get; set; }
+
+    public List<SignalRecord> Signals { get; set; } = [];
+
+    /// <summary>"{kind}:{source}" of ring signals already applied (each raises the score once).</summary>
+    public List<string> AppliedSignals { get; set; } = [];
+
+    public string? OpenCaseId { get; set; }
+
+    /// <summary>Every payment needs a one-time code until then (after a medium-risk finding).</summary>
+    public DateTimeOffset? StepUpUntil { get; set; }
+
+    public DateTimeOffset? LastContactAt { get; set; }
+
+    /// <summary>Devices already reported to the device index.</summary>
+    public List<string> ReportedDevices { get; set; } = [];
+
+    /// <summary>Accounts this customer paid recently (reported to their payee watch once the customer is flagged).</summary>
+    public List<string> RecentPayees { get; set; } = [];
+
+    /// <summary>Payee accounts already told that this flagged customer pays them.</summary>
+    public List<string> ReportedPayees { get; set; } = [];
+
+    public List<OtpChallenge> Challenges { get; set; } = [];
+
+    public string ModelVersion { get; set; } = "";
+
+    /// <summary>Sequence number of the newest audit record (1, 2, 3… without gaps).</summary>
+    public long AuditCount { get; set; }
+
+    public int SealedAuditSegments { get; set; }
+
+    /// <summary>Audit records not yet sealed, oldest first.</summary>
+    public List<StoredAudit> Audit { get; set; } = [];
+}
+
+public sealed class SignalRecord
+{
+    public DateTimeOffset At { get; set; }
+    public string Source { get; set; } = "";
+    public string Description { get; set; } = "";
+    public int Score { get; set; }
+    public RiskLevel Level { get; set; }
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Text.Json;
+using Orleans.Fin.TestSupport;
+
+namespace Orleans.Fin.Api.Tests;
+
+[Collection(ApiCollection.Name)]
+public sealed class KpiTests(FinNodeFixture fixture)
+{
+    private readonly FinApiClient _api = fixture.Api;
+
+    [Fact]
+    public async Task GetKpis_AfterResolvedCases_ReportsRatesTimesAndCounts()
+    {
+        foreach (var outcome in new[] { "ConfirmedFraud", "FalsePositive" })
+        {
+            var holder = await _api.FundedAccountAsync(10m);
+            var opened = await (await _api.SendAsync(HttpMethod.Post, "/risk/cases", fixture.RiskOfficerToken, new { customerId = holder.CustomerId, reason = "kpi" })).ReadJsonAsync();
+            var resolved = await _api.SendAsync(HttpMethod.Post, $"/risk/cases/{opened.Str("id")}/resolve", fixture.AdminToken, new { outcome, note = "kpi" });
+            Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        }
+
+        JsonElement kpis = default;
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            kpis = await _api.GetJsonAsync("/ops/kpis", fixture.OperatorToken);
+            if (kpis.GetProperty("counts").GetProperty("casesResolved").GetInt64() >= 2 && kpis.GetProperty("medianTimeToFreezeMs").ValueKind == JsonValueKind.Number)
+            {
+                break;
+            }
+
+            await Task.Delay(100); // counts arrive one-way
+        }
+
+        var counts = kpis.GetProperty("counts");
+        Assert.True(counts.GetProperty("casesResolved").GetInt64() >= 2);
+        Assert.True(counts.GetProperty("confirmedFraud").GetInt64() >= 1);
+        Assert.True(counts.GetProperty("falsePositives").GetInt64() >= 1);
+        Assert.InRange(kpis.GetProperty("riskIdentificationAccuracy").GetDouble(), 0.0, 1.0);
+        Assert.InRange(kpis.GetProperty("falsePositiveRate").GetDouble(), 0.0, 1.0);
+        Assert.Equal(1.0, kpis.GetProperty("riskIdentificationAccuracy").GetDouble() + kpis.GetProperty("falsePositiveRate").GetDouble(), 6);
+        Assert.InRange(kpis.GetProperty("fraudInterceptionRate").GetDouble(), 0.0, 1.0);
+        Assert.True(kpis.GetProperty("medianTimeToFreezeMs").GetDouble() >= 0);
+        Assert.True(kpis.GetProperty("p99TimeToFreezeMs").GetDouble() >= kpis.GetProperty("medianTimeToFreezeMs").GetDouble());
+        foreach (var credit in new[] { "autoDecisionRate", "approvalRate", "overdueRate", "nplRatio" })
+        {
+            Assert.Equal(JsonValueKind.Null, kpis.GetProperty(credit).ValueKind);
+        }
+    }
+
+    [Fact]
+    public async Task GetKpis_Anonymous_Is401()
+    {
+        var response = await _api.SendAsync(HttpMethod.Get, "/ops/kpis", token: null);
+
+        await FinApiClient.AssertProblemAsync(response, HttpStatusCode.Unauthorized, "unauthorized");
+    }
+}
