@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Orleans.Fin.LoadTest;
 
 /// <summary>Command-line settings of a load run.</summary>
-public sealed record LoadOptions(Uri BaseUrl, string Scenario, int Concurrency, TimeSpan Duration, TimeSpan Warmup, int Customers)
+public sealed record LoadOptions(Uri BaseUrl, string Scenario, int Concurrency, TimeSpan Duration, TimeSpan Warmup, int Customers, bool PrintKpis)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -20,6 +20,7 @@ public sealed record LoadOptions(Uri BaseUrl, string Scenario, int Concurrency, 
             int.Parse(Get("concurrency", "64"), CultureInfo.InvariantCulture),
             TimeSpan.FromSeconds(double.Parse(Get("seconds", "20"), CultureInfo.InvariantCulture)),
             TimeSpan.FromSeconds(double.Parse(Get("warmup", "5"), CultureInfo.InvariantCulture)),
-            int.Parse(Get("customers", "200"), CultureInfo.InvariantCulture));
+            int.Parse(Get("customers", "200"), CultureInfo.InvariantCulture),
+            Get("kpis", "false") == "true");
     }
 }

@@ -30,6 +30,15 @@ Func<Random, Task<(bool Ok, string Outcome)>> send = options.Scenario switch
 await RunAsync(options.Warmup, record: false);
 var result = await RunAsync(options.Duration, record: true);
 result.Print(options);
+if (options.PrintKpis)
+{
+    // The risk engine's own indicators after the run: time from a triggering event to the freeze, and counts.
+    var token = await PaymentScenario.StaffTokenAsync(http);
+    using var request = new HttpRequestMessage(HttpMethod.Get, "/ops/kpis");
+    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    using var response = await http.SendAsync(request);
+    Console.WriteLine("kpis=" + await response.Content.ReadAsStringAsync());
+}
 
 async Task<LoadResult> RunAsync(TimeSpan duration, bool record)
 {
@@ -84,6 +93,10 @@ internal sealed record LoadResult(double[] SortedLatencies, Dictionary<string, i
 internal static class PaymentScenario
 {
     private static readonly string[] CustomerRoles = ["customer"];
+    private static readonly string[] OperatorRoles = ["operator"];
+
+    public static async Task<string> StaffTokenAsync(HttpClient http) =>
+        (await Send(http, HttpMethod.Post, "/auth/dev-token", null, new { subject = "load-operator", roles = OperatorRoles })).GetProperty("token").GetString()!;
 
     /// <summary>Onboards customers with one funded CNY account each; returns a sender of random payments among them.</summary>
     public static async Task<Func<Random, Task<(bool Ok, string Outcome)>>> PrepareAsync(HttpClient http, int customers)
