@@ -13,6 +13,7 @@ public enum AccountKind
     Customer = 0,
     Settlement = 1,
     FxPosition = 2,
+    LoanBook = 3,
 }
 
 public enum DeclineReason
@@ -35,6 +36,8 @@ public enum EntryKind
     FxIn = 5,
     Settlement = 6,
     Reversal = 7,
+    LoanDisbursement = 8,
+    LoanRepayment = 9,
 }
 
 [GenerateSerializer, Immutable, Alias("fin.AccountOpening")]

@@ -16,6 +16,9 @@ public static class SystemAccounts
 
     public static string FxPosition(string currency, string transferId) => Id("fx", currency, transferId);
 
+    /// <summary>The loan book: the bank's side of disbursements (debited) and repayments (credited).</summary>
+    public static string LoanBook(string currency, string transferId) => Id("loans", currency, transferId);
+
     public static bool IsSystem(string accountId) => accountId.StartsWith(Prefix, StringComparison.Ordinal);
 
     public static IEnumerable<string> All(string currency)
@@ -24,10 +27,11 @@ public static class SystemAccounts
         {
             yield return Format("settlement", currency, i);
             yield return Format("fx", currency, i);
+            yield return Format("loans", currency, i);
         }
     }
 
-    /// <summary>Reads kind and currency back from a system account id such as "sys_settlement_CNY_07".</summary>
+    /// <summary>Reads kind and currency back from a system account id such as "sys_settlement_CNY_07" or "sys_loans_CNY_03".</summary>
     public static (AccountKind Kind, string Currency)? Parse(string accountId)
     {
         var parts = accountId.Split('_');
@@ -41,6 +45,7 @@ public static class SystemAccounts
         {
             "settlement" => AccountKind.Settlement,
             "fx" => AccountKind.FxPosition,
+            "loans" => AccountKind.LoanBook,
             _ => null,
         };
         return kind is { } k ? (k, parts[2]) : null;

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Orleans.Fin.Common;
 
 namespace Orleans.Fin.Clock;
@@ -9,14 +10,18 @@ namespace Orleans.Fin.Clock;
 [Alias("fin.IBusinessClockGrain")]
 public interface IBusinessClockGrain : IGrainWithIntegerKey
 {
-    /// <summary>Moves simulated time forward; refused when the clock is the system clock.</summary>
+    /// <summary>
+    /// Moves simulated time forward; refused when the clock is the system clock. Answers once the open loans have caught
+    /// up (the loan book's sweep), so what depends on the clock has followed it.
+    /// </summary>
     [Alias("Advance")]
     Task<BusinessClockView> Advance(TimeSpan by);
 
-    [Alias("GetOffset")]
+    /// <summary>The offset; read-only, so it may run while an advance waits for the loans (silos keep following).</summary>
+    [Alias("GetOffset"), AlwaysInterleave]
     Task<TimeSpan> GetOffset();
 
     /// <summary>Business time now, and whether it is simulated.</summary>
-    [Alias("Now")]
+    [Alias("Now"), AlwaysInterleave]
     Task<BusinessClockView> Now();
 }

@@ -15,6 +15,9 @@ public static class FinNames
     /// <summary>Stream namespace of per-customer activity (payments, deposits, withdrawals, logins); the stream key is the customer id.</summary>
     public const string CustomerActivityNamespace = "customer-activity";
 
+    /// <summary>Reminder of each active loan: once a day it takes due instalments and ages the loan (system clock).</summary>
+    public const string LoanDailyReminder = "loan-daily";
+
     /// <summary>The platform's own System.Diagnostics.Metrics meter.</summary>
     public const string MeterName = "Orleans.Fin";
 }

@@ -11,4 +11,6 @@ public static class IdPrefixes
     public const string SystemAccount = "sys";
     public const string RiskCase = "case";
     public const string RiskAlert = "alert";
+    public const string Loan = "loan";
+    public const string LoanRepayment = "lrp";
 }

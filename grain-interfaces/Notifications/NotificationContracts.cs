@@ -16,4 +16,5 @@ public sealed record OutboxMessage(
 public static class NotificationPurposes
 {
     public const string PaymentOtp = "payment-otp";
+    public const string LoanCollection = "loan-collection";
 }

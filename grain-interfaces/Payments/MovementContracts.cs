@@ -8,6 +8,12 @@ public enum MovementKind
     Deposit = 0,
     Withdrawal = 1,
     Payment = 2,
+
+    /// <summary>A loan paid out into the borrower's account from the loan book.</summary>
+    LoanDisbursement = 3,
+
+    /// <summary>A loan repayment (by the borrower or the automatic debit) from the borrower's account into the loan book.</summary>
+    LoanRepayment = 4,
 }
 
 public enum MovementStatus

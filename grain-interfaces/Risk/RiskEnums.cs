@@ -30,6 +30,9 @@ public enum AlertKind
 
     /// <summary>A fraud ring indicator: a device shared by several customers, or a mule account.</summary>
     RingDetected = 2,
+
+    /// <summary>The loan portfolio's overdue rate or NPL ratio crossed its early-warning threshold.</summary>
+    PortfolioThreshold = 3,
 }
 
 /// <summary>Fraud-ring indicators that raise a customer's risk from outside its own activity.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Orleans.Fin.Common;
+using Orleans.Fin.Loans;
 
 namespace Orleans.Fin.Clock;
 
@@ -29,7 +30,11 @@ public sealed class BusinessClockGrain(
         state.State.OffsetTicks += by.Ticks;
         await state.WriteStateAsync();
         clock.Follow(TimeSpan.FromTicks(state.State.OffsetTicks));
-        return new BusinessClockView(clock.GetUtcNow(), Simulated: true);
+        var now = clock.GetUtcNow();
+
+        // Everything on the business clock follows it before the advance is reported: due dates, debits, ageing.
+        await GrainFactory.GetGrain<ILoanBookGrain>(ILoanBookGrain.Key).ProcessUntil(DateOnly.FromDateTime(now.UtcDateTime));
+        return new BusinessClockView(now, Simulated: true);
     }
 
     public Task<TimeSpan> GetOffset() => Task.FromResult(TimeSpan.FromTicks(state.State.OffsetTicks));

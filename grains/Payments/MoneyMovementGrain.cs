@@ -95,13 +95,13 @@ public sealed partial class MoneyMovementGrain(
         m.CreatedAt = now;
 
         var from = request.FromAccountId is { } f ? await LoadOwnedOrPayee(f, request.InitiatedBy, mustOwn: true) : null;
-        var to = request.ToAccountId is { } t ? await LoadOwnedOrPayee(t, request.InitiatedBy, mustOwn: request.Kind == MovementKind.Deposit) : null;
+        var to = request.ToAccountId is { } t ? await LoadOwnedOrPayee(t, request.InitiatedBy, mustOwn: request.Kind is MovementKind.Deposit or MovementKind.LoanDisbursement) : null;
         m.PayerCustomerId = from?.CustomerId;
         m.PayeeCustomerId = to?.CustomerId;
         m.Currency = request.Kind switch
         {
-            MovementKind.Deposit => to!.Currency,
-            MovementKind.Withdrawal => from!.Currency,
+            MovementKind.Deposit or MovementKind.LoanDisbursement => to!.Currency,
+            MovementKind.Withdrawal or MovementKind.LoanRepayment => from!.Currency,
             _ => request.Currency,
         };
 
@@ -113,6 +113,12 @@ public sealed partial class MoneyMovementGrain(
                 break;
             case MovementKind.Withdrawal:
                 legs = MovementPlanner.Withdrawal(Id, from!, m.Amount);
+                break;
+            case MovementKind.LoanDisbursement:
+                legs = MovementPlanner.LoanDisbursement(Id, to!, m.Amount);
+                break;
+            case MovementKind.LoanRepayment:
+                legs = MovementPlanner.LoanRepayment(Id, from!, m.Amount);
                 break;
             default:
                 if (from!.Currency != request.Currency)
@@ -202,7 +208,7 @@ public sealed partial class MoneyMovementGrain(
             }
 
             leg.Applied = true;
-            if (leg.AccountId == (S.Kind == MovementKind.Deposit ? S.ToAccountId : S.FromAccountId))
+            if (leg.AccountId == (S.Kind is MovementKind.Deposit or MovementKind.LoanDisbursement ? S.ToAccountId : S.FromAccountId))
             {
                 S.BalanceAfter = outcome.BalanceAfter;
             }
@@ -254,6 +260,8 @@ public sealed partial class MoneyMovementGrain(
                 case MovementKind.Withdrawal:
                     await Publish(S.PayerCustomerId, ActivityKind.Withdrawal, S.FromAccountId, null, at, status);
                     break;
+                case MovementKind.LoanDisbursement or MovementKind.LoanRepayment:
+                    break; // money between the bank and its borrower: not customer activity the fraud engine watches
                 default:
                     await Publish(S.PayerCustomerId, ActivityKind.PaymentOut, S.FromAccountId, S.ToAccountId, at, status);
                     if (S.Status == MovementStatus.Completed)

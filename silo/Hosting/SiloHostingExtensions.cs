@@ -6,6 +6,9 @@ using Orleans.Dashboard;
 using Orleans.Fin.Accounts;
 using Orleans.Fin.Clock;
 using Orleans.Fin.Common;
+using Orleans.Fin.Credit;
+using Orleans.Fin.Credit.Model;
+using Orleans.Fin.Loans;
 using Orleans.Fin.Notifications;
 using Orleans.Fin.Payments;
 using Orleans.Fin.Risk;
@@ -64,6 +67,7 @@ public static class SiloHostingExtensions
         services.AddHostedService<BusinessClockSync>();
         services.AddSingleton<AccountDirectory>();
         services.AddFinRiskServices();
+        services.AddFinCreditServices();
         return services;
     }
 
@@ -82,6 +86,17 @@ public static class SiloHostingExtensions
         services.AddSingleton<IRiskScorer>(sp => sp.GetRequiredService<IOptions<RiskControlOptions>>().Value.ScoringEnabled
             ? new RiskScorer(sp.GetRequiredService<IOptions<RiskOptions>>().Value, sp.GetService<FraudModel>())
             : new NeutralRiskScorer());
+        return services;
+    }
+
+    /// <summary>Credit decisions: the settings (section "Credit") and the shipped champion/challenger models.</summary>
+    public static IServiceCollection AddFinCreditServices(this IServiceCollection services)
+    {
+        services.AddOptions<CreditOptions>().BindConfiguration(CreditOptions.Section)
+            .Validate(o => o.Validate().Count == 0, "The Credit settings are invalid.").ValidateOnStart();
+        services.AddSingleton(_ => CreditScorer.FromEmbeddedModels()); // see docs/MODELS.md
+        services.AddOptions<LoanPortfolioOptions>().BindConfiguration(LoanPortfolioOptions.Section)
+            .Validate(o => o.Validate().Count == 0, "The Loans settings are invalid.").ValidateOnStart();
         return services;
     }
 

@@ -95,6 +95,10 @@ internal static class ApiSteps
         return ids.Zip(balances).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
     }
 
+    /// <summary>The business clock's now: the shared node's clock only moves forward, and tests advance it by months.</summary>
+    public static async Task<DateTimeOffset> BusinessNowAsync(this FinApiClient api, string staffToken) =>
+        (await api.GetJsonAsync("/ops/clock", staffToken)).GetProperty("now").GetDateTimeOffset();
+
     public static string Kind(this JsonElement entry) => entry.GetProperty("kind").GetString()!;
 
     public static string Reference(this JsonElement entry) => entry.GetProperty("reference").GetString()!;

@@ -76,8 +76,8 @@ public sealed class CustomerOnboardingTests(FinNodeFixture fixture)
     [Fact]
     public async Task CreateCustomer_EighteenToday_Is201AndOneDayYounger_Is400()
     {
-        // Ages count on the calendar of China Standard Time (UTC+8).
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        // Ages count on the calendar of China Standard Time (UTC+8), on the business clock.
+        var today = DateOnly.FromDateTime((await _api.BusinessNowAsync(fixture.OperatorToken)).UtcDateTime.AddHours(8));
 
         var adult = await _api.Http.PostAsJsonAsync("/customers", new { name = "A", idNumber = TestData.IdNumber(today.AddYears(-18)), phone = TestData.Phone(), deviceId = "d" });
         var minor = await _api.Http.PostAsJsonAsync("/customers", new { name = "B", idNumber = TestData.IdNumber(today.AddYears(-18).AddDays(1)), phone = TestData.Phone(), deviceId = "d" });
@@ -93,7 +93,7 @@ public sealed class CustomerOnboardingTests(FinNodeFixture fixture)
         var response = await _api.Http.PostAsJsonAsync("/customers", new
         {
             name = "A",
-            idNumber = TestData.IdNumber(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(3)),
+            idNumber = TestData.IdNumber(DateOnly.FromDateTime((await _api.BusinessNowAsync(fixture.OperatorToken)).UtcDateTime.AddHours(8)).AddDays(3)),
             phone = TestData.Phone(),
             deviceId = "d",
         });

@@ -39,7 +39,7 @@ public sealed class FreezeTests(FinNodeFixture fixture)
     {
         var holder = await _api.FundedAccountAsync(10m);
         var token = role == "operator" ? fixture.OperatorToken : fixture.RiskOfficerToken;
-        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var before = (await _api.BusinessNowAsync(fixture.OperatorToken)).AddSeconds(-1);
 
         var response = await _api.SendAsync(HttpMethod.Post, $"/accounts/{holder.AccountId}/freeze", token, new { reason = "  card skimming  " });
 
@@ -49,7 +49,7 @@ public sealed class FreezeTests(FinNodeFixture fixture)
         Assert.Equal("card skimming", account.Str("freezeReason"));
         Assert.Equal(subject, account.Str("frozenBy"));
         var frozenAt = account.GetProperty("frozenAt").GetDateTimeOffset();
-        Assert.InRange(frozenAt, before, DateTimeOffset.UtcNow.AddSeconds(1));
+        Assert.InRange(frozenAt, before, (await _api.BusinessNowAsync(fixture.OperatorToken)).AddSeconds(1));
         Assert.Equal(0m, account.GetProperty("availableBalance").GetDecimal());
         Assert.Equal(10m, account.GetProperty("balance").GetDecimal());
 

@@ -44,7 +44,9 @@ public sealed class KpiTests(FinNodeFixture fixture)
         Assert.True(kpis.GetProperty("p99TimeToFreezeMs").GetDouble() >= kpis.GetProperty("medianTimeToFreezeMs").GetDouble());
         foreach (var credit in new[] { "autoDecisionRate", "approvalRate", "overdueRate", "nplRatio" })
         {
-            Assert.Equal(JsonValueKind.Null, kpis.GetProperty(credit).ValueKind);
+            // null until the shared node has seen loans (LoanOpsTests checks them filled), a fraction after
+            var value = kpis.GetProperty(credit);
+            Assert.True(value.ValueKind == JsonValueKind.Null || value.GetDouble() is >= 0 and <= 1, credit);
         }
     }
 

@@ -1,4 +1,5 @@
 using Orleans.Fin.Customers;
+using Orleans.Fin.Loans;
 using Orleans.Fin.Risk;
 
 namespace Orleans.Fin.Api.Contracts;
@@ -94,11 +95,12 @@ public sealed record KpiResponse(
     double? ApprovalRate,
     double? OverdueRate,
     double? NplRatio,
-    RiskKpiCounts Counts)
+    RiskKpiCounts Counts,
+    LoanPortfolioView Loans)
 {
-    public static KpiResponse From(RiskKpis k) => new(
+    public static KpiResponse From(RiskKpis k, LoanPortfolioView loans) => new(
         k.RiskIdentificationAccuracy, k.FraudInterceptionRate, k.FalsePositiveRate, k.MedianTimeToFreezeMs, k.P99TimeToFreezeMs,
-        null, null, null, null, k.Counts);
+        loans.AutoDecisionRate, loans.ApprovalRate, loans.OverdueRate, loans.NplRatio, k.Counts, loans);
 }
 
 /// <summary>Development only: the latest one-time code sent to a customer.</summary>

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Orleans.Fin.Api.Contracts;
 using Orleans.Fin.Api.Hosting;
+using Orleans.Fin.Common;
+using Orleans.Fin.Loans;
 using Orleans.Fin.Risk;
 
 namespace Orleans.Fin.Api.Endpoints;
@@ -15,9 +17,17 @@ public static class OpsEndpoints
     {
         var group = routes.MapGroup("/ops").WithTags("Operations").RequireAuthorization(AuthSetup.StaffPolicy);
         group.MapGet("/kpis", GetKpis).WithName(nameof(GetKpis));
+        group.MapGet("/models", GetModels).WithName(nameof(GetModels));
         return routes;
     }
 
-    public static async Task<Ok<KpiResponse>> GetKpis(IGrainFactory grains) =>
-        TypedResults.Ok(KpiResponse.From(await grains.GetGrain<IRiskKpiGrain>(RiskGrainKeys.Global).Get()));
+    public static async Task<Ok<KpiResponse>> GetKpis(IGrainFactory grains)
+    {
+        var risk = grains.GetGrain<IRiskKpiGrain>(RiskGrainKeys.Global).Get();
+        var loans = grains.GetGrain<ILoanPortfolioGrain>(ILoanPortfolioGrain.Key).Get();
+        return TypedResults.Ok(KpiResponse.From(await risk, await loans));
+    }
+
+    public static async Task<Ok<IReadOnlyList<ModelCardView>>> GetModels(IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IModelCatalogGrain>(0).List());
 }

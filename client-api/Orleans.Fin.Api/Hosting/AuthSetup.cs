@@ -19,6 +19,7 @@ internal static class AuthSetup
     public const string FreezePolicy = "freeze";
     public const string ClockPolicy = "clock";
     public const string RiskDecisionPolicy = "risk-decision";
+    public const string LoanReviewPolicy = "loan-review";
     public const string AnonymousLimiter = "anonymous";
     public const string DashboardCookie = "fin_token";
 
@@ -63,7 +64,8 @@ internal static class AuthSetup
             .AddPolicy(CustomerPolicy, p => p.RequireRole(Caller.CustomerRole))
             .AddPolicy(FreezePolicy, p => p.RequireRole(Caller.OperatorRole, Caller.RiskOfficerRole, Caller.AdminRole))
             .AddPolicy(ClockPolicy, p => p.RequireRole(Caller.OperatorRole, Caller.AdminRole))
-            .AddPolicy(RiskDecisionPolicy, p => p.RequireRole(Caller.RiskOfficerRole, Caller.AdminRole));
+            .AddPolicy(RiskDecisionPolicy, p => p.RequireRole(Caller.RiskOfficerRole, Caller.AdminRole))
+            .AddPolicy(LoanReviewPolicy, p => p.RequireRole(Caller.OperatorRole, Caller.AdminRole));
 
         services.AddRateLimiter(options =>
         {

@@ -64,6 +64,7 @@ public static class FinApiExtensions
         app.MapCustomerEndpoints();
         app.MapAccountEndpoints();
         app.MapPaymentEndpoints();
+        app.MapLoanEndpoints();
         app.MapClockEndpoints();
         app.MapRiskEndpoints();
         app.MapOpsEndpoints();

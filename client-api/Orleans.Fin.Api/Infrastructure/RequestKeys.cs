@@ -26,6 +26,7 @@ public sealed class RequestKeys(IOptions<SecurityOptions> options)
         {
             MovementKind.Deposit => IdPrefixes.Deposit,
             MovementKind.Withdrawal => IdPrefixes.Withdrawal,
+            MovementKind.LoanRepayment => IdPrefixes.LoanRepayment,
             _ => IdPrefixes.Payment,
         };
         var digest = HMACSHA256.HashData(

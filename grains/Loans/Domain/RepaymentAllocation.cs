@@ -57,6 +57,13 @@ public static class RepaymentAllocation
         return new AllocationResult(result, amount - left, left);
     }
 
+    /// <summary>
+    /// The most a repayment can settle as of a day: what is due and unpaid plus the principal not yet due (its future
+    /// interest is waived), which is exactly what <see cref="Apply"/> with early repayment absorbs.
+    /// </summary>
+    public static decimal PayoffAmount(IReadOnlyList<Instalment> schedule, DateOnly asOf) =>
+        DueNow(schedule, asOf) + schedule.Where(i => i.DueDate > asOf).Sum(i => i.Principal - i.PrincipalPaid);
+
     public static decimal OutstandingPrincipal(IReadOnlyList<Instalment> schedule) => schedule.Sum(i => i.Principal - i.PrincipalPaid);
 
     /// <summary>What is due and unpaid as of a day (instalments whose due date has come).</summary>

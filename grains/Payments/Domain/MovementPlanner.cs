@@ -32,6 +32,28 @@ public static class MovementPlanner
         ];
     }
 
+    /// <summary>A loan paid out: the loan book (which may go negative: it is the bank's claim) funds the borrower's account.</summary>
+    public static IReadOnlyList<PlannedLeg> LoanDisbursement(string id, AccountRef to, decimal amount)
+    {
+        var book = SystemAccounts.LoanBook(to.Currency, id);
+        return
+        [
+            Leg(book, id, -amount, to.Currency, EntryKind.LoanDisbursement, to.Id, null, null, false),
+            Leg(to.Id, id, amount, to.Currency, EntryKind.LoanDisbursement, book, null, to.CustomerId, false),
+        ];
+    }
+
+    /// <summary>A repayment: the borrower's debit (which may be declined) first, the loan book's credit last.</summary>
+    public static IReadOnlyList<PlannedLeg> LoanRepayment(string id, AccountRef from, decimal amount)
+    {
+        var book = SystemAccounts.LoanBook(from.Currency, id);
+        return
+        [
+            Leg(from.Id, id, -amount, from.Currency, EntryKind.LoanRepayment, book, null, from.CustomerId, false),
+            Leg(book, id, amount, from.Currency, EntryKind.LoanRepayment, from.Id, null, null, false),
+        ];
+    }
+
     public static IReadOnlyList<PlannedLeg> Payment(string id, AccountRef from, AccountRef to, decimal amount, FxQuote? fx)
     {
         if (fx is null)

@@ -26,12 +26,23 @@ public sealed class SystemAccountsTests
         Assert.True(SystemAccounts.IsSystem(id));
     }
 
+    [Theory]
+    [InlineData("CNY")]
+    [InlineData("USD")]
+    public void Parse_LoanBookAccount_RoundTrips(string currency)
+    {
+        var id = SystemAccounts.LoanBook(currency, "loan_01ARZ3NDEKTSV4RRFFQ69G5FAV.disbursement");
+
+        Assert.Equal((AccountKind.LoanBook, currency), SystemAccounts.Parse(id));
+        Assert.StartsWith($"sys_loans_{currency}_", id, StringComparison.Ordinal);
+    }
+
     [Fact]
-    public void All_OneCurrency_ListsEveryShardOfBothKindsAndEachParses()
+    public void All_OneCurrency_ListsEveryShardOfEveryKindAndEachParses()
     {
         var ids = SystemAccounts.All("CNY").ToList();
 
-        Assert.Equal(2 * SystemAccounts.Shards, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(3 * SystemAccounts.Shards, ids.Distinct(StringComparer.Ordinal).Count());
         Assert.All(ids, id => Assert.Equal("CNY", SystemAccounts.Parse(id)?.Currency));
         Assert.Contains("sys_settlement_CNY_07", ids);
     }

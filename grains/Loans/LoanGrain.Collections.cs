@@ -1,0 +1,126 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Orleans.Fin.Accounts;
+using Orleans.Fin.Common;
+using Orleans.Fin.Loans.Domain;
+using Orleans.Fin.Notifications;
+using Orleans.Fin.Payments;
+
+namespace Orleans.Fin.Loans;
+
+/// <summary>Due dates, automatic debits and ageing: driven by the daily reminder and by the loan book when the clock jumps.</summary>
+public sealed partial class LoanGrain : IRemindable
+{
+    /// <summary>The id of the automatic debit for one due date: at most one movement per loan and due date.</summary>
+    public static string AutoDebitId(string loanId, DateOnly dueDate) =>
+        string.Create(CultureInfo.InvariantCulture, $"{loanId}.autodebit.{dueDate:yyyyMMdd}");
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == FinNames.LoanDailyReminder && S.Exists ? ProcessUntil(Today()) : Task.CompletedTask;
+
+    public async Task<LoanView> ProcessUntil(DateOnly asOf)
+    {
+        EnsureExists();
+        if (S.Schedule.Count == 0 || S.Status == LoanStatus.Closed || (S.ProcessedThrough is { } done && asOf < done))
+        {
+            return ToView();
+        }
+
+        foreach (var due in S.Schedule.Select(i => i.DueDate).Where(d => d <= asOf && !S.AutoDebitedDueDates.Contains(d)).ToList())
+        {
+            await AutoDebit(due);
+        }
+
+        var steps = Age(asOf);
+        S.ProcessedThrough = asOf;
+        await state.WriteStateAsync();
+        await Notify(steps);
+        await AfterStatusChange();
+        return ToView();
+    }
+
+    /// <summary>Takes what the account has, up to everything due by <paramref name="due"/>; a declined or empty attempt is recorded too.</summary>
+    private async Task AutoDebit(DateOnly due)
+    {
+        var owed = RepaymentAllocation.DueNow(S.Schedule, due);
+        var account = await GrainFactory.GetGrain<IAccountGrain>(S.AccountId).Get();
+        var available = account is { Status: AccountStatus.Active } ? Math.Max(0m, account.AvailableBalance) : 0m;
+        var amount = decimal.Round(Math.Min(owed, available), 2, MidpointRounding.ToZero);
+        var movementId = AutoDebitId(Id, due);
+        if (amount > 0 && !S.AppliedRepayments.ContainsKey(movementId))
+        {
+            var hash = string.Create(CultureInfo.InvariantCulture, $"loan-autodebit:{Id}:{due:yyyyMMdd}");
+            var result = await GrainFactory.GetGrain<IMoneyMovementGrain>(movementId).Execute(new MovementRequest(
+                MovementKind.LoanRepayment, hash, S.CustomerId, S.AccountId, null, amount, S.Currency, "loan-autodebit"));
+            if (result.Status == MovementStatus.Completed)
+            {
+                ApplyRepayment(movementId, result.Amount, due);
+            }
+
+            LogAutoDebit(logger, Id, due, result.Amount, result.Status.ToString());
+        }
+
+        S.AutoDebitedDueDates.Add(due);
+    }
+
+    /// <summary>Days past due, status and stage as of a day; returns the new collection steps (already recorded).</summary>
+    private List<CollectionRecord> Age(DateOnly asOf)
+    {
+        S.Status = Ageing.StatusFor(S.Schedule, asOf);
+        var dpd = S.Status == LoanStatus.Closed ? 0 : Ageing.DaysPastDue(S.Schedule, asOf);
+        var stage = Ageing.StageFor(dpd);
+        var oldest = Collections.OldestUnpaidDue(S.Schedule, asOf);
+        var steps = Collections.Steps(S.Stage, stage, oldest, asOf)
+            .Select(step =>
+            {
+                var days = oldest is { } o && step.Stage != CollectionStage.None ? step.Date.DayNumber - o.DayNumber : 0;
+                return new CollectionRecord
+                {
+                    Date = step.Date,
+                    Stage = step.Stage,
+                    DaysPastDue = days,
+                    Status = days >= Ageing.NonPerformingDays ? LoanStatus.NonPerforming : days > 0 ? LoanStatus.Overdue : S.Status,
+                };
+            })
+            .ToList();
+        S.Stage = stage;
+        S.CollectionSteps.AddRange(steps);
+        return steps;
+    }
+
+    private async Task Notify(List<CollectionRecord> steps)
+    {
+        foreach (var step in steps)
+        {
+            try
+            {
+                await notifier.SendLoanCollectionAsync(new LoanCollectionNotice(
+                    S.CustomerId, Id, step.Stage.ToString(), step.DaysPastDue, step.Date, clock.GetUtcNow()));
+            }
+            catch (Exception ex)
+            {
+                // The step is recorded; a notice that could not be queued must not undo the ageing.
+                LogNoticeFailed(logger, ex, Id, step.Stage.ToString());
+            }
+        }
+    }
+
+    /// <summary>
+    /// Tells the portfolio the loan's status; a closed loan stops its daily reminder. It never calls the loan book here: the book may be waiting for this loan
+    /// (a cycle); the book drops closed loans itself when they answer its sweep.
+    /// </summary>
+    private async Task AfterStatusChange()
+    {
+        await Portfolio.RecordStatus(Id, S.Status.ToString());
+        if (S.Status == LoanStatus.Closed && await this.GetReminder(FinNames.LoanDailyReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loan {LoanId} automatic debit for {DueDate}: {Amount} {Status}")]
+    private static partial void LogAutoDebit(ILogger logger, string loanId, DateOnly dueDate, decimal amount, string status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Collection notice {Stage} of loan {LoanId} could not be queued")]
+    private static partial void LogNoticeFailed(ILogger logger, Exception exception, string loanId, string stage);
+}
