@@ -35,7 +35,7 @@ public enum AlertKind
     PortfolioThreshold = 3,
 }
 
-/// <summary>Fraud-ring indicators that raise a customer's risk from outside its own activity.</summary>
+/// <summary>Indicators that raise a customer's risk from outside its own activity: fraud rings and credit behaviour.</summary>
 public enum RingSignalKind
 {
     /// <summary>A device this customer used is used by several customers.</summary>
@@ -46,6 +46,9 @@ public enum RingSignalKind
 
     /// <summary>This flagged customer paid an account that several flagged customers pay.</summary>
     RingMember = 2,
+
+    /// <summary>A loan of this customer fell past due (raises the risk to at most Medium: an arrear is no fraud).</summary>
+    CreditOverdue = 3,
 }
 
 public enum AuditAction

@@ -5,6 +5,7 @@ using Orleans.Fin.Common;
 using Orleans.Fin.Loans.Domain;
 using Orleans.Fin.Notifications;
 using Orleans.Fin.Payments;
+using Orleans.Fin.Risk;
 
 namespace Orleans.Fin.Loans;
 
@@ -90,6 +91,13 @@ public sealed partial class LoanGrain : IRemindable
 
     private async Task Notify(List<CollectionRecord> steps)
     {
+        if (steps.FirstOrDefault(s => s.Stage != CollectionStage.None) is { } overdue)
+        {
+            // An overdue borrower's risk rises (once per loan; the risk grain ignores repeats).
+            _ = GrainFactory.GetGrain<IRiskGrain>(S.CustomerId).RaiseSignal(new RingSignal(
+                RingSignalKind.CreditOverdue, Id, $"Loan {Id} is {overdue.DaysPastDue} days past due", clock.GetUtcNow()));
+        }
+
         foreach (var step in steps)
         {
             try

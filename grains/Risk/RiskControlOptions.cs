@@ -50,6 +50,10 @@ public sealed class RiskControlOptions
     [Range(0, 100)]
     public int RingMemberBoost { get; set; } = 20;
 
+    /// <summary>Raised once per loan that falls past due; enough to reach Medium from a clean record.</summary>
+    [Range(0, 100)]
+    public int CreditOverdueBoost { get; set; } = 45;
+
     /// <summary>Whether payments and activity are scored (rules and model); off scores everything Low, to measure what scoring costs.</summary>
     public bool ScoringEnabled { get; set; } = true;
 

@@ -71,10 +71,18 @@ public sealed partial class RiskGrain(
         {
             RingSignalKind.SharedDevice => Control.SharedDeviceBoost,
             RingSignalKind.MuleAccount => Control.MuleBoost,
+            RingSignalKind.CreditOverdue => Control.CreditOverdueBoost,
             _ => Control.RingMemberBoost,
         };
-        var before = LevelOf(CurrentScore(now));
+        var previous = CurrentScore(now);
+        var before = LevelOf(previous);
         S.Score = RiskScoreRules.AfterSignal(S.Score, S.ScoredAt, boost, now, Control.ScoreHalfLife);
+        if (signal.Kind == RingSignalKind.CreditOverdue)
+        {
+            // Arrears raise the watch on a customer but never, on their own, trigger the fraud response (freeze, case).
+            S.Score = Math.Min(S.Score, Math.Max(previous, thresholds.Value.HighThreshold - 1));
+        }
+
         S.ScoredAt = now;
         var level = LevelOf(S.Score);
         var flag = SignalFlag(signal.Kind);
@@ -222,6 +230,7 @@ public sealed partial class RiskGrain(
 
     private static string SignalFlag(RingSignalKind kind) => kind switch
     {
+        RingSignalKind.CreditOverdue => "credit-overdue",
         RingSignalKind.SharedDevice => "shared-device",
         RingSignalKind.MuleAccount => "mule-account",
         _ => "ring-member",

@@ -64,6 +64,30 @@ public sealed class LoanTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ProcessUntil_BorrowerFallsOverdue_RiskRisesToMediumWithoutAFraudResponse()
+    {
+        var (customerId, accountId) = await _scenario.FundedAccountAsync(0m);
+        var grain = _client.GetGrain<ILoanGrain>(NewId());
+        await grain.Apply(Steady(customerId, accountId, 1200m));
+        var active = await grain.Accept(customerId);
+        await _client.GetGrain<IAccountGrain>(accountId).Freeze(new FreezeCommand("test", "test")); // nothing can be taken
+
+        await grain.ProcessUntil(active.Schedule[0].DueDate.AddDays(10));
+
+        var risk = _client.GetGrain<Orleans.Fin.Risk.IRiskGrain>(customerId);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await risk.GetProfile()).RiskLevel == RiskLevel.Low && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        var profile = await risk.GetProfile();
+        Assert.Equal(RiskLevel.Medium, profile.RiskLevel);
+        Assert.Null(profile.OpenCaseId);
+        Assert.Contains("credit-overdue", profile.Flags);
+    }
+
+    [Fact]
     public async Task ProcessUntil_ThreeDueDatesInOneJump_DebitsEachInstalmentOnce()
     {
         var (customerId, accountId) = await _scenario.FundedAccountAsync(0m);
