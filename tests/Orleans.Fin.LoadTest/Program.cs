@@ -24,6 +24,7 @@ Func<Random, Task<(bool Ok, string Outcome)>> send = options.Scenario switch
         return (response.IsSuccessStatusCode, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
     },
     "payments" => await PaymentScenario.PrepareAsync(http, options.Customers),
+    "loan-decisions" => await PaymentScenario.PrepareLoanApplicationsAsync(http, options.Customers),
     _ => throw new ArgumentException($"Unknown scenario {options.Scenario}"),
 };
 
@@ -83,7 +84,8 @@ internal sealed record LoadResult(double[] SortedLatencies, Dictionary<string, i
 
     public void Print(LoadOptions options)
     {
-        var completed = Outcomes.GetValueOrDefault("Completed") + Outcomes.GetValueOrDefault("200");
+        var completed = Outcomes.GetValueOrDefault("Completed") + Outcomes.GetValueOrDefault("200")
+            + Outcomes.GetValueOrDefault("Approved") + Outcomes.GetValueOrDefault("Rejected");
         var rate = completed / Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"scenario={options.Scenario} concurrency={options.Concurrency} seconds={Elapsed.TotalSeconds:F1} requests={SortedLatencies.Length} ok/s={rate:F0} p50={Percentile(0.50):F1}ms p99={Percentile(0.99):F1}ms max={SortedLatencies.LastOrDefault():F1}ms outcomes={JsonSerializer.Serialize(Outcomes)}"));
@@ -101,18 +103,7 @@ internal static class PaymentScenario
     /// <summary>Onboards customers with one funded CNY account each; returns a sender of random payments among them.</summary>
     public static async Task<Func<Random, Task<(bool Ok, string Outcome)>>> PrepareAsync(HttpClient http, int customers)
     {
-        var accounts = new (string Account, string Token)[customers];
-        var seed = Random.Shared.Next(0, 10_000_000);
-        await Parallel.ForEachAsync(Enumerable.Range(0, customers), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
-        {
-            var id = IdNumber(seed + i);
-            var created = await Send(http, HttpMethod.Post, "/customers", null, new { name = $"Load {i}", idNumber = id, phone = "138" + ((seed + i) % 100_000_000).ToString("D8", CultureInfo.InvariantCulture), deviceId = "load-device" });
-            var customerId = created.GetProperty("id").GetString()!;
-            var token = (await Send(http, HttpMethod.Post, "/auth/dev-token", null, new { subject = customerId, roles = CustomerRoles })).GetProperty("token").GetString()!;
-            var account = (await Send(http, HttpMethod.Post, "/accounts", token, new { customerId, currency = "CNY" })).GetProperty("id").GetString()!;
-            await Send(http, HttpMethod.Post, $"/accounts/{account}/deposits", token, new { amount = 100_000_000m, channel = "bank-transfer" }, Guid.NewGuid().ToString("N"));
-            accounts[i] = (account, token);
-        });
+        var accounts = (await OnboardAsync(http, customers, deposit: 100_000_000m)).Select(a => (Account: a.Account, Token: a.Token)).ToArray();
 
         return async random =>
         {
@@ -138,6 +129,60 @@ internal static class PaymentScenario
             var body = await response.Content.ReadFromJsonAsync<JsonElement>();
             return (true, body.GetProperty("status").GetString()!);
         };
+    }
+
+    private static readonly string[] Homes = ["rent", "owner", "parents", "priv", "other"];
+    private static readonly string[] Maritals = ["married", "single", "separated", "widow", "divorced"];
+    private static readonly string[] Jobs = ["fixed", "freelance", "partime", "others"];
+
+    /// <summary>Onboards customers with an account each; returns a sender of small loan applications (decided automatically).</summary>
+    public static async Task<Func<Random, Task<(bool Ok, string Outcome)>>> PrepareLoanApplicationsAsync(HttpClient http, int customers)
+    {
+        var accounts = await OnboardAsync(http, customers, deposit: 0m);
+        return async random =>
+        {
+            var (customerId, account, token) = accounts[random.Next(accounts.Length)];
+            var amount = random.Next(2, 20) * 100m;
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/loans/applications")
+            {
+                Content = JsonContent.Create(new
+                {
+                    customerId, accountId = account, amount, termMonths = random.Next(1, 6) * 12, purpose = "household",
+                    seniority = random.Next(0, 20), home = Homes[random.Next(Homes.Length)], maritalStatus = Maritals[random.Next(Maritals.Length)],
+                    job = Jobs[random.Next(Jobs.Length)], expenses = random.Next(35, 120), income = random.Next(80, 300),
+                    assets = random.Next(0, 10) * 1000, debt = random.Next(0, 3) * 500, price = amount + random.Next(0, 1000), records = random.Next(10) == 0,
+                }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await http.SendAsync(request);
+            if (response.StatusCode != HttpStatusCode.Created)
+            {
+                return (false, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
+            }
+
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            return (true, body.GetProperty("decision").GetString()!);
+        };
+    }
+
+    private static async Task<(string CustomerId, string Account, string Token)[]> OnboardAsync(HttpClient http, int customers, decimal deposit)
+    {
+        var accounts = new (string, string, string)[customers];
+        var seed = Random.Shared.Next(0, 10_000_000);
+        await Parallel.ForEachAsync(Enumerable.Range(0, customers), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+        {
+            var created = await Send(http, HttpMethod.Post, "/customers", null, new { name = $"Load {i}", idNumber = IdNumber(seed + i), phone = "138" + ((seed + i) % 100_000_000).ToString("D8", CultureInfo.InvariantCulture), deviceId = "load-device" });
+            var customerId = created.GetProperty("id").GetString()!;
+            var token = (await Send(http, HttpMethod.Post, "/auth/dev-token", null, new { subject = customerId, roles = CustomerRoles })).GetProperty("token").GetString()!;
+            var account = (await Send(http, HttpMethod.Post, "/accounts", token, new { customerId, currency = "CNY" })).GetProperty("id").GetString()!;
+            if (deposit > 0)
+            {
+                await Send(http, HttpMethod.Post, $"/accounts/{account}/deposits", token, new { amount = deposit, channel = "bank-transfer" }, Guid.NewGuid().ToString("N"));
+            }
+
+            accounts[i] = (customerId, account, token);
+        });
+        return accounts;
     }
 
     private static async Task<JsonElement> Send(HttpClient http, HttpMethod method, string path, string? token, object body, string? key = null)

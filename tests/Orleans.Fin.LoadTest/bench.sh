@@ -86,7 +86,7 @@ for mode in $scoring; do
   fi
 
   echo "== $profile, fraud scoring $mode"
-  for scenario in bare payments; do
+  for scenario in bare payments $([[ $mode == off ]] && echo loan-decisions); do
     dotnet tests/Orleans.Fin.LoadTest/bin/Release/net10.0/Orleans.Fin.LoadTest.dll \
       --url "http://127.0.0.1:$http_port" --scenario "$scenario" --concurrency "$concurrency" \
       --seconds "$seconds" --warmup 5 --customers "$customers" --kpis "$([[ $scenario == payments ]] && echo true || echo false)"
