@@ -11,10 +11,14 @@ public static class ObservabilityExtensions
 {
     public static WebApplicationBuilder AddFinObservability(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+        // Each host builds its own logger and leaves the static bootstrap logger alone: two hosts in one process (tests
+        // start several nodes at once) must not both try to freeze the one global logger.
+        builder.Services.AddSerilog(
+            (services, logger) => logger
+                .ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext(),
+            preserveStaticLogger: true);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
             .AddMeter("Microsoft.Orleans")
