@@ -33,9 +33,9 @@ public sealed partial class RiskGrain
         if (freeze && customer.AccountIds.Count > 0)
         {
             var command = new FreezeCommand(why, by, caseId);
-            var views = await Task.WhenAll(customer.AccountIds.Select(id => GrainFactory.GetGrain<IAccountGrain>(id).Freeze(command)));
+            var views = await Task.WhenAll(customer.AccountIds.Select(id => FreezeWithRetryAsync(id, command)));
             var landed = clock.GetUtcNow();
-            frozen = [.. views.Where(v => v.FreezeCaseId == caseId).Select(v => v.Id)];
+            frozen = [.. views.OfType<AccountView>().Where(v => v.FreezeCaseId == caseId).Select(v => v.Id)];
             if (frozen.Count > 0)
             {
                 var ms = Math.Max(0, (landed - triggerAt).TotalMilliseconds);
@@ -172,6 +172,39 @@ public sealed partial class RiskGrain
     }
 
     private static string Truncate(string text) => text.Length <= MaxFreezeReasonLength ? text : text[..(MaxFreezeReasonLength - 1)] + "…";
+
+    /// <summary>
+    /// Freezes one account, retrying a failed call (a silo restart, a timeout) a few times: a freeze that does not land
+    /// leaves money movable. Null when it still failed; the case then lists only the accounts that were frozen.
+    /// </summary>
+    private async Task<AccountView?> FreezeWithRetryAsync(string accountId, FreezeCommand command)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await GrainFactory.GetGrain<IAccountGrain>(accountId).Freeze(command);
+            }
+            catch (Exception ex) when (ex is not FinException && attempt < FreezeAttempts)
+            {
+                LogFreezeRetry(logger, ex, CustomerId, accountId, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt * attempt));
+            }
+            catch (Exception ex) when (ex is not FinException)
+            {
+                LogFreezeFailed(logger, ex, CustomerId, accountId);
+                return null;
+            }
+        }
+    }
+
+    private const int FreezeAttempts = 4;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Freezing account {AccountId} of {CustomerId} failed (attempt {Attempt}); retrying")]
+    private static partial void LogFreezeRetry(ILogger logger, Exception exception, string customerId, string accountId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Account {AccountId} of {CustomerId} could not be frozen")]
+    private static partial void LogFreezeFailed(ILogger logger, Exception exception, string customerId, string accountId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Risk engine escalated {CustomerId}: case {CaseId}, {Frozen} account(s) frozen")]
     private static partial void LogEscalated(ILogger logger, string customerId, string caseId, int frozen);

@@ -31,6 +31,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddFinEmbeddedResources();
             silo.AddFinStreams();
+            silo.AddIncomingGrainCallFilter(FaultInjection.Filter);
         });
         builder.ConfigureClient(client => client.AddMemoryStreams(FinNames.StreamProvider));
         Cluster = builder.Build();

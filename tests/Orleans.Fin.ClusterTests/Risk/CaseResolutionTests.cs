@@ -114,4 +114,17 @@ public sealed class CaseResolutionTests(ClusterFixture fixture)
         Assert.Equal(all.Select(e => e.Sequence).OrderDescending(), all.Select(e => e.Sequence));
         Assert.Equal(all.Count, all.Select(e => e.Sequence).Distinct().Count());
     }
+
+    [Fact]
+    public async Task Refer_FreezeCallsFailTransiently_AreRetriedUntilTheAccountIsFrozen()
+    {
+        var (customer, account) = await _risk.Money.FundedAccountAsync(100m);
+        FaultInjection.FailingFreezes[account] = 2;
+
+        var view = await _risk.Risk(customer).Refer("suspected takeover", "officer-4", freeze: true);
+
+        Assert.Equal(0, FaultInjection.FailingFreezes[account]);
+        Assert.Contains(account, view.AccountIds);
+        Assert.Equal(AccountStatus.Frozen, (await _risk.AccountAsync(account)).Status);
+    }
 }
