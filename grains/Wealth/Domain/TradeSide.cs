@@ -1,0 +1,7 @@
+namespace Orleans.Fin.Wealth.Domain;
+
+public enum TradeSide
+{
+    Buy,
+    Sell,
+}
