@@ -16,6 +16,12 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
     Timeout = TimeSpan.FromSeconds(30),
 };
 
+if (options.Scenario == "freeze-latency")
+{
+    await FreezeLatencyScenario.RunAsync(http, options.Customers, attackers: 20, backgroundPerSecond: options.Concurrency, options.Duration);
+    return;
+}
+
 Func<Random, Task<(bool Ok, string Outcome)>> send = options.Scenario switch
 {
     "bare" => async _ =>
@@ -103,7 +109,7 @@ internal static class PaymentScenario
     /// <summary>Onboards customers with one funded CNY account each; returns a sender of random payments among them.</summary>
     public static async Task<Func<Random, Task<(bool Ok, string Outcome)>>> PrepareAsync(HttpClient http, int customers)
     {
-        var accounts = (await OnboardAsync(http, customers, deposit: 100_000_000m)).Select(a => (Account: a.Account, Token: a.Token)).ToArray();
+        var accounts = (await OnboardAsync(http, customers, deposit: 100_000_000m)).Select(a => (Account: a.Account, Token: a.Token, Device: a.Device)).ToArray();
 
         return async random =>
         {
@@ -116,7 +122,7 @@ internal static class PaymentScenario
 
             using var request = new HttpRequestMessage(HttpMethod.Post, "/payments")
             {
-                Content = JsonContent.Create(new { fromAccountId = from.Account, toAccountId = to.Account, amount = random.Next(1, 100_000) / 100m, currency = "CNY", channel = "app", deviceId = "load-device" }),
+                Content = JsonContent.Create(new { fromAccountId = from.Account, toAccountId = to.Account, amount = random.Next(1, 100_000) / 100m, currency = "CNY", channel = "app", deviceId = from.Device }),
             };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", from.Token);
             request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
@@ -141,7 +147,7 @@ internal static class PaymentScenario
         var accounts = await OnboardAsync(http, customers, deposit: 0m);
         return async random =>
         {
-            var (customerId, account, token) = accounts[random.Next(accounts.Length)];
+            var (customerId, account, token, _) = accounts[random.Next(accounts.Length)];
             var amount = random.Next(2, 20) * 100m;
             using var request = new HttpRequestMessage(HttpMethod.Post, "/loans/applications")
             {
@@ -165,13 +171,42 @@ internal static class PaymentScenario
         };
     }
 
-    private static async Task<(string CustomerId, string Account, string Token)[]> OnboardAsync(HttpClient http, int customers, decimal deposit)
+    public static Task<(string CustomerId, string Account, string Token, string Device)[]> OnboardForScenarioAsync(HttpClient http, int customers, decimal deposit) =>
+        OnboardAsync(http, customers, deposit);
+
+    /// <summary>One payment; returns the outcome (status or HTTP code) and the decline reason.</summary>
+    public static async Task<(string Status, string? Reason)> PayAsync(HttpClient http, string token, string from, string to, decimal amount, string deviceId, string? city)
     {
-        var accounts = new (string, string, string)[customers];
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/payments")
+        {
+            Content = JsonContent.Create(new { fromAccountId = from, toAccountId = to, amount, currency = "CNY", channel = "app", deviceId, city, country = city is null ? null : "GB" }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        using var response = await http.SendAsync(request);
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            return (((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), null);
+        }
+
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (body.GetProperty("status").GetString()!, body.TryGetProperty("declineReason", out var r) ? r.GetString() : null);
+    }
+
+    public static async Task SendAsync(HttpClient http, HttpMethod method, string path, string token, object body)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
+    }
+
+    private static async Task<(string CustomerId, string Account, string Token, string Device)[]> OnboardAsync(HttpClient http, int customers, decimal deposit)
+    {
+        var accounts = new (string, string, string, string)[customers];
         var seed = Random.Shared.Next(0, 10_000_000);
         await Parallel.ForEachAsync(Enumerable.Range(0, customers), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
         {
-            var created = await Send(http, HttpMethod.Post, "/customers", null, new { name = $"Load {i}", idNumber = IdNumber(seed + i), phone = "138" + ((seed + i) % 100_000_000).ToString("D8", CultureInfo.InvariantCulture), deviceId = "load-device" });
+            var created = await Send(http, HttpMethod.Post, "/customers", null, new { name = $"Load {i}", idNumber = IdNumber(seed + i), phone = "138" + ((seed + i) % 100_000_000).ToString("D8", CultureInfo.InvariantCulture), deviceId = $"device-{seed + i}" });
             var customerId = created.GetProperty("id").GetString()!;
             var token = (await Send(http, HttpMethod.Post, "/auth/dev-token", null, new { subject = customerId, roles = CustomerRoles })).GetProperty("token").GetString()!;
             var account = (await Send(http, HttpMethod.Post, "/accounts", token, new { customerId, currency = "CNY" })).GetProperty("id").GetString()!;
@@ -180,7 +215,7 @@ internal static class PaymentScenario
                 await Send(http, HttpMethod.Post, $"/accounts/{account}/deposits", token, new { amount = deposit, channel = "bank-transfer" }, Guid.NewGuid().ToString("N"));
             }
 
-            accounts[i] = (customerId, account, token);
+            accounts[i] = (customerId, account, token, $"device-{seed + i}");
         });
         return accounts;
     }
