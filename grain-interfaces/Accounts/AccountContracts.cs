@@ -14,6 +14,9 @@ public enum AccountKind
     Settlement = 1,
     FxPosition = 2,
     LoanBook = 3,
+
+    /// <summary>The custodian's side of fund subscriptions (credited) and redemptions (debited).</summary>
+    FundCustody = 4,
 }
 
 public enum DeclineReason
@@ -38,6 +41,8 @@ public enum EntryKind
     Reversal = 7,
     LoanDisbursement = 8,
     LoanRepayment = 9,
+    FundSubscription = 10,
+    FundRedemption = 11,
 }
 
 [GenerateSerializer, Immutable, Alias("fin.AccountOpening")]

@@ -19,6 +19,9 @@ public static class SystemAccounts
     /// <summary>The loan book: the bank's side of disbursements (debited) and repayments (credited).</summary>
     public static string LoanBook(string currency, string transferId) => Id("loans", currency, transferId);
 
+    /// <summary>Fund custody: holds the cash behind portfolios' fund units (credited by subscriptions, debited by redemptions).</summary>
+    public static string FundCustody(string currency, string transferId) => Id("funds", currency, transferId);
+
     public static bool IsSystem(string accountId) => accountId.StartsWith(Prefix, StringComparison.Ordinal);
 
     public static IEnumerable<string> All(string currency)
@@ -28,10 +31,11 @@ public static class SystemAccounts
             yield return Format("settlement", currency, i);
             yield return Format("fx", currency, i);
             yield return Format("loans", currency, i);
+            yield return Format("funds", currency, i);
         }
     }
 
-    /// <summary>Reads kind and currency back from a system account id such as "sys_settlement_CNY_07" or "sys_loans_CNY_03".</summary>
+    /// <summary>Reads kind and currency back from a system account id such as "sys_settlement_CNY_07", "sys_loans_CNY_03" or "sys_funds_CNY_11".</summary>
     public static (AccountKind Kind, string Currency)? Parse(string accountId)
     {
         var parts = accountId.Split('_');
@@ -46,6 +50,7 @@ public static class SystemAccounts
             "settlement" => AccountKind.Settlement,
             "fx" => AccountKind.FxPosition,
             "loans" => AccountKind.LoanBook,
+            "funds" => AccountKind.FundCustody,
             _ => null,
         };
         return kind is { } k ? (k, parts[2]) : null;

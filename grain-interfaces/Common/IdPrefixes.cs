@@ -13,4 +13,7 @@ public static class IdPrefixes
     public const string RiskAlert = "alert";
     public const string Loan = "loan";
     public const string LoanRepayment = "lrp";
+    public const string Portfolio = "pf";
+    public const string FundSubscription = "sub";
+    public const string FundRedemption = "rdm";
 }

@@ -14,6 +14,12 @@ public enum MovementKind
 
     /// <summary>A loan repayment (by the borrower or the automatic debit) from the borrower's account into the loan book.</summary>
     LoanRepayment = 4,
+
+    /// <summary>Cash from the customer's account into the fund custody account, buying fund units in a portfolio.</summary>
+    FundSubscription = 5,
+
+    /// <summary>Proceeds of fund units sold in a portfolio, from the fund custody account back to the customer's account.</summary>
+    FundRedemption = 6,
 }
 
 public enum MovementStatus

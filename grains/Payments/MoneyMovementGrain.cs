@@ -95,13 +95,13 @@ public sealed partial class MoneyMovementGrain(
         m.CreatedAt = now;
 
         var from = request.FromAccountId is { } f ? await LoadOwnedOrPayee(f, request.InitiatedBy, mustOwn: true) : null;
-        var to = request.ToAccountId is { } t ? await LoadOwnedOrPayee(t, request.InitiatedBy, mustOwn: request.Kind is MovementKind.Deposit or MovementKind.LoanDisbursement) : null;
+        var to = request.ToAccountId is { } t ? await LoadOwnedOrPayee(t, request.InitiatedBy, mustOwn: request.Kind is MovementKind.Deposit or MovementKind.LoanDisbursement or MovementKind.FundRedemption) : null;
         m.PayerCustomerId = from?.CustomerId;
         m.PayeeCustomerId = to?.CustomerId;
         m.Currency = request.Kind switch
         {
-            MovementKind.Deposit or MovementKind.LoanDisbursement => to!.Currency,
-            MovementKind.Withdrawal or MovementKind.LoanRepayment => from!.Currency,
+            MovementKind.Deposit or MovementKind.LoanDisbursement or MovementKind.FundRedemption => to!.Currency,
+            MovementKind.Withdrawal or MovementKind.LoanRepayment or MovementKind.FundSubscription => from!.Currency,
             _ => request.Currency,
         };
 
@@ -119,6 +119,12 @@ public sealed partial class MoneyMovementGrain(
                 break;
             case MovementKind.LoanRepayment:
                 legs = MovementPlanner.LoanRepayment(Id, from!, m.Amount);
+                break;
+            case MovementKind.FundSubscription:
+                legs = MovementPlanner.FundSubscription(Id, from!, m.Amount);
+                break;
+            case MovementKind.FundRedemption:
+                legs = MovementPlanner.FundRedemption(Id, to!, m.Amount);
                 break;
             default:
                 if (from!.Currency != request.Currency)
@@ -208,7 +214,7 @@ public sealed partial class MoneyMovementGrain(
             }
 
             leg.Applied = true;
-            if (leg.AccountId == (S.Kind is MovementKind.Deposit or MovementKind.LoanDisbursement ? S.ToAccountId : S.FromAccountId))
+            if (leg.AccountId == (S.Kind is MovementKind.Deposit or MovementKind.LoanDisbursement or MovementKind.FundRedemption ? S.ToAccountId : S.FromAccountId))
             {
                 S.BalanceAfter = outcome.BalanceAfter;
             }
@@ -260,8 +266,8 @@ public sealed partial class MoneyMovementGrain(
                 case MovementKind.Withdrawal:
                     await Publish(S.PayerCustomerId, ActivityKind.Withdrawal, S.FromAccountId, null, at, status);
                     break;
-                case MovementKind.LoanDisbursement or MovementKind.LoanRepayment:
-                    break; // money between the bank and its borrower: not customer activity the fraud engine watches
+                case MovementKind.LoanDisbursement or MovementKind.LoanRepayment or MovementKind.FundSubscription or MovementKind.FundRedemption:
+                    break; // money between the bank and its own customer (loans, funds): not activity the fraud engine watches
                 default:
                     await Publish(S.PayerCustomerId, ActivityKind.PaymentOut, S.FromAccountId, S.ToAccountId, at, status);
                     if (S.Status == MovementStatus.Completed)

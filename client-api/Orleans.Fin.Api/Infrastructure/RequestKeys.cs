@@ -27,6 +27,8 @@ public sealed class RequestKeys(IOptions<SecurityOptions> options)
             MovementKind.Deposit => IdPrefixes.Deposit,
             MovementKind.Withdrawal => IdPrefixes.Withdrawal,
             MovementKind.LoanRepayment => IdPrefixes.LoanRepayment,
+            MovementKind.FundSubscription => IdPrefixes.FundSubscription,
+            MovementKind.FundRedemption => IdPrefixes.FundRedemption,
             _ => IdPrefixes.Payment,
         };
         var digest = HMACSHA256.HashData(

@@ -54,6 +54,28 @@ public static class MovementPlanner
         ];
     }
 
+    /// <summary>A fund subscription: the investor's debit (which may be declined) first, the custody account's credit last.</summary>
+    public static IReadOnlyList<PlannedLeg> FundSubscription(string id, AccountRef from, decimal amount)
+    {
+        var custody = SystemAccounts.FundCustody(from.Currency, id);
+        return
+        [
+            Leg(from.Id, id, -amount, from.Currency, EntryKind.FundSubscription, custody, null, from.CustomerId, false),
+            Leg(custody, id, amount, from.Currency, EntryKind.FundSubscription, from.Id, null, null, false),
+        ];
+    }
+
+    /// <summary>Redemption proceeds: the custody account (the bank's side, which may go negative) pays the investor's account.</summary>
+    public static IReadOnlyList<PlannedLeg> FundRedemption(string id, AccountRef to, decimal amount)
+    {
+        var custody = SystemAccounts.FundCustody(to.Currency, id);
+        return
+        [
+            Leg(custody, id, -amount, to.Currency, EntryKind.FundRedemption, to.Id, null, null, false),
+            Leg(to.Id, id, amount, to.Currency, EntryKind.FundRedemption, custody, null, to.CustomerId, false),
+        ];
+    }
+
     public static IReadOnlyList<PlannedLeg> Payment(string id, AccountRef from, AccountRef to, decimal amount, FxQuote? fx)
     {
         if (fx is null)

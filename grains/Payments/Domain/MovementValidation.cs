@@ -14,8 +14,8 @@ public static class MovementValidation
 
         switch (request.Kind)
         {
-            case MovementKind.Deposit or MovementKind.LoanDisbursement when request.ToAccountId is null:
-            case MovementKind.Withdrawal or MovementKind.LoanRepayment when request.FromAccountId is null:
+            case MovementKind.Deposit or MovementKind.LoanDisbursement or MovementKind.FundRedemption when request.ToAccountId is null:
+            case MovementKind.Withdrawal or MovementKind.LoanRepayment or MovementKind.FundSubscription when request.FromAccountId is null:
             case MovementKind.Payment when request.FromAccountId is null || request.ToAccountId is null:
                 throw new FinException(FinErrorCode.Validation, "The accounts of the movement are missing.");
             case MovementKind.Payment when request.FromAccountId == request.ToAccountId:

@@ -42,7 +42,7 @@ public sealed class SystemAccountsTests
     {
         var ids = SystemAccounts.All("CNY").ToList();
 
-        Assert.Equal(3 * SystemAccounts.Shards, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(4 * SystemAccounts.Shards, ids.Distinct(StringComparer.Ordinal).Count());
         Assert.All(ids, id => Assert.Equal("CNY", SystemAccounts.Parse(id)?.Currency));
         Assert.Contains("sys_settlement_CNY_07", ids);
     }
