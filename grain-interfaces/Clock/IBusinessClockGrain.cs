@@ -12,7 +12,7 @@ public interface IBusinessClockGrain : IGrainWithIntegerKey
 {
     /// <summary>
     /// Moves simulated time forward; refused when the clock is the system clock. Answers once the open loans have caught
-    /// up (the loan book's sweep), so what depends on the clock has followed it.
+    /// up (the loan book's sweep) and every portfolio has had its rebalance check, so what depends on the clock has followed it.
     /// </summary>
     [Alias("Advance")]
     Task<BusinessClockView> Advance(TimeSpan by);

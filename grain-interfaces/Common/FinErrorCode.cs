@@ -9,4 +9,13 @@ public enum FinErrorCode
     IdempotencyConflict = 3,
     Forbidden = 4,
     BusinessRule = 5,
+
+    /// <summary>A product above the customer's risk level (suitability).</summary>
+    Unsuitable = 6,
+
+    /// <summary>The customer's risk assessment is more than a year old; a new one is needed before buying.</summary>
+    AssessmentExpired = 7,
+
+    /// <summary>Buying is closed to this customer for now (a frozen account or a high risk level); selling is not.</summary>
+    InvestmentRestricted = 8,
 }

@@ -18,6 +18,9 @@ public static class FinNames
     /// <summary>Reminder of each active loan: once a day it takes due instalments and ages the loan (system clock).</summary>
     public const string LoanDailyReminder = "loan-daily";
 
+    /// <summary>Reminder of each portfolio: the rebalance check, at the portfolio's own slot in each period.</summary>
+    public const string PortfolioRebalanceReminder = "portfolio-rebalance";
+
     /// <summary>The platform's own System.Diagnostics.Metrics meter.</summary>
     public const string MeterName = "Orleans.Fin";
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Orleans.Fin.Common;
 using Orleans.Fin.Loans;
+using Orleans.Fin.Wealth;
 
 namespace Orleans.Fin.Clock;
 
@@ -32,8 +33,10 @@ public sealed class BusinessClockGrain(
         clock.Follow(TimeSpan.FromTicks(state.State.OffsetTicks));
         var now = clock.GetUtcNow();
 
-        // Everything on the business clock follows it before the advance is reported: due dates, debits, ageing.
+        // Everything on the business clock follows it before the advance is reported: due dates, debits, ageing, and
+        // the rebalance check of every portfolio at the new NAVs.
         await GrainFactory.GetGrain<ILoanBookGrain>(ILoanBookGrain.Key).ProcessUntil(DateOnly.FromDateTime(now.UtcDateTime));
+        await GrainFactory.GetGrain<IPortfolioBookGrain>(IPortfolioBookGrain.Key).Sweep(now);
         return new BusinessClockView(now, Simulated: true);
     }
 

@@ -31,6 +31,12 @@ public static class FinMetrics
     public static readonly Counter<long> RiskRedeliveries =
         Meter.CreateCounter<long>("fin.risk.redeliveries", description: "Activity events dropped by the risk engine as already seen.");
 
+    public static readonly Counter<long> FundOrders =
+        Meter.CreateCounter<long>("fin.wealth.orders", description: "Fund subscriptions and redemptions by kind and status.");
+
+    public static readonly Counter<long> Rebalances =
+        Meter.CreateCounter<long>("fin.wealth.rebalances", description: "Portfolio rebalances by trigger (schedule, request).");
+
     public static readonly Histogram<double> TimeToFreeze =
         Meter.CreateHistogram<double>("fin.risk.time_to_freeze", unit: "ms", description: "Time from the triggering event to every account being frozen.");
 }

@@ -9,6 +9,7 @@ using Orleans.Fin.Common;
 using Orleans.Fin.Credit;
 using Orleans.Fin.Credit.Model;
 using Orleans.Fin.Loans;
+using Orleans.Fin.Wealth;
 using Orleans.Fin.Notifications;
 using Orleans.Fin.Payments;
 using Orleans.Fin.Risk;
@@ -68,6 +69,16 @@ public static class SiloHostingExtensions
         services.AddSingleton<AccountDirectory>();
         services.AddFinRiskServices();
         services.AddFinCreditServices();
+        services.AddFinWealthServices();
+        return services;
+    }
+
+    /// <summary>Wealth management: the simulated market every silo prices from, and how portfolios rebalance.</summary>
+    public static IServiceCollection AddFinWealthServices(this IServiceCollection services)
+    {
+        services.AddOptions<WealthOptions>().BindConfiguration(WealthOptions.Section)
+            .Validate(o => o.Validate().Count == 0, "The Wealth settings are invalid.").ValidateOnStart();
+        services.AddSingleton<MarketFeed>();
         return services;
     }
 

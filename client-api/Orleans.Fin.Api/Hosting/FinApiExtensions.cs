@@ -65,6 +65,7 @@ public static class FinApiExtensions
         app.MapAccountEndpoints();
         app.MapPaymentEndpoints();
         app.MapLoanEndpoints();
+        app.MapWealthEndpoints();
         app.MapClockEndpoints();
         app.MapRiskEndpoints();
         app.MapOpsEndpoints();

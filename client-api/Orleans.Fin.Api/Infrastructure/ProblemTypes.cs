@@ -15,6 +15,9 @@ public static class ProblemTypes
     public const string Conflict = Base + "conflict";
     public const string IdempotencyConflict = Base + "idempotency-conflict";
     public const string BusinessRule = Base + "business-rule";
+    public const string Suitability = Base + "suitability";
+    public const string AssessmentExpired = Base + "assessment-expired";
+    public const string InvestmentRestricted = Base + "investment-restricted";
     public const string RateLimited = Base + "rate-limited";
     public const string Unavailable = Base + "unavailable";
     public const string Internal = Base + "internal";
@@ -27,6 +30,9 @@ public static class ProblemTypes
         FinErrorCode.IdempotencyConflict => (StatusCodes.Status409Conflict, IdempotencyConflict, "Idempotency key reused."),
         FinErrorCode.Forbidden => (StatusCodes.Status403Forbidden, Forbidden, "Forbidden."),
         FinErrorCode.BusinessRule => (StatusCodes.Status422UnprocessableEntity, BusinessRule, "Refused by a business rule."),
+        FinErrorCode.Unsuitable => (StatusCodes.Status422UnprocessableEntity, Suitability, "The product is above the customer's risk level."),
+        FinErrorCode.AssessmentExpired => (StatusCodes.Status422UnprocessableEntity, AssessmentExpired, "The risk assessment has expired."),
+        FinErrorCode.InvestmentRestricted => (StatusCodes.Status422UnprocessableEntity, InvestmentRestricted, "Buying is restricted for this customer."),
         _ => (StatusCodes.Status500InternalServerError, Internal, "Unexpected error."),
     };
 

@@ -7,10 +7,10 @@ namespace Orleans.Fin.Wealth.Domain;
 /// </summary>
 public static class PortfolioAnalytics
 {
-    /// <summary>Holdings at NAV plus cash, rounded to the cent.</summary>
+    /// <summary>Cash plus each holding at NAV rounded to the cent: exactly what selling everything would pay out.</summary>
     public static decimal MarketValue(
         IReadOnlyDictionary<string, decimal> units, IReadOnlyDictionary<string, decimal> navs, decimal cash) =>
-        decimal.Round(cash + HoldingValues(units, navs).Values.Sum(), 2, MidpointRounding.AwayFromZero);
+        cash + HoldingValues(units, navs).Values.Sum(v => decimal.Round(v, 2, MidpointRounding.AwayFromZero));
 
     /// <summary>The value of each holding (units × NAV), unrounded.</summary>
     public static IReadOnlyDictionary<string, decimal> HoldingValues(

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Fin.Common;
+
+namespace Orleans.Fin.Wealth;
+
+/// <summary>
+/// The registry of portfolios. A sweep ticks every portfolio with a fixed number of calls in flight (a sliding window on
+/// the grain's own scheduler, so the cluster is never asked for more at once). Portfolios call the book only when they
+/// open, before it knows them, so a sweep never waits on a portfolio that waits on it.
+/// </summary>
+public sealed partial class PortfolioBookGrain(
+    [PersistentState("portfolio-book", FinNames.Storage)] IPersistentState<PortfolioBookState> state,
+    IOptions<WealthOptions> options,
+    ILogger<PortfolioBookGrain> logger) : Grain, IPortfolioBookGrain
+{
+    public async Task Track(string portfolioId)
+    {
+        if (state.State.Portfolios.Add(portfolioId))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task<RebalanceSweep> Sweep(DateTimeOffset asOf)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var ids = state.State.Portfolios.ToList();
+        var next = 0;
+        int answered = 0, rebalanced = 0, failed = 0;
+
+        async Task Worker()
+        {
+            while (next < ids.Count)
+            {
+                var id = ids[next++]; // the workers interleave on this grain's single-threaded scheduler
+                try
+                {
+                    var outcome = await GrainFactory.GetGrain<IPortfolioGrain>(id).Tick(asOf);
+                    answered++;
+                    rebalanced += outcome.Rebalanced ? 1 : 0;
+                }
+                catch (Exception ex)
+                {
+                    // One failing portfolio must not stop the others; its own reminder checks it again.
+                    failed++;
+                    LogPortfolioFailed(logger, ex, id);
+                }
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, Math.Min(options.Value.SweepParallelism, Math.Max(1, ids.Count))).Select(_ => Worker()));
+        var sweep = new RebalanceSweep(ids.Count, answered, rebalanced, failed, Stopwatch.GetElapsedTime(started));
+        LogSwept(logger, sweep.Portfolios, sweep.Rebalanced, sweep.Failed, sweep.Elapsed.TotalMilliseconds);
+        return sweep;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Portfolio {PortfolioId} could not be checked in the sweep")]
+    private static partial void LogPortfolioFailed(ILogger logger, Exception exception, string portfolioId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Swept {Portfolios} portfolios: {Rebalanced} rebalanced, {Failed} failed in {ElapsedMs} ms")]
+    private static partial void LogSwept(ILogger logger, int portfolios, int rebalanced, int failed, double elapsedMs);
+}
