@@ -36,7 +36,7 @@ public sealed class BusinessClockGrain(
         // Everything on the business clock follows it before the advance is reported: due dates, debits, ageing, and
         // the rebalance check of every portfolio at the new NAVs.
         await GrainFactory.GetGrain<ILoanBookGrain>(ILoanBookGrain.Key).ProcessUntil(DateOnly.FromDateTime(now.UtcDateTime));
-        await GrainFactory.GetGrain<IPortfolioBookGrain>(IPortfolioBookGrain.Key).Sweep(now);
+        await PortfolioBook.SweepAllAsync(GrainFactory, now);
         return new BusinessClockView(now, Simulated: true);
     }
 

@@ -6,8 +6,9 @@ using Orleans.Fin.Common;
 namespace Orleans.Fin.Wealth;
 
 /// <summary>
-/// The registry of portfolios. A sweep ticks every portfolio with a fixed number of calls in flight (a sliding window on
-/// the grain's own scheduler, so the cluster is never asked for more at once). Portfolios call the book only when they
+/// One shard of the registry of portfolios. A sweep ticks the shard's portfolios with a fixed number of calls in flight
+/// (a sliding window on the grain's own scheduler): <c>Wealth:SweepParallelism</c> shared out over the shards, so all
+/// shards sweeping together never ask the cluster for more than that. Portfolios call the book only when they
 /// open, before it knows them, so a sweep never waits on a portfolio that waits on it.
 /// </summary>
 public sealed partial class PortfolioBookGrain(
@@ -50,7 +51,8 @@ public sealed partial class PortfolioBookGrain(
             }
         }
 
-        await Task.WhenAll(Enumerable.Range(0, Math.Min(options.Value.SweepParallelism, Math.Max(1, ids.Count))).Select(_ => Worker()));
+        var perShard = Math.Max(1, options.Value.SweepParallelism / PortfolioBook.Shards);
+        await Task.WhenAll(Enumerable.Range(0, Math.Min(perShard, Math.Max(1, ids.Count))).Select(_ => Worker()));
         var sweep = new RebalanceSweep(ids.Count, answered, rebalanced, failed, Stopwatch.GetElapsedTime(started));
         LogSwept(logger, sweep.Portfolios, sweep.Rebalanced, sweep.Failed, sweep.Elapsed.TotalMilliseconds);
         return sweep;

@@ -77,7 +77,7 @@ public sealed partial class PortfolioGrain(
         ApplyAssessment(opening.Assessment, level, goal, now);
         await state.WriteStateAsync();
         await RegisterRebalanceReminder(now);
-        await GrainFactory.GetGrain<IPortfolioBookGrain>(IPortfolioBookGrain.Key).Track(Id); // not yet tracked: the book is not sweeping this grain
+        await GrainFactory.GetGrain<IPortfolioBookGrain>(PortfolioBook.KeyFor(Id)).Track(Id); // not yet tracked: the book is not sweeping this grain
         LogOpened(logger, Id, S.CustomerId, S.RiskLevel.ToString());
         return ToView();
     }

@@ -23,7 +23,7 @@ public sealed class WealthOptions
     /// <summary>Slots the period is cut into; each portfolio's reminder fires in its own slot, spreading the load.</summary>
     public int RebalanceSlots { get; set; } = 1_440;
 
-    /// <summary>How many portfolios a sweep (after a clock advance) ticks at once.</summary>
+    /// <summary>How many portfolios a sweep (after a clock advance) ticks at once, over all book shards together.</summary>
     public int SweepParallelism { get; set; } = 64;
 
     public IReadOnlyList<string> Validate()
@@ -44,9 +44,9 @@ public sealed class WealthOptions
             errors.Add("Wealth:RebalanceSlots must be at least 1 and leave each slot at least a second.");
         }
 
-        if (SweepParallelism is < 1 or > 1_024)
+        if (SweepParallelism is < PortfolioBook.Shards or > 1_024)
         {
-            errors.Add("Wealth:SweepParallelism must be between 1 and 1024.");
+            errors.Add("Wealth:SweepParallelism must be between 16 (one per book shard) and 1024.");
         }
 
         if (string.IsNullOrWhiteSpace(Currency))

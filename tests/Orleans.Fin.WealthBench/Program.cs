@@ -19,7 +19,6 @@ var grains = host.Services.GetRequiredService<IGrainFactory>();
 var clock = host.Services.GetRequiredService<TimeProvider>();
 var wealth = host.Services.GetRequiredService<IOptions<WealthOptions>>().Value;
 var population = new Population(grains, clock, parallelism);
-var book = grains.GetGrain<IPortfolioBookGrain>(IPortfolioBookGrain.Key);
 
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB; {DateTimeOffset.UtcNow:u}; "
     + $"{count:N0} portfolios; drift band {wealth.DriftBand:P0}; sweep parallelism {wealth.SweepParallelism}; setup parallelism {parallelism}");
@@ -68,7 +67,7 @@ return 0;
 async Task<TimeSpan> Sweep(string label, int expectRebalanced)
 {
     ticks.Drain();
-    var sweep = await book.Sweep(clock.GetUtcNow());
+    var sweep = await PortfolioBook.SweepAllAsync(grains, clock.GetUtcNow());
     var latencies = ticks.Drain();
     Console.WriteLine($"sweep {label}: {sweep.Portfolios:N0} portfolios, {sweep.Rebalanced:N0} rebalanced, {sweep.Failed} failed in "
         + $"{sweep.Elapsed.TotalSeconds:F2} s = {sweep.Portfolios / sweep.Elapsed.TotalSeconds:N0} portfolios/s; "
