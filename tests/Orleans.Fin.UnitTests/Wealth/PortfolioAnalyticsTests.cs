@@ -59,6 +59,20 @@ public sealed class PortfolioAnalyticsTests
     }
 
     [Fact]
+    public void MarketValue_HoldingsWithSubCentValues_SumsEachHoldingRoundedToTheCent()
+    {
+        // 1.004 + 1.004: each holding is worth 1.00 when sold, so the portfolio is 2.00 + cash, not round(2.008) = 2.01.
+        var units = new Dictionary<string, decimal> { ["A"] = 1.004m, ["B"] = 0.4016m };
+        var navs = new Dictionary<string, decimal> { ["A"] = 1m, ["B"] = 2.5m };
+
+        var marketValue = PortfolioAnalytics.MarketValue(units, navs, cash: 10m);
+
+        Assert.Equal(12.00m, marketValue);
+        Assert.NotEqual(decimal.Round(10m + PortfolioAnalytics.HoldingValues(units, navs).Values.Sum(), 2), marketValue);
+        Assert.Equal(10m + units.Sum(u => FundOrders.Proceeds(u.Value, navs[u.Key])), marketValue);
+    }
+
+    [Fact]
     public void Drift_HoldingWithoutTarget_CountsItsWholeWeight()
     {
         var weights = new Dictionary<string, decimal> { ["A"] = 0.8m, ["X"] = 0.2m };
