@@ -1,9 +1,9 @@
 namespace Orleans.Fin.Wealth.Domain;
 
 /// <summary>
-/// The trades behind a subscription or a redemption, at the day's NAVs. Units are always rounded down to 4 decimals
-/// for buys (a buy never spends more than it has) and up for sells (a redemption always raises what it pays out);
-/// money is in cents. What rounding leaves over stays in the portfolio as cash, so nothing is created or lost.
+/// The trades behind a subscription or a redemption, at the day's NAVs. Units bought are rounded down to 4 decimals
+/// (a buy never spends more than it has); units sold are each product's share rounded to 4 decimals, topped up until
+/// the proceeds cover the payout (a redemption always raises what it pays out); money is in cents. What rounding leaves over stays in the portfolio as cash, so nothing is created or lost.
 /// </summary>
 public static class FundOrders
 {
@@ -20,8 +20,10 @@ public static class FundOrders
     }
 
     /// <summary>
-    /// Invests <paramref name="amount"/> of new cash along the targets without selling anything: underweight products
-    /// are filled first, in proportion to their gaps; whatever is left after every gap is closed is split by target weight.
+    /// Invests <paramref name="amount"/> of new cash along the targets without selling anything, in proportion to each
+    /// product's gap to its target weight of the portfolio after the cash arrives (an overweight product gets nothing).
+    /// The gaps always add up to at least the new cash (targets sum to 1), so on target or empty this is a split by
+    /// target weight.
     /// </summary>
     public static IReadOnlyList<Trade> BuyTowardsTargets(
         Holdings holdings, IReadOnlyDictionary<string, decimal> navs, IReadOnlyDictionary<string, decimal> targets, decimal amount)
@@ -39,9 +41,7 @@ public static class FundOrders
         var left = amount;
         foreach (var (id, weight) in targets.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
-            var share = gapSum >= amount
-                ? amount * gaps[id] / gapSum
-                : gaps[id] + ((amount - gapSum) * weight);
+            var share = gapSum > 0 ? amount * gaps[id] / gapSum : amount * weight;
             var spend = Math.Min(left, decimal.Round(share, 2, MidpointRounding.ToZero));
             if (spend <= 0)
             {
