@@ -88,9 +88,13 @@ internal static class ApiSteps
     }
 
     /// <summary>Balances of the bank's settlement shards in <paramref name="currency"/>, by account id.</summary>
-    public static async Task<Dictionary<string, decimal>> SettlementBalancesAsync(this FinApiClient api, string staffToken, string currency = "CNY")
+    public static Task<Dictionary<string, decimal>> SettlementBalancesAsync(this FinApiClient api, string staffToken, string currency = "CNY") =>
+        api.SystemBalancesAsync(staffToken, "settlement", currency);
+
+    /// <summary>Balances of the 16 shards of one kind of system account ("settlement", "funds", ...), by account id.</summary>
+    public static async Task<Dictionary<string, decimal>> SystemBalancesAsync(this FinApiClient api, string staffToken, string kind, string currency = "CNY")
     {
-        var ids = Enumerable.Range(0, 16).Select(i => $"sys_settlement_{currency}_{i:D2}").ToList();
+        var ids = Enumerable.Range(0, 16).Select(i => $"sys_{kind}_{currency}_{i:D2}").ToList();
         var balances = await Task.WhenAll(ids.Select(id => api.BalanceAsync(id, staffToken)));
         return ids.Zip(balances).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
     }
