@@ -5,6 +5,9 @@ public sealed class WealthOptions
 {
     public const string Section = "Wealth";
 
+    /// <summary>The shortest period a reminder can have (with the silo's minimum lowered to match).</summary>
+    public static readonly TimeSpan MinimumRebalancePeriod = TimeSpan.FromSeconds(1);
+
     /// <summary>Seed of the market simulator: every silo with the same seed and inception prices the same.</summary>
     public int MarketSeed { get; set; } = 20_250_102;
 
@@ -17,7 +20,10 @@ public sealed class WealthOptions
     /// <summary>A portfolio rebalances when any holding's weight is further than this from its target (a fraction).</summary>
     public decimal DriftBand { get; set; } = 0.05m;
 
-    /// <summary>At most one scheduled rebalance per period; also the period of each portfolio's reminder.</summary>
+    /// <summary>
+    /// At most one scheduled rebalance per period; also the period of each portfolio's reminder, so below a minute the
+    /// silo's <c>ReminderOptions.MinimumReminderPeriod</c> (Cluster:MinimumReminderPeriod) must be lowered too (tests do).
+    /// </summary>
     public TimeSpan RebalancePeriod { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>Slots the period is cut into; each portfolio's reminder fires in its own slot, spreading the load.</summary>
@@ -34,9 +40,9 @@ public sealed class WealthOptions
             errors.Add("Wealth:DriftBand must be a fraction between 0 and 1.");
         }
 
-        if (RebalancePeriod < TimeSpan.FromMinutes(1))
+        if (RebalancePeriod < MinimumRebalancePeriod)
         {
-            errors.Add("Wealth:RebalancePeriod must be at least one minute (the shortest reminder period).");
+            errors.Add("Wealth:RebalancePeriod must be at least one second.");
         }
 
         if (RebalanceSlots < 1 || RebalancePeriod.Ticks / Math.Max(1, RebalanceSlots) < TimeSpan.TicksPerSecond)

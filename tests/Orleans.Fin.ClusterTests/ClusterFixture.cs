@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 using Orleans.Fin.ClusterTests.Risk;
 using Orleans.Fin.Common;
 using Orleans.Fin.Risk;
 using Orleans.Fin.Silo.Hosting;
+using Orleans.Fin.Wealth;
 using Orleans.Hosting;
 using Orleans.TestingHost;
 
@@ -13,6 +15,12 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     /// <summary>One-time codes expire this soon in the test cluster, so that expiry can be tested.</summary>
     public static readonly TimeSpan OtpLifetime = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// Portfolios rebalance on a reminder this often in the test cluster (a day in production), in as many one-second
+    /// slots, so that a reminder-driven rebalance can be observed; the silos accept reminders of a second.
+    /// </summary>
+    public static readonly TimeSpan RebalancePeriod = TimeSpan.FromSeconds(3);
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -25,11 +33,17 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             host.Services.AddFinGrainServices();
             host.Services.Configure<RiskControlOptions>(o => o.OtpLifetime = OtpLifetime);
+            host.Services.Configure<WealthOptions>(o =>
+            {
+                o.RebalancePeriod = RebalancePeriod;
+                o.RebalanceSlots = (int)(RebalancePeriod / WealthOptions.MinimumRebalancePeriod);
+            });
             ScriptedRiskScorer.Decorate(host.Services);
         });
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddFinEmbeddedResources();
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = WealthOptions.MinimumRebalancePeriod);
             silo.AddFinStreams();
             silo.AddIncomingGrainCallFilter(FaultInjection.Filter);
         });
