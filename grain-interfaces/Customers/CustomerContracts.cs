@@ -36,7 +36,8 @@ public sealed record CustomerProfile(
     int? CreditScore,
     IReadOnlyList<string> BoundDevices,
     IReadOnlyList<string> AccountIds,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<string>? PortfolioIds = null);
 
 [GenerateSerializer, Immutable, Alias("fin.RegistrationResult")]
 public sealed record RegistrationResult(string CustomerId, bool Created);

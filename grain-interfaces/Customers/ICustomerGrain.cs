@@ -25,6 +25,10 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("OpenAccount")]
     Task<AccountView> OpenAccount(string currency);
 
+    /// <summary>Lists a portfolio opened for this customer (before the portfolio is written, so a listed id may not exist). Idempotent.</summary>
+    [Alias("AddPortfolio")]
+    Task AddPortfolio(string portfolioId);
+
     /// <summary>The risk engine's current level for this customer (shown on the profile). Idempotent.</summary>
     [Alias("SetRiskLevel")]
     Task SetRiskLevel(RiskLevel level);

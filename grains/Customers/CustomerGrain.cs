@@ -13,6 +13,7 @@ public sealed partial class CustomerGrain(
 {
     public const int MaxDevices = 10;
     public const int MaxAccounts = 20;
+    public const int MaxPortfolios = 20;
 
     public async Task<CustomerProfile> Create(CustomerDraft draft)
     {
@@ -90,6 +91,21 @@ public sealed partial class CustomerGrain(
         return view;
     }
 
+    public async Task AddPortfolio(string portfolioId)
+    {
+        EnsureExists();
+        if (!state.State.PortfolioIds.Contains(portfolioId))
+        {
+            if (state.State.PortfolioIds.Count >= MaxPortfolios)
+            {
+                throw new FinException(FinErrorCode.BusinessRule, $"A customer may hold at most {MaxPortfolios} portfolios.");
+            }
+
+            state.State.PortfolioIds.Add(portfolioId);
+            await state.WriteStateAsync();
+        }
+    }
+
     public async Task SetRiskLevel(RiskLevel level)
     {
         EnsureExists();
@@ -113,7 +129,7 @@ public sealed partial class CustomerGrain(
         var s = state.State;
         return new CustomerProfile(
             this.GetPrimaryKeyString(), s.Name, s.MaskedIdNumber, PhoneRules.Mask(s.Phone), s.BirthDate,
-            s.KycStatus, s.RiskLevel, s.CreditScore, [.. s.Devices], [.. s.AccountIds], s.CreatedAt);
+            s.KycStatus, s.RiskLevel, s.CreditScore, [.. s.Devices], [.. s.AccountIds], s.CreatedAt, [.. s.PortfolioIds]);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Customer {CustomerId} onboarded (region {RegionCode})")]

@@ -15,6 +15,7 @@ public sealed class CustomerState
     public int? CreditScore { get; set; }
     public List<string> Devices { get; set; } = [];
     public List<string> AccountIds { get; set; } = [];
+    public List<string> PortfolioIds { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastLoginAt { get; set; }
 }

@@ -64,6 +64,9 @@ public sealed partial class PortfolioGrain(
             throw new FinException(FinErrorCode.BusinessRule, "The account is closed.", "accountId");
         }
 
+        // Listed first: a failure after this leaves a listed id with no portfolio (skipped when listing), never a
+        // portfolio its customer cannot find.
+        await GrainFactory.GetGrain<ICustomerGrain>(opening.CustomerId).AddPortfolio(Id);
         var now = clock.GetUtcNow();
         state.State = new PortfolioState
         {

@@ -134,4 +134,26 @@ public sealed class WealthPortfolioTests(FinNodeFixture fixture)
     private async Task<Dictionary<string, string>> GradesAsync(string token) =>
         (await fixture.Api.GetJsonAsync("/products", token)).EnumerateArray()
             .ToDictionary(p => p.Str("id"), p => p.Str("riskGrade"), StringComparer.Ordinal);
+
+    [Fact]
+    public async Task ListCustomerPortfolios_TwoOpened_ListsBothToTheOwnerAndStaffOnly()
+    {
+        var (holder, first) = await fixture.Api.OpenPortfolioAsync(1_000m);
+        var second = await fixture.Api.OpenPortfolioResponseAsync(holder, WealthSteps.ModestAnswers, "Income", 5);
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        var secondId = (await second.ReadJsonAsync()).Str("id");
+        var (_, strangerToken) = await fixture.Api.NewCustomerAsync();
+
+        var mine = await fixture.Api.GetJsonAsync($"/customers/{holder.CustomerId}/portfolios", holder.Token);
+        var asStaff = await fixture.Api.GetJsonAsync($"/customers/{holder.CustomerId}/portfolios", fixture.RiskOfficerToken);
+        var profile = await fixture.Api.GetJsonAsync($"/customers/{holder.CustomerId}", holder.Token);
+        var asStranger = await fixture.Api.SendAsync(HttpMethod.Get, $"/customers/{holder.CustomerId}/portfolios", strangerToken);
+
+        string[] expected = [.. new[] { first.Str("id"), secondId }.Order(StringComparer.Ordinal)];
+        Assert.Equal(expected, mine.EnumerateArray().Select(p => p.Str("id")).Order(StringComparer.Ordinal));
+        Assert.Equal(["C2", "C3"], mine.EnumerateArray().Select(p => p.Str("riskLevel")).Order(StringComparer.Ordinal));
+        Assert.Equal(2, asStaff.GetArrayLength());
+        Assert.Equal(expected, profile.Items("portfolioIds").Select(p => p.GetString()!).Order(StringComparer.Ordinal));
+        await FinApiClient.AssertProblemAsync(asStranger, HttpStatusCode.Forbidden, "forbidden");
+    }
 }

@@ -22,9 +22,10 @@ public sealed record CustomerResponse(
     IReadOnlyList<string> AccountIds,
     string IdNumber,
     string Phone,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<string> PortfolioIds)
 {
     public static CustomerResponse From(CustomerProfile p) => new(
         p.Id, p.Name, p.KycStatus, p.RiskLevel, p.CreditScore, p.BoundDevices, p.AccountIds, p.MaskedIdNumber, p.MaskedPhone,
-        p.CreatedAt);
+        p.CreatedAt, p.PortfolioIds ?? []);
 }

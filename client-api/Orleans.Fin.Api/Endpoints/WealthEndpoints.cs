@@ -7,6 +7,7 @@ using Orleans.Fin.Api.Contracts;
 using Orleans.Fin.Api.Hosting;
 using Orleans.Fin.Api.Infrastructure;
 using Orleans.Fin.Common;
+using Orleans.Fin.Customers;
 using Orleans.Fin.Payments;
 using Orleans.Fin.Wealth;
 
@@ -38,6 +39,9 @@ public static class WealthEndpoints
         portfolios.MapPost("/{id}/rebalance", RebalancePortfolio).WithName(nameof(RebalancePortfolio));
         portfolios.MapGet("/{id}/recommendations", GetRecommendations).WithName(nameof(GetRecommendations));
         portfolios.MapGet("/{id}/valuations", GetValuations).WithName(nameof(GetValuations));
+
+        routes.MapGet("/customers/{id}/portfolios", ListCustomerPortfolios).WithName(nameof(ListCustomerPortfolios)).WithTags("Wealth")
+            .RequireAuthorization();
         return routes;
     }
 
@@ -131,6 +135,17 @@ public static class WealthEndpoints
     {
         await Load(grains, id, user);
         return TypedResults.Ok(await grains.GetGrain<IPortfolioGrain>(id).GetValuations());
+    }
+
+    /// <summary>The customer's portfolios, valued at today's NAVs (the customer or staff).</summary>
+    public static async Task<Ok<IReadOnlyList<PortfolioView>>> ListCustomerPortfolios(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        user.EnsureCanRead(id);
+        var customer = (FinIds.HasPrefix(id, IdPrefixes.Customer) ? await grains.GetGrain<ICustomerGrain>(id).Get() : null)
+            ?? throw FinException.NotFound("Customer");
+        var views = await Task.WhenAll((customer.PortfolioIds ?? []).Select(p => grains.GetGrain<IPortfolioGrain>(p).Get()));
+        IReadOnlyList<PortfolioView> portfolios = [.. views.OfType<PortfolioView>()];
+        return TypedResults.Ok(portfolios);
     }
 
     /// <summary>A portfolio the caller may see: unknown ids, and other customers' portfolios, are refused.</summary>
