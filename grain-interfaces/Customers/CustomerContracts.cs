@@ -37,7 +37,8 @@ public sealed record CustomerProfile(
     IReadOnlyList<string> BoundDevices,
     IReadOnlyList<string> AccountIds,
     DateTimeOffset CreatedAt,
-    IReadOnlyList<string>? PortfolioIds = null);
+    IReadOnlyList<string>? PortfolioIds = null,
+    Wealth.InvestorAssessment? Assessment = null);
 
 [GenerateSerializer, Immutable, Alias("fin.RegistrationResult")]
 public sealed record RegistrationResult(string CustomerId, bool Created);

@@ -29,6 +29,13 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("AddPortfolio")]
     Task AddPortfolio(string portfolioId);
 
+    /// <summary>
+    /// Keeps the customer's newest risk assessment (an older one is ignored) and answers the customer's portfolio ids,
+    /// so the caller can tell the other portfolios.
+    /// </summary>
+    [Alias("RecordAssessment")]
+    Task<IReadOnlyList<string>> RecordAssessment(Wealth.InvestorAssessment assessment);
+
     /// <summary>The risk engine's current level for this customer (shown on the profile). Idempotent.</summary>
     [Alias("SetRiskLevel")]
     Task SetRiskLevel(RiskLevel level);

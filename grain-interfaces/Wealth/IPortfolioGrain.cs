@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Orleans.Fin.Wealth;
 
 /// <summary>
@@ -16,9 +18,21 @@ public interface IPortfolioGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<PortfolioView?> Get();
 
-    /// <summary>A new questionnaire: a new risk level, target and a year's validity. Holdings above the level are sold at the next rebalance.</summary>
+    /// <summary>
+    /// A new questionnaire: a new risk level, target and a year's validity, for the customer and so for every portfolio
+    /// they hold. Holdings above the level are sold at the next rebalance.
+    /// </summary>
     [Alias("Reassess")]
     Task<PortfolioView> Reassess(RiskAnswers assessment);
+
+    /// <summary>
+    /// The customer answered the questionnaire again for another portfolio: take the newer level and targets. One-way, so
+    /// portfolios telling each other never wait on each other; a lost message is caught up at the next purchase, which
+    /// always checks the customer's newest assessment.
+    /// </summary>
+    [OneWay]
+    [Alias("AdoptAssessment")]
+    Task AdoptAssessment(InvestorAssessment assessment);
 
     /// <summary>
     /// Buys with cash from the account: one product (refused above the risk level) or along the target allocation.

@@ -12,6 +12,13 @@ public sealed record NavPoint(DateOnly Date, decimal Nav);
 [GenerateSerializer, Immutable, Alias("fin.RiskAnswers")]
 public sealed record RiskAnswers(IReadOnlyList<int> Answers, string Goal, int HorizonYears);
 
+/// <summary>
+/// A customer's risk assessment: the questionnaire and the level it gave ("C1".."C5"). The newest one is the customer's
+/// level for every portfolio they hold.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("fin.InvestorAssessment")]
+public sealed record InvestorAssessment(IReadOnlyList<int> Answers, string Goal, int HorizonYears, string RiskLevel, DateTimeOffset AssessedAt);
+
 [GenerateSerializer, Immutable, Alias("fin.PortfolioOpening")]
 public sealed record PortfolioOpening(string CustomerId, string AccountId, RiskAnswers Assessment, string OpenedBy);
 

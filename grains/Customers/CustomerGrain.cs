@@ -3,6 +3,7 @@ using Orleans.Fin.Accounts;
 using Orleans.Fin.Common;
 using Orleans.Fin.Payments;
 using Orleans.Fin.Risk;
+using Orleans.Fin.Wealth;
 
 namespace Orleans.Fin.Customers;
 
@@ -106,6 +107,26 @@ public sealed partial class CustomerGrain(
         }
     }
 
+    public async Task<IReadOnlyList<string>> RecordAssessment(InvestorAssessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        EnsureExists();
+        if (state.State.Assessment is not { } current || assessment.AssessedAt > current.AssessedAt)
+        {
+            state.State.Assessment = new AssessmentRecord
+            {
+                Answers = [.. assessment.Answers],
+                Goal = assessment.Goal,
+                HorizonYears = assessment.HorizonYears,
+                RiskLevel = assessment.RiskLevel,
+                AssessedAt = assessment.AssessedAt,
+            };
+            await state.WriteStateAsync();
+        }
+
+        return [.. state.State.PortfolioIds];
+    }
+
     public async Task SetRiskLevel(RiskLevel level)
     {
         EnsureExists();
@@ -129,7 +150,8 @@ public sealed partial class CustomerGrain(
         var s = state.State;
         return new CustomerProfile(
             this.GetPrimaryKeyString(), s.Name, s.MaskedIdNumber, PhoneRules.Mask(s.Phone), s.BirthDate,
-            s.KycStatus, s.RiskLevel, s.CreditScore, [.. s.Devices], [.. s.AccountIds], s.CreatedAt, [.. s.PortfolioIds]);
+            s.KycStatus, s.RiskLevel, s.CreditScore, [.. s.Devices], [.. s.AccountIds], s.CreatedAt, [.. s.PortfolioIds],
+            s.Assessment is { } a ? new InvestorAssessment([.. a.Answers], a.Goal, a.HorizonYears, a.RiskLevel, a.AssessedAt) : null);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Customer {CustomerId} onboarded (region {RegionCode})")]

@@ -16,6 +16,19 @@ public sealed class CustomerState
     public List<string> Devices { get; set; } = [];
     public List<string> AccountIds { get; set; } = [];
     public List<string> PortfolioIds { get; set; } = [];
+
+    /// <summary>The newest risk assessment (wealth suitability), or null before the first questionnaire.</summary>
+    public AssessmentRecord? Assessment { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastLoginAt { get; set; }
+}
+
+/// <summary>A persisted risk questionnaire and the level it gave.</summary>
+public sealed class AssessmentRecord
+{
+    public List<int> Answers { get; set; } = [];
+    public string Goal { get; set; } = "";
+    public int HorizonYears { get; set; }
+    public string RiskLevel { get; set; } = "";
+    public DateTimeOffset AssessedAt { get; set; }
 }

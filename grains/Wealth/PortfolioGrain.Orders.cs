@@ -35,6 +35,9 @@ public sealed partial class PortfolioGrain
                 ?? throw new FinException(FinErrorCode.Validation, $"productId '{productId}' is not a product on sale.", "productId");
         }
 
+        // The customer's newest assessment decides, even when it was answered for another portfolio.
+        var customer = await GrainFactory.GetGrain<ICustomerGrain>(S.CustomerId).Get();
+        await AdoptIfNewer(customer?.Assessment);
         var now = clock.GetUtcNow();
         if (RiskQuestionnaire.IsExpired(S.AssessedAt, now))
         {
@@ -51,7 +54,7 @@ public sealed partial class PortfolioGrain
                 "productId");
         }
 
-        await EnsureMayBuy();
+        await EnsureMayBuy(customer);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var navs = market.NavsOn(today);
         var trades = product is null
@@ -183,7 +186,7 @@ public sealed partial class PortfolioGrain
     }
 
     /// <summary>Buying is closed while the portfolio's account is frozen or the customer's risk is high; selling stays open.</summary>
-    private async Task EnsureMayBuy()
+    private async Task EnsureMayBuy(CustomerProfile? customer)
     {
         var account = await GrainFactory.GetGrain<IAccountGrain>(S.AccountId).Get();
         if (account?.Status == AccountStatus.Frozen)
@@ -192,7 +195,6 @@ public sealed partial class PortfolioGrain
         }
 
         var risk = await GrainFactory.GetGrain<IRiskGrain>(S.CustomerId).GetProfile();
-        var customer = await GrainFactory.GetGrain<ICustomerGrain>(S.CustomerId).Get();
         if (risk.RiskLevel == Customers.RiskLevel.High || customer?.RiskLevel == Customers.RiskLevel.High)
         {
             throw new FinException(FinErrorCode.InvestmentRestricted, "The customer's risk level is High: the portfolio may be redeemed but not added to.");

@@ -77,10 +77,11 @@ public sealed partial class PortfolioGrain(
             OpenedBy = opening.OpenedBy,
             OpenedAt = now,
         };
-        ApplyAssessment(opening.Assessment, level, goal, now);
+        ApplyAssessment(opening.Assessment.Answers, goal, opening.Assessment.HorizonYears, level, now);
         await state.WriteStateAsync();
         await RegisterRebalanceReminder(now);
         await GrainFactory.GetGrain<IPortfolioBookGrain>(PortfolioBook.KeyFor(Id)).Track(Id); // not yet tracked: the book is not sweeping this grain
+        await ShareAssessment();
         LogOpened(logger, Id, S.CustomerId, S.RiskLevel.ToString());
         return ToView();
     }
@@ -92,10 +93,45 @@ public sealed partial class PortfolioGrain(
         ArgumentNullException.ThrowIfNull(assessment);
         EnsureExists();
         var (level, goal) = Assess(assessment);
-        ApplyAssessment(assessment, level, goal, clock.GetUtcNow());
+        ApplyAssessment(assessment.Answers, goal, assessment.HorizonYears, level, clock.GetUtcNow());
         await state.WriteStateAsync();
+        await ShareAssessment();
         LogReassessed(logger, Id, S.RiskLevel.ToString());
         return ToView();
+    }
+
+    public async Task AdoptAssessment(InvestorAssessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        if (S.Exists && await AdoptIfNewer(assessment))
+        {
+            LogReassessed(logger, Id, S.RiskLevel.ToString());
+        }
+    }
+
+    /// <summary>Takes the customer's assessment when it is newer than this portfolio's; true when it did.</summary>
+    private async Task<bool> AdoptIfNewer(InvestorAssessment? assessment)
+    {
+        if (assessment is null || assessment.AssessedAt <= S.AssessedAt
+            || !Enum.TryParse<RiskLevel>(assessment.RiskLevel, out var level) || !Enum.TryParse<InvestmentGoal>(assessment.Goal, out var goal))
+        {
+            return false;
+        }
+
+        ApplyAssessment(assessment.Answers, goal, assessment.HorizonYears, level, assessment.AssessedAt);
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    /// <summary>Makes this portfolio's assessment the customer's, and tells the customer's other portfolios (one-way).</summary>
+    private async Task ShareAssessment()
+    {
+        var assessment = new InvestorAssessment([.. S.Answers], S.Goal.ToString(), S.HorizonYears, S.RiskLevel.ToString(), S.AssessedAt);
+        var portfolios = await GrainFactory.GetGrain<ICustomerGrain>(S.CustomerId).RecordAssessment(assessment);
+        foreach (var other in portfolios.Where(p => p != Id))
+        {
+            await GrainFactory.GetGrain<IPortfolioGrain>(other).AdoptAssessment(assessment);
+        }
     }
 
     public Task<IReadOnlyList<RecommendationView>> Recommend()
@@ -135,13 +171,13 @@ public sealed partial class PortfolioGrain(
         }
     }
 
-    private void ApplyAssessment(RiskAnswers assessment, RiskLevel level, InvestmentGoal goal, DateTimeOffset now)
+    private void ApplyAssessment(IReadOnlyList<int> answers, InvestmentGoal goal, int horizonYears, RiskLevel level, DateTimeOffset at)
     {
-        S.Answers = [.. assessment.Answers];
+        S.Answers = [.. answers];
         S.Goal = goal;
-        S.HorizonYears = assessment.HorizonYears;
+        S.HorizonYears = horizonYears;
         S.RiskLevel = level;
-        S.AssessedAt = now;
+        S.AssessedAt = at;
         S.Targets = new Dictionary<string, decimal>(ModelPortfolios.TargetFor(level), StringComparer.Ordinal);
     }
 

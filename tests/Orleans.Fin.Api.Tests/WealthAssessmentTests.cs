@@ -61,4 +61,33 @@ public sealed class WealthAssessmentTests(FinNodeFixture fixture)
         var target = Assert.Single(view.Items("targetAllocation"));
         Assert.Equal(("MMF-01", 1m), (target.Str("productId"), target.Dec("weight")));
     }
+
+    [Fact]
+    public async Task Open_SecondPortfolioWithLowerAnswers_LowersTheCustomersLevelForEveryPortfolio()
+    {
+        var (holder, bold) = await fixture.Api.OpenPortfolioAsync(5_000m, WealthSteps.BoldAnswers);
+        var boldId = bold.Str("id");
+        await fixture.Api.SubscribedAsync(holder.Token, boldId, 500m, "SEC-01");
+
+        var modest = await fixture.Api.OpenPortfolioResponseAsync(holder, WealthSteps.ModestAnswers, "Income", 5);
+        Assert.Equal(HttpStatusCode.Created, modest.StatusCode);
+        var refused = await fixture.Api.SubscribeAsync(holder.Token, boldId, 500m, "SEC-01");
+
+        await FinApiClient.AssertProblemAsync(refused, HttpStatusCode.UnprocessableEntity, "suitability");
+        var view = await fixture.Api.PortfolioAsync(boldId, holder.Token);
+        Assert.Equal("C2", view.Str("riskLevel"));
+        Assert.DoesNotContain(view.Items("targetAllocation"), t => WealthSteps.Rank(ProductGrade(t.Str("productId"))) > 2);
+        var profile = await fixture.Api.GetJsonAsync($"/customers/{holder.CustomerId}", holder.Token);
+        Assert.Equal("C2", profile.GetProperty("assessment").Str("riskLevel"));
+        Assert.Equal(4_500m, await fixture.Api.BalanceAsync(holder.AccountId, holder.Token));
+    }
+
+    private static string ProductGrade(string productId) => productId switch
+    {
+        "MMF-01" => "R1",
+        "SBD-01" or "BND-01" => "R2",
+        "BAL-01" or "GLD-01" => "R3",
+        "IDX-300" or "OVS-01" => "R4",
+        _ => "R5",
+    };
 }

@@ -1,4 +1,5 @@
 using Orleans.Fin.Customers;
+using Orleans.Fin.Wealth;
 
 namespace Orleans.Fin.Api.Contracts;
 
@@ -23,9 +24,10 @@ public sealed record CustomerResponse(
     string IdNumber,
     string Phone,
     DateTimeOffset CreatedAt,
-    IReadOnlyList<string> PortfolioIds)
+    IReadOnlyList<string> PortfolioIds,
+    InvestorAssessment? Assessment)
 {
     public static CustomerResponse From(CustomerProfile p) => new(
         p.Id, p.Name, p.KycStatus, p.RiskLevel, p.CreditScore, p.BoundDevices, p.AccountIds, p.MaskedIdNumber, p.MaskedPhone,
-        p.CreatedAt, p.PortfolioIds ?? []);
+        p.CreatedAt, p.PortfolioIds ?? [], p.Assessment);
 }
