@@ -22,6 +22,14 @@ public interface IRiskGrain : IGrainWithStringKey
     [Alias("RaiseSignal")]
     Task RaiseSignal(RingSignal signal);
 
+    /// <summary>
+    /// The customer's profile changed (a device was bound): forget the copy kept for scoring payments. One-way, so the
+    /// customer grain never waits on the risk grain, which itself reads the customer.
+    /// </summary>
+    [OneWay]
+    [Alias("CustomerChanged")]
+    Task CustomerChanged();
+
     /// <summary>A risk officer refers the customer for investigation: opens a case and, when asked, freezes every account.</summary>
     [Alias("Refer")]
     Task<CaseView> Refer(string reason, string by, bool freeze);

@@ -58,6 +58,7 @@ public sealed partial class CustomerGrain(
         state.State.Devices.Add(deviceId);
         await state.WriteStateAsync();
         _ = GrainFactory.GetGrain<IDeviceIndexGrain>(deviceId).Record(this.GetPrimaryKeyString(), clock.GetUtcNow());
+        await GrainFactory.GetGrain<IRiskGrain>(this.GetPrimaryKeyString()).CustomerChanged(); // one-way: returns at once
     }
 
     public async Task RecordLogin(LoginAttempt login)

@@ -21,7 +21,7 @@ public sealed partial class RiskGrain
     public async Task<PaymentAssessment> AssessPayment(PaymentCheck check)
     {
         var now = clock.GetUtcNow();
-        var customer = await LoadCustomerAsync();
+        var customer = await LoadCustomerAsync(fresh: false);
         var bound = check.DeviceId is { } device && customer.BoundDevices.Contains(device, StringComparer.Ordinal);
         var candidate = new PaymentCandidate(
             check.MovementId, check.Amount, check.Currency, check.FromAccountId, check.ToAccountId, check.Channel, check.DeviceId, bound,

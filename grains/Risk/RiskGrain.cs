@@ -30,6 +30,13 @@ public sealed partial class RiskGrain(
     ILogger<RiskGrain> logger) : Grain, IRiskGrain, IStreamSubscriptionObserver
 {
     private bool _dirty;
+
+    /// <summary>
+    /// The profile as last read, for scoring payments without a call to the customer per payment. Bound devices only
+    /// change through the customer grain, which tells this grain to forget it; until that message lands a payment from a
+    /// newly bound device counts as unbound and is asked for a one-time code, the safe side.
+    /// </summary>
+    private CustomerProfile? _customer;
     private IGrainTimer? _flushTimer;
 
     private RiskState S => state.State;
@@ -298,8 +305,22 @@ public sealed partial class RiskGrain(
         _dirty = false;
     }
 
-    private async Task<CustomerProfile> LoadCustomerAsync() =>
-        await GrainFactory.GetGrain<ICustomerGrain>(CustomerId).Get() ?? throw FinException.NotFound("Customer");
+    public Task CustomerChanged()
+    {
+        _customer = null;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The customer's profile; freezes read it fresh (accounts may have been opened), payments use a kept copy.</summary>
+    private async Task<CustomerProfile> LoadCustomerAsync(bool fresh = true)
+    {
+        if (fresh || _customer is null)
+        {
+            _customer = await GrainFactory.GetGrain<ICustomerGrain>(CustomerId).Get() ?? throw FinException.NotFound("Customer");
+        }
+
+        return _customer;
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Risk grain of {CustomerId} could not act on event {EventId}")]
     private static partial void LogActivityFailed(ILogger logger, Exception exception, string customerId, string eventId);

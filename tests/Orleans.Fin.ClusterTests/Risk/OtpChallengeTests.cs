@@ -39,6 +39,34 @@ public sealed class OtpChallengeTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task BindDevice_AfterPaymentsScoredWithTheOldProfile_PaymentsFromTheNewDeviceNeedNoCode()
+    {
+        var (customer, from) = await _risk.Money.FundedAccountAsync(100m);
+        var (_, to) = await _risk.Money.FundedAccountAsync(0m);
+        ScriptedRiskScorer.Script(from, RiskLevel.Low); // only the device decides here, not the model
+        var before = await _risk.PayAsync(RiskScenario.NewPaymentId(), customer, from, to, 5m); // the risk grain now keeps the profile
+        var newPhone = $"phone-{Guid.NewGuid():N}"; // a device no other test's customer used (that would be a fraud-ring signal)
+
+        await fixture.Client.GetGrain<ICustomerGrain>(customer).BindDevice(newPhone);
+
+        // Binding tells the risk grain (one-way) to read the profile again; until that lands a payment from the new
+        // device is challenged (the safe side), so allow a few tries within a deadline.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        MovementResult paid;
+        do
+        {
+            paid = await _risk.PayAsync(RiskScenario.NewPaymentId(), customer, from, to, 5m, newPhone);
+        }
+        while (paid.Status == MovementStatus.ChallengeRequired && DateTime.UtcNow < deadline);
+        ScriptedRiskScorer.Clear(from);
+
+        Assert.Equal(MovementStatus.Completed, before.Status);
+        Assert.True(paid.Status == MovementStatus.Completed, $"{paid.Status} {paid.DeclineReason}: {string.Join(", ", paid.Reasons)}");
+        Assert.DoesNotContain("STEP_UP_UNBOUND_DEVICE", paid.Reasons);
+        Assert.Equal(90m, await _risk.Money.BalanceAsync(from));
+    }
+
+    [Fact]
     public async Task ChallengeRequired_ReplaysAndConcurrentRepeats_MoveNoMoney()
     {
         var (customer, from) = await _risk.Money.FundedAccountAsync(100m);
