@@ -58,19 +58,8 @@ public static class SystemAccounts
 
     private static string Id(string role, string currency, string transferId)
     {
-        var shard = (int)(Fnv1a(transferId) % Shards);
+        var shard = (int)(ShardHash.Fnv1a(transferId) % Shards);
         return Format(role, currency, shard);
-    }
-
-    private static uint Fnv1a(string text)
-    {
-        var hash = 2166136261u;
-        foreach (var c in text)
-        {
-            hash = unchecked((hash ^ c) * 16777619u);
-        }
-
-        return hash;
     }
 
     private static string Format(string role, string currency, int shard) =>

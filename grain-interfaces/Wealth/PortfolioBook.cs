@@ -1,4 +1,5 @@
 using System.Globalization;
+using Orleans.Fin.Common;
 
 namespace Orleans.Fin.Wealth;
 
@@ -14,13 +15,7 @@ public static class PortfolioBook
     public static string KeyFor(string portfolioId)
     {
         ArgumentException.ThrowIfNullOrEmpty(portfolioId);
-        var hash = 2166136261u;
-        foreach (var c in portfolioId)
-        {
-            hash = unchecked((hash ^ c) * 16777619u);
-        }
-
-        return Keys[(int)(hash % Shards)];
+        return Keys[(int)(ShardHash.Fnv1a(portfolioId) % Shards)];
     }
 
     /// <summary>Sweeps every shard side by side and adds up what they did (elapsed: the slowest shard).</summary>

@@ -1,3 +1,5 @@
+using Orleans.Fin.Common;
+
 namespace Orleans.Fin.Wealth.Domain;
 
 /// <summary>
@@ -124,9 +126,9 @@ public static class FundOrders
 
     private static void RequireAmount(decimal amount)
     {
-        if (amount <= 0 || decimal.Round(amount, 2) != amount)
+        if (MoneyRules.Validate(amount) is { } error)
         {
-            throw new ArgumentException("The amount must be positive and in cents.", nameof(amount));
+            throw new ArgumentException(error, nameof(amount));
         }
     }
 }
