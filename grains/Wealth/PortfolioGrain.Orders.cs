@@ -11,7 +11,7 @@ namespace Orleans.Fin.Wealth;
 /// <summary>
 /// Subscriptions and redemptions. An order is written (with its trades) before any money moves, its movement's id is
 /// the order id, and it is settled from the movement's outcome, so a crash at any point ends with the money and the
-/// units agreeing: a retry, the next order or the next tick finishes a pending order.
+/// units agreeing: the pending-movement reminder, a retry, the next order or the next tick finishes a pending order.
 /// </summary>
 public sealed partial class PortfolioGrain
 {

@@ -248,6 +248,22 @@ public sealed class LoanFailureTests(ClusterFixture fixture)
         Assert.Equal(new MovementTrace(1, 1_200m, 1, -1_200m), await _checks.TraceAsync(disbursement, accountId, SystemAccounts.LoanBook("CNY", disbursement)));
     }
 
+    [Fact]
+    public async Task Accept_DisbursementAnswerLostAndActivationDies_ReminderActivatesTheLoanWithoutARetry()
+    {
+        var (grain, loanId, accountId) = await ApprovedLoanAsync();
+        var disbursement = LoanGrain.DisbursementId(loanId);
+        FaultInjection.LostMovementAnswers[disbursement] = 1;
+        CallFaults.DyingActivations[loanId] = nameof(ILoanGrain.Accept);
+
+        await Assert.ThrowsAnyAsync<TimeoutException>(() => grain.Accept("test"));
+
+        Assert.True(await MoneyPathChecks.EventuallyAsync(async () => (await grain.Get())!.Status == "Active"));
+        Assert.Equal(0, (await grain.Get())!.PendingMovements);
+        Assert.Equal(1_200m, await _scenario.BalanceAsync(accountId));
+        Assert.Equal(new MovementTrace(1, 1_200m, 1, -1_200m), await _checks.TraceAsync(disbursement, accountId, SystemAccounts.LoanBook("CNY", disbursement)));
+    }
+
     /// <summary>An active loan of 1,200 whose borrower then spent all but <paramref name="left"/>.</summary>
     private async Task<TestLoan> ShortOfMoneyLoanAsync(decimal left)
     {
