@@ -27,6 +27,9 @@ public static class FinNames
     /// </summary>
     public const string PendingMovementReminder = "pending-movement";
 
+    /// <summary>Reminder of each pending-movements shard: sweeps movements whose plan is durable but that are not final.</summary>
+    public const string PendingMovementsReminder = "pending-movements";
+
     /// <summary>The platform's own System.Diagnostics.Metrics meter.</summary>
     public const string MeterName = "Orleans.Fin";
 }

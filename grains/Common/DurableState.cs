@@ -3,7 +3,7 @@ namespace Orleans.Fin.Common;
 /// <summary>
 /// Write, then apply: a grain changes its state and saves it; when the save fails, the change is undone by reading the
 /// stored state back (or, if even that fails, by deactivating), so the activation is as if the call never happened and
-/// the caller gets a retryable <see cref="StateNotSavedException"/>, never a false success.
+/// the caller gets the retryable <see cref="FinErrorCode.Unavailable"/>, never a false success.
 /// </summary>
 public static class DurableState
 {
@@ -26,7 +26,7 @@ public static class DurableState
                 deactivate(); // the next call reads the stored state in a fresh activation
             }
 
-            throw new StateNotSavedException("The change could not be saved and was not applied; retry with the same key.", written);
+            throw new FinException(FinErrorCode.Unavailable, $"The change could not be saved ({written.GetType().Name}) and was not applied; retry with the same key.");
         }
     }
 }

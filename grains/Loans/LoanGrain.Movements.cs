@@ -41,7 +41,7 @@ public sealed partial class LoanGrain
             {
                 await Settle(pending);
             }
-            catch (FinException ex)
+            catch (FinException ex) when (ex.Code != FinErrorCode.Unavailable)
             {
                 LogDecisionRefused(logger, ex, Id, pending.MovementId);
             }
@@ -56,9 +56,10 @@ public sealed partial class LoanGrain
         {
             result = await GrainFactory.GetGrain<IMoneyMovementGrain>(pending.MovementId).Execute(RequestFor(pending));
         }
-        catch (FinException)
+        catch (FinException refused) when (refused.Code != FinErrorCode.Unavailable)
         {
-            // The ledger refused the request and kept nothing: no money moved, so the decision goes.
+            // The ledger refused the request and kept nothing: no money moved, so the decision goes. (Unavailable may
+            // have moved money: the decision stays for a retry.)
             S.PendingMovements.RemoveAll(p => p.MovementId == pending.MovementId);
             await Commit();
             throw;

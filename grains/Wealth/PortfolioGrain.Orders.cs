@@ -151,9 +151,10 @@ public sealed partial class PortfolioGrain
             completed = result.Status == MovementStatus.Completed;
             declineReason = completed ? null : result.DeclineReason?.ToString() ?? result.Status.ToString();
         }
-        catch (FinException refused)
+        catch (FinException refused) when (refused.Code != FinErrorCode.Unavailable)
         {
-            // The ledger refused the request and kept nothing: no money moved, so the order is declined.
+            // The ledger refused the request and kept nothing: no money moved, so the order is declined. (Unavailable
+            // may have moved money: the order stays pending for a retry.)
             completed = false;
             declineReason = refused.Code.ToString();
         }

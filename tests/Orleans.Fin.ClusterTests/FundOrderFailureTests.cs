@@ -26,7 +26,7 @@ public sealed class FundOrderFailureTests(ClusterFixture fixture)
 
         using (StorageFaults.FailWrites(portfolioId, passing: 0))
         {
-            await Assert.ThrowsAsync<StateNotSavedException>(() => grain.Subscribe(order));
+            await MoneyPathChecks.ThrowsUnavailableAsync(() => grain.Subscribe(order));
         }
 
         var kept = await grain.GetOrder(order.OrderId);
@@ -49,7 +49,7 @@ public sealed class FundOrderFailureTests(ClusterFixture fixture)
 
         using (StorageFaults.FailWrites(portfolioId, passing: 1))
         {
-            await Assert.ThrowsAsync<StateNotSavedException>(() => grain.Subscribe(order));
+            await MoneyPathChecks.ThrowsUnavailableAsync(() => grain.Subscribe(order));
         }
 
         Assert.True(await MoneyPathChecks.EventuallyAsync(async () => (await grain.GetOrder(order.OrderId))?.Status == "Completed"));
@@ -71,7 +71,7 @@ public sealed class FundOrderFailureTests(ClusterFixture fixture)
 
         using (StorageFaults.FailWrites(portfolioId, passing: 0))
         {
-            await Assert.ThrowsAsync<StateNotSavedException>(() => grain.Redeem(order));
+            await MoneyPathChecks.ThrowsUnavailableAsync(() => grain.Redeem(order));
         }
 
         var afterFault = (await grain.Get())!;
@@ -91,7 +91,7 @@ public sealed class FundOrderFailureTests(ClusterFixture fixture)
         var (grain, portfolioId, accountId) = await OpenAsync(5_000m);
         await grain.Subscribe(Order(IdPrefixes.FundSubscription, 3_000m));
         var order = Order(IdPrefixes.FundRedemption, 1_000m);
-        CallFaults.UnreachedMovements[order.OrderId] = 1;
+        FaultInjection.FailingCalls["Execute:" + order.OrderId] = 1;
         CallFaults.DyingActivations[portfolioId] = nameof(IPortfolioGrain.Redeem);
 
         await Assert.ThrowsAnyAsync<TimeoutException>(() => grain.Redeem(order));
@@ -111,7 +111,7 @@ public sealed class FundOrderFailureTests(ClusterFixture fixture)
 
         using (StorageFaults.FailWrites(portfolioId, passing: 1))
         {
-            await Assert.ThrowsAsync<StateNotSavedException>(() => grain.Redeem(order));
+            await MoneyPathChecks.ThrowsUnavailableAsync(() => grain.Redeem(order));
         }
 
         var pending = (await grain.GetOrder(order.OrderId))!.Status;

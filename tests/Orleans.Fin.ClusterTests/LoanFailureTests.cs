@@ -61,7 +61,7 @@ public sealed class LoanFailureTests(ClusterFixture fixture)
 
         using (StorageFaults.FailWrites(loan.Id, passing: 0))
         {
-            await Assert.ThrowsAsync<StateNotSavedException>(() => loan.Grain.ProcessUntil(loan.FirstDue));
+            await MoneyPathChecks.ThrowsUnavailableAsync(() => loan.Grain.ProcessUntil(loan.FirstDue));
         }
 
         var untouched = await _scenario.BalanceAsync(loan.AccountId);
@@ -81,7 +81,7 @@ public sealed class LoanFailureTests(ClusterFixture fixture)
 
         using (StorageFaults.FailWrites(loan.Id, passing: 1))
         {
-            await Assert.ThrowsAsync<StateNotSavedException>(() => loan.Grain.ProcessUntil(loan.FirstDue));
+            await MoneyPathChecks.ThrowsUnavailableAsync(() => loan.Grain.ProcessUntil(loan.FirstDue));
         }
 
         Assert.True(await MoneyPathChecks.EventuallyAsync(async () => (await loan.Grain.Get())!.PendingMovements == 0));
@@ -115,7 +115,7 @@ public sealed class LoanFailureTests(ClusterFixture fixture)
 
         using (StorageFaults.FailWrites(loan.Id, passing: 1))
         {
-            await Assert.ThrowsAsync<StateNotSavedException>(() => loan.Grain.Repay(command));
+            await MoneyPathChecks.ThrowsUnavailableAsync(() => loan.Grain.Repay(command));
         }
 
         var retried = await loan.Grain.Repay(command);
@@ -138,7 +138,7 @@ public sealed class LoanFailureTests(ClusterFixture fixture)
 
         using (StorageFaults.FailWrites(loan.Id, passing: 0))
         {
-            await Assert.ThrowsAsync<StateNotSavedException>(() => loan.Grain.Repay(command));
+            await MoneyPathChecks.ThrowsUnavailableAsync(() => loan.Grain.Repay(command));
         }
 
         var untouched = await _scenario.BalanceAsync(loan.AccountId);
@@ -155,7 +155,7 @@ public sealed class LoanFailureTests(ClusterFixture fixture)
     {
         var loan = await ShortOfMoneyLoanAsync(500m);
         var command = Repayment(120m);
-        CallFaults.UnreachedMovements[command.MovementId] = 1;
+        FaultInjection.FailingCalls["Execute:" + command.MovementId] = 1;
         CallFaults.DyingActivations[loan.Id] = nameof(ILoanGrain.Repay);
 
         await Assert.ThrowsAnyAsync<TimeoutException>(() => loan.Grain.Repay(command));
@@ -202,7 +202,7 @@ public sealed class LoanFailureTests(ClusterFixture fixture)
 
         using (StorageFaults.FailWrites(loanId, passing: 1))
         {
-            await Assert.ThrowsAsync<StateNotSavedException>(() => grain.Accept("test"));
+            await MoneyPathChecks.ThrowsUnavailableAsync(() => grain.Accept("test"));
         }
 
         Assert.True(await MoneyPathChecks.EventuallyAsync(async () => (await grain.Get())!.Status == "Active"));
@@ -220,7 +220,7 @@ public sealed class LoanFailureTests(ClusterFixture fixture)
 
         using (StorageFaults.FailWrites(loanId, passing: 0))
         {
-            await Assert.ThrowsAsync<StateNotSavedException>(() => grain.Accept("test"));
+            await MoneyPathChecks.ThrowsUnavailableAsync(() => grain.Accept("test"));
         }
 
         var untouched = await _scenario.BalanceAsync(accountId);

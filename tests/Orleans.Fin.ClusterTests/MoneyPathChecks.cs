@@ -29,6 +29,13 @@ public sealed class MoneyPathChecks(IClusterClient client)
             new MovementRequest(MovementKind.Withdrawal, $"wdr:{accountId}:{amount}", customerId, accountId, null, amount, "", "test"));
     }
 
+    /// <summary>The call fails with the retryable Unavailable error: nothing of it was kept, the same request may be sent again.</summary>
+    public static async Task ThrowsUnavailableAsync(Func<Task> call)
+    {
+        var error = await Assert.ThrowsAsync<Common.FinException>(call);
+        Assert.Equal(Common.FinErrorCode.Unavailable, error.Code);
+    }
+
     /// <summary>Polls until the condition holds (the system finishing on its own); false after the timeout.</summary>
     public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
     {

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
 
 namespace Orleans.Fin.ClusterTests;
 
@@ -26,15 +24,6 @@ public static class StorageFaults
 
     /// <summary>How many injected failures of the grain's writes are still to come.</summary>
     public static int FailuresLeft(string grainKey) => Plans.TryGetValue(grainKey, out var plan) ? plan.FailuresLeft : 0;
-
-    /// <summary>Wraps the named grain storage of a silo so that planned writes fail.</summary>
-    public static void Decorate(IServiceCollection services, string storageName)
-    {
-        var original = services.Single(d => d.IsKeyedService && d.ServiceType == typeof(IGrainStorage) && Equals(d.ServiceKey, storageName));
-        var factory = original.KeyedImplementationFactory ?? throw new InvalidOperationException("The storage is not registered by a factory.");
-        services.Remove(original);
-        services.AddKeyedSingleton<IGrainStorage>(storageName, (sp, key) => new FaultyGrainStorage((IGrainStorage)factory(sp, key)));
-    }
 
     /// <summary>Throws when the next write of the grain is planned to fail.</summary>
     internal static void BeforeWrite(GrainId grainId)

@@ -62,7 +62,7 @@ public sealed partial class FinExceptionHandler(IProblemDetailsService problems,
                     Title = "The request is malformed.",
                     Detail = Clean(json),
                 };
-            case SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or ConnectionFailedException or StateNotSavedException:
+            case SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or ConnectionFailedException:
                 return new ProblemDetails
                 {
                     Status = StatusCodes.Status503ServiceUnavailable,

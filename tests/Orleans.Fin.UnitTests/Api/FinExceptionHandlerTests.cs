@@ -26,7 +26,6 @@ public sealed class FinExceptionHandlerTests
         new TimeoutException("Response did not arrive on time in 00:00:30 for message: Request S127.0.0.1:11111"),
         new SiloUnavailableException("silo S127.0.0.1:11111 is dead"),
         new ConnectionFailedException("connection refused to 10.0.0.5:30000"),
-        new StateNotSavedException("The change could not be saved and was not applied; retry with the same key.", new InvalidOperationException(Secret)),
     };
 
     public static TheoryData<Exception> Unknown => new()
