@@ -62,6 +62,8 @@ public static class SiloHostingExtensions
     {
         services.AddOptions<AccountLimitsOptions>().BindConfiguration(AccountLimitsOptions.Section);
         services.AddOptions<FxOptions>().BindConfiguration(FxOptions.Section);
+        services.AddOptions<PendingMovementOptions>().BindConfiguration(PendingMovementOptions.Section)
+            .Validate(o => o.RetryPeriod > TimeSpan.Zero, "PendingMovements:RetryPeriod must be positive.").ValidateOnStart();
         services.AddOptions<BusinessClockOptions>().BindConfiguration(BusinessClockOptions.Section);
         services.AddSingleton<BusinessClock>();
         services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<BusinessClock>());
