@@ -44,9 +44,10 @@ else
 fi
 chmod 755 "$work"
 run_dir="$work/cluster"
-status=1
+status=1 tool_pid=""
 
 cleanup() {
+  if [[ -n $tool_pid ]] && kill -0 "$tool_pid" 2>/dev/null; then kill "$tool_pid" 2>/dev/null || true; wait "$tool_pid" 2>/dev/null || true; fi
   "$root/deploy/scripts/cluster.sh" stop --run-dir "$run_dir" >/dev/null 2>&1 || true
   if [[ $status -eq 0 && -z $keep ]]; then
     rm -rf "$work"
@@ -55,6 +56,7 @@ cleanup() {
   fi
 }
 trap cleanup EXIT
+trap 'exit 143' TERM INT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 api_port=$(free_port)
@@ -86,7 +88,10 @@ for candidate in "$run_dir/secrets/jwt-signing-key" "$run_dir/jwt-signing-key"; 
   if [[ -f $candidate ]]; then key_args=(--signing-key-file "$candidate"); break; fi
 done
 
-status=0
 dotnet "$root/tests/Orleans.Fin.Chaos/bin/$configuration/net10.0/Orleans.Fin.Chaos.dll" \
-  --url "http://127.0.0.1:$api_port" --run-dir "$run_dir" --restart "$restart" "${key_args[@]}" "${tool_args[@]}" || status=$?
+  --url "http://127.0.0.1:$api_port" --run-dir "$run_dir" --restart "$restart" "${key_args[@]}" "${tool_args[@]}" &
+tool_pid=$!
+status=0
+wait "$tool_pid" || status=$?
+tool_pid=""
 exit "$status"

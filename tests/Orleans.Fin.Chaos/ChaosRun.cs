@@ -82,11 +82,16 @@ public sealed class ChaosRun(ChaosOptions options)
                 return waited.Elapsed.TotalSeconds;
             }
 
+            if (reading.Refused)
+            {
+                break;
+            }
+
             await Task.Delay(TimeSpan.FromSeconds(1));
         }
         while (waited.Elapsed < deadline);
 
-        _failures.Add($"not settled {when} within {deadline.TotalSeconds:F0} s: {reading.Describe()}");
+        _failures.Add(reading.Refused ? $"cannot tell whether the system settled {when}: {reading.Describe()}" : $"not settled {when} within {deadline.TotalSeconds:F0} s: {reading.Describe()}");
         Log(_failures[^1]);
         return null;
     }
@@ -100,31 +105,44 @@ public sealed class ChaosRun(ChaosOptions options)
         return audit with { Failures = [.. readFailures, .. audit.Failures] };
     }
 
-    /// <summary>Sends every payment that has no 201 yet again, same key and body, until it is answered (5 tries).</summary>
-    private static async Task<int> RetryUnansweredAsync(ChaosApi api, PaymentRecord[] payments)
+    /// <summary>
+    /// Sends every payment that has no 201 yet again, same key and body, until it is answered: at most
+    /// 5 tries each, within the settle deadline in all.
+    /// </summary>
+    private async Task<int> RetryUnansweredAsync(ChaosApi api, PaymentRecord[] payments)
     {
         var unanswered = payments.Where(p => p.Acknowledged is null).ToList();
-        await Parallel.ForEachAsync(unanswered, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (payment, cancel) =>
+        using var deadline = new CancellationTokenSource(options.SettleDeadline);
+        var perRequest = TimeSpan.FromSeconds(Math.Min(10, options.RequestTimeout.TotalSeconds));
+        try
         {
-            for (var attempt = 0; attempt < 5; attempt++)
+            await Parallel.ForEachAsync(unanswered, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = deadline.Token }, async (payment, cancel) =>
             {
-                var answer = await api.PostAsync("/payments", payment.Payer.Token, payment.Body, payment.Key);
-                payment.Add(answer);
-                if (!answer.IsLost)
+                for (var attempt = 0; attempt < 5; attempt++)
                 {
-                    return;
-                }
+                    var answer = await api.PostAsync("/payments", payment.Payer.Token, payment.Body, payment.Key, perRequest);
+                    payment.Add(answer);
+                    if (!answer.IsLost)
+                    {
+                        return;
+                    }
 
-                await Task.Delay(TimeSpan.FromSeconds(1 + attempt), cancel);
-            }
-        });
+                    await Task.Delay(TimeSpan.FromSeconds(1 + attempt), cancel);
+                }
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            _failures.Add($"retrying the lost answers took longer than {options.SettleDeadline.TotalSeconds:F0} s");
+        }
+
         return unanswered.Count;
     }
 
     private void Report(string title, AuditResult audit)
     {
         Log(string.Create(CultureInfo.InvariantCulture,
-            $"{title}: {(audit.Passed ? "ok" : audit.Failures.Count + " failures")}; acknowledged {audit.Acknowledged}, unanswered {audit.Unanswered} (applied {audit.AppliedWithoutAnswer}), slow account reads {audit.SlowReads}, slowest {audit.SlowestRead.TotalMilliseconds:F0} ms"));
+            $"{title}: {(audit.Passed ? "ok" : audit.Failures.Count + " failures")}; payments checked {audit.Acknowledged}, unanswered {audit.Unanswered} (applied {audit.AppliedWithoutAnswer}), not checkable (account unreadable) {audit.Unverifiable}, slow account reads {audit.SlowReads}, slowest {audit.SlowestRead.TotalMilliseconds:F0} ms"));
         foreach (var failure in audit.Failures.Take(25))
         {
             Log("  FAIL " + failure);
@@ -143,10 +161,13 @@ public sealed class ChaosRun(ChaosOptions options)
             Log("FAIL " + failure);
         }
 
+        // Outcomes per payment (key), as finally acknowledged; the live line counts answers, duplicates included.
         var c = _counters;
-        var crossCurrency = payments.Count(p => p.CrossCurrency);
+        var outcomes = payments.GroupBy(p => p.Acknowledged?.Text("status") ?? "unanswered").ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        int Outcome(string status) => outcomes.GetValueOrDefault(status);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"chaos summary: payments {payments.Length} (cross-currency {crossCurrency}), completed {c.Completed}, declined {c.Declined}, other outcomes {c.OtherOutcomes}, "
+            $"chaos summary: payments {payments.Length} (cross-currency {payments.Count(p => p.CrossCurrency)}), completed {Outcome("Completed")}, declined {Outcome("Declined")}, "
+            + $"other outcomes {payments.Length - Outcome("Completed") - Outcome("Declined") - Outcome("unanswered")}, still unanswered {Outcome("unanswered")}, "
             + $"duplicates {c.Duplicates}, refused {c.Refused}, kills {c.Kills}, answers lost {c.Lost} ({settled.Unanswered} payments unanswered, {settled.AppliedWithoutAnswer} of them applied), "
             + $"retried {retried}, seconds to settle {(settleSeconds is { } s ? s.ToString("F1", CultureInfo.InvariantCulture) : "never")}, "
             + $"seconds in all {_clock.Elapsed.TotalSeconds:F0}"));

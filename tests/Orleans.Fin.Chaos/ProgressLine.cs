@@ -20,8 +20,6 @@ public sealed class ProgressLine : IAsyncDisposable
 
     public string Phase { get; set; } = "starting";
 
-    public string Detail { get; set; } = "";
-
     public static void Write(Stopwatch clock, string message) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,5:F0}s] {message}"));
 
@@ -41,7 +39,7 @@ public sealed class ProgressLine : IAsyncDisposable
             {
                 var c = _counters;
                 Write(_clock, string.Create(CultureInfo.InvariantCulture,
-                    $"{Phase}: payments {c.Payments} (completed {c.Completed}, declined {c.Declined}, other {c.OtherOutcomes}), duplicates {c.Duplicates}, refused {c.Refused}, answers lost {c.Lost}, kills {c.Kills} {Detail}"));
+                    $"{Phase}: payments {c.Payments}, duplicates {c.Duplicates}; answers completed {c.Completed}, declined {c.Declined}, other {c.OtherOutcomes}, refused {c.Refused}, lost {c.Lost}; kills {c.Kills}"));
             }
         }
         catch (OperationCanceledException)
