@@ -37,5 +37,5 @@ public sealed class FinClusterOptions
     public string? ConnectionString { get; set; }
 
     /// <summary>Lowest reminder period accepted (tests shorten it).</summary>
-    public TimeSpan MinimumReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan MinimumReminderPeriod { get; set; } = TimeSpan.FromSeconds(10);
 }
