@@ -67,7 +67,8 @@ public sealed class LedgerReader(ChaosApi api)
 
             entries.AddRange(pageBody.GetProperty("items").EnumerateArray().Select(e => new EntryLine(
                 account.Id, e.GetProperty("amount").GetDecimal(), e.GetProperty("balanceAfter").GetDecimal(),
-                e.GetProperty("kind").ToString(), e.GetProperty("reference").GetString() ?? "")));
+                e.GetProperty("kind").ToString(), e.GetProperty("reference").GetString() ?? "",
+                e.TryGetProperty("counterpartyAccountId", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null)));
             cursor = pageBody.TryGetProperty("nextCursor", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
         }
         while (cursor is not null);
