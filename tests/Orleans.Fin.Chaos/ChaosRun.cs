@@ -78,8 +78,9 @@ public sealed class ChaosRun(ChaosOptions options)
             reading = await IntegrityReading.ReadAsync(api, staff);
             if (reading.Unavailable is null && reading.Pending == 0)
             {
-                Log(string.Create(CultureInfo.InvariantCulture, $"settled {when} in {waited.Elapsed.TotalSeconds:F1} s: {reading.Describe()}"));
-                return waited.Elapsed.TotalSeconds;
+                var seconds = waited.Elapsed.TotalSeconds;
+                Log(string.Create(CultureInfo.InvariantCulture, $"settled {when} in {seconds:F1} s: {reading.Describe()}"));
+                return seconds;
             }
 
             if (reading.Refused)
