@@ -23,6 +23,11 @@ public interface IPendingMovementsGrain : IGrainWithIntegerKey
     [Alias("Remove")]
     Task Remove(string movementId);
 
+    /// <summary>Whether the movement is still waiting to become final.</summary>
+    [AlwaysInterleave]
+    [Alias("Contains")]
+    Task<bool> Contains(string movementId);
+
     [AlwaysInterleave]
     [Alias("Summary")]
     Task<PendingSummary> Summary();

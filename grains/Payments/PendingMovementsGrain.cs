@@ -72,6 +72,8 @@ public sealed partial class PendingMovementsGrain(
         return Task.CompletedTask;
     }
 
+    public Task<bool> Contains(string movementId) => Task.FromResult(_entries.ContainsKey(movementId));
+
     public Task<PendingSummary> Summary() =>
         Task.FromResult(new PendingSummary(_entries.Count, _entries.Count == 0 ? null : _entries.Values.Min()));
 

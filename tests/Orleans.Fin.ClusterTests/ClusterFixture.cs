@@ -6,6 +6,7 @@ using Orleans.Fin.Risk;
 using Orleans.Fin.Silo.Hosting;
 using Orleans.Fin.Wealth;
 using Orleans.Hosting;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace Orleans.Fin.ClusterTests;
@@ -43,6 +44,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddFinEmbeddedResources();
+            silo.Services.AddKeyedSingleton<IGrainStorage>(
+                FinNames.Storage, (sp, _) => new FaultyGrainStorage(MemoryGrainStorageFactory.Create(sp, FinNames.Storage)));
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = WealthOptions.MinimumRebalancePeriod);
             silo.AddFinStreams();
             silo.AddIncomingGrainCallFilter(FaultInjection.Filter);
