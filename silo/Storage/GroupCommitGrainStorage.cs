@@ -164,8 +164,9 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
             batch.BatchCommands.Add(operation.ToCommand());
         }
 
-        await using (var reader = await batch.ExecuteReaderAsync())
+        try
         {
+            await using var reader = await batch.ExecuteReaderAsync();
             foreach (var operation in operations)
             {
                 await operation.ReadAnswerAsync(reader);
@@ -174,6 +175,13 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
 
             // Closing reads up to the server's ReadyForQuery, i.e. past the commit of the implicit transaction.
             await reader.CloseAsync();
+        }
+        catch (Exception failure) when (failure is not PostgresException rowError || !IsRowError(rowError))
+        {
+            // The connection or the server failed: the idle pooled connections are most likely dead as well, so the
+            // next batch opens fresh ones instead of failing on a stale socket.
+            dataSource.Clear();
+            throw;
         }
 
         foreach (var operation in operations)
