@@ -46,7 +46,7 @@ public static class StorageHarness
         return storage;
     }
 
-    public static GrainId NewGrain() => GrainId.Create("probe", Guid.NewGuid().ToString("N"));
+    public static GrainId NewGrain() => GrainId.Create("probe", "p-" + Guid.NewGuid().ToString("N"));
 
     public static GrainState<ProbeState> State(int count, string? etag = null) =>
         new(new ProbeState { Count = count, Amount = count * 1.01m, Note = "n" + count }) { ETag = etag };
