@@ -15,6 +15,7 @@ using Orleans.Fin.Payments;
 using Orleans.Fin.Risk;
 using Orleans.Fin.Risk.Domain;
 using Orleans.Fin.Risk.Model;
+using Orleans.Fin.Silo.Storage;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -148,12 +149,22 @@ public static class SiloHostingExtensions
             o.Invariant = PostgresInvariant;
             o.ConnectionString = connection;
         });
-        silo.AddAdoNetGrainStorage(FinNames.Storage, o =>
+        if (options.Storage == GrainStorageKind.GroupCommit)
         {
-            o.Invariant = PostgresInvariant;
-            o.ConnectionString = connection;
-            o.GrainStorageSerializer = serializer;
-        });
+            options.GroupCommit.ConnectionString = connection;
+            Validator.ValidateObject(options.GroupCommit, new ValidationContext(options.GroupCommit), validateAllProperties: true);
+            silo.AddGroupCommitGrainStorage(FinNames.Storage, options.GroupCommit, serializer);
+        }
+        else
+        {
+            silo.AddAdoNetGrainStorage(FinNames.Storage, o =>
+            {
+                o.Invariant = PostgresInvariant;
+                o.ConnectionString = connection;
+                o.GrainStorageSerializer = serializer;
+            });
+        }
+
         silo.AddAdoNetGrainStorage(FinNames.PubSubStore, o =>
         {
             o.Invariant = PostgresInvariant;
