@@ -39,7 +39,7 @@ public static class PaymentEndpoints
             .Optional("country", request.Country, 64)
             .Optional("city", request.City, 100)
             .Optional("merchantCategory", request.MerchantCategory, 64)
-            .Check(request.Otp is null || request.Otp is { Length: >= 4 and <= 10 } && request.Otp.All(char.IsAsciiDigit), "otp", "otp must be 4 to 10 digits.")
+            .Check(OneTimeCodeFormat.IsValid(request.Otp), "otp", OneTimeCodeFormat.Message)
             .ThrowIfInvalid();
 
         var from = await AccountEndpoints.Load(grains, request.FromAccountId!, user);
