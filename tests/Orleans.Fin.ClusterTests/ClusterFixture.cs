@@ -23,6 +23,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// </summary>
     public static readonly TimeSpan RebalancePeriod = TimeSpan.FromSeconds(3);
 
+    /// <summary>Loans and portfolios retry a movement left pending this often in the test cluster (a minute in production).</summary>
+    public static readonly TimeSpan PendingRetryPeriod = TimeSpan.FromSeconds(1);
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IClusterClient Client => Cluster.Client;
@@ -39,6 +42,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 o.RebalancePeriod = RebalancePeriod;
                 o.RebalanceSlots = (int)(RebalancePeriod / WealthOptions.MinimumRebalancePeriod);
             });
+            host.Services.Configure<PendingMovementOptions>(o => o.RetryPeriod = PendingRetryPeriod);
             ScriptedRiskScorer.Decorate(host.Services);
         });
         builder.ConfigureSilo((_, silo) =>
@@ -49,6 +53,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = WealthOptions.MinimumRebalancePeriod);
             silo.AddFinStreams();
             silo.AddIncomingGrainCallFilter(FaultInjection.Filter);
+            silo.AddIncomingGrainCallFilter(CallFaults.Filter);
         });
         builder.ConfigureClient(client => client.AddMemoryStreams(FinNames.StreamProvider));
         Cluster = builder.Build();

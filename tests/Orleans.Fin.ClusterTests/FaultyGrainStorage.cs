@@ -5,7 +5,8 @@ namespace Orleans.Fin.ClusterTests;
 
 /// <summary>
 /// The platform's grain storage with faults on demand: the write chosen in <see cref="FaultInjection.FailingWrites"/>
-/// fails, either before it reaches storage or after it committed (the answer lost).
+/// fails, either before it reaches storage or after it committed (the answer lost), as do the writes planned by
+/// <see cref="StorageFaults"/> for one call.
 /// </summary>
 public sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
@@ -14,6 +15,7 @@ public sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage, ILi
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        StorageFaults.BeforeWrite(grainId);
         var fault = FaultInjection.TakeWriteFault(grainId.Key.ToString()!);
         if (fault == WriteFault.BeforeCommit)
         {
