@@ -15,6 +15,7 @@ using Orleans.Fin.Payments;
 using Orleans.Fin.Risk;
 using Orleans.Fin.Risk.Domain;
 using Orleans.Fin.Risk.Model;
+using Orleans.Fin.Silo.Storage;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -90,6 +91,7 @@ public static class SiloHostingExtensions
         services.AddOptions<RiskOptions>().BindConfiguration(RiskOptions.Section)
             .Validate(o => o.Validate().Count == 0, "The Risk settings are invalid.").ValidateOnStart();
         services.AddOptions<RiskControlOptions>().BindConfiguration(RiskControlOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         services.AddSingleton<INotifier, OutboxNotifier>();
 
         // ---- THE risk scorer registration: the one place that decides how payments and activity are scored. ----
@@ -148,12 +150,22 @@ public static class SiloHostingExtensions
             o.Invariant = PostgresInvariant;
             o.ConnectionString = connection;
         });
-        silo.AddAdoNetGrainStorage(FinNames.Storage, o =>
+        if (options.Storage == GrainStorageKind.GroupCommit)
         {
-            o.Invariant = PostgresInvariant;
-            o.ConnectionString = connection;
-            o.GrainStorageSerializer = serializer;
-        });
+            options.GroupCommit.ConnectionString = connection;
+            Validator.ValidateObject(options.GroupCommit, new ValidationContext(options.GroupCommit), validateAllProperties: true);
+            silo.AddGroupCommitGrainStorage(FinNames.Storage, options.GroupCommit, serializer);
+        }
+        else
+        {
+            silo.AddAdoNetGrainStorage(FinNames.Storage, o =>
+            {
+                o.Invariant = PostgresInvariant;
+                o.ConnectionString = connection;
+                o.GrainStorageSerializer = serializer;
+            });
+        }
+
         silo.AddAdoNetGrainStorage(FinNames.PubSubStore, o =>
         {
             o.Invariant = PostgresInvariant;
