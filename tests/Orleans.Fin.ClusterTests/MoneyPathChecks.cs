@@ -4,16 +4,22 @@ using Orleans.Fin.Payments;
 namespace Orleans.Fin.ClusterTests;
 
 /// <summary>
-/// Checks after a fault on a loan or fund-order path: the movement posted at most once on each side and both sides
-/// cancel out (money conserved, including the loan book's and fund custody's shard), and waits for what is pending.
+/// Checks after a fault on a loan or fund-order path: the whole ledger settles (every currency sums to zero over all
+/// accounts, the loan book's and fund custody's shards included, and no movement is pending), the customer's statement
+/// adds up to the balance, and the movement posted once on each side.
 /// </summary>
 public sealed class MoneyPathChecks(IClusterClient client)
 {
     private const int PageSize = 200;
     private const int MaxPages = 25;
 
+    private readonly LedgerChecks _ledger = new(client);
+
+    /// <summary>Once the ledger has settled and the customer's statement adds up: what the movement left on each side.</summary>
     public async Task<MovementTrace> TraceAsync(string movementId, string customerAccountId, string systemAccountId)
     {
+        await _ledger.AssertConservedAsync();
+        await _ledger.AssertStatementAddsUpAsync(customerAccountId);
         var customer = await EntriesOfAsync(customerAccountId, movementId);
         var system = await EntriesOfAsync(systemAccountId, movementId);
         return new MovementTrace(customer.Count, customer.Sum(e => e.Amount), system.Count, system.Sum(e => e.Amount));
