@@ -9,6 +9,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Orleans.Fin.Api.Endpoints;
 using Orleans.Fin.Api.Infrastructure;
+using Orleans.Fin.Api.OpenApi;
 using Scalar.AspNetCore;
 
 namespace Orleans.Fin.Api.Hosting;
@@ -29,7 +30,11 @@ public static class FinApiExtensions
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict; // amounts are JSON numbers, never strings
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddOpenApi();
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<FinOpenApiDocumentTransformer>();
+            options.AddOperationTransformer<FinOpenApiOperationTransformer>();
+        });
         services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])
             .AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
@@ -56,7 +61,12 @@ public static class FinApiExtensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapFinMetrics();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/docs").AllowAnonymous();
+        // The docs UI names the API and loads nothing from outside the node (bundled script, no web fonts, no telemetry).
+        app.MapScalarApiReference("/docs", options =>
+        {
+            options.WithTitle("Orleans.Fin API").DisableDefaultFonts().HideClientButton();
+            options.Telemetry = false;
+        }).AllowAnonymous();
         if (app.Environment.IsDevelopment())
         {
             app.MapAuthEndpoints();
