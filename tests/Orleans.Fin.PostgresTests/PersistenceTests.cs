@@ -63,7 +63,8 @@ public sealed class PersistenceTests
             Assert.Equal(1_000.00m, await api.BalanceAsync(from, token));
             var payment = await api.PayAsync(token, from, to, 0.25m, key: "switch-pay-2");
             Assert.Equal(HttpStatusCode.Created, payment.StatusCode);
-            Assert.Contains("\"status\":\"Completed\"", await payment.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var body = await payment.Content.ReadAsStringAsync();
+            Assert.True(body.Contains("\"status\":\"Completed\"", StringComparison.Ordinal), body);
             Assert.Equal(999.75m, await api.BalanceAsync(from, token));
         }
 
