@@ -25,9 +25,18 @@ if (options.Profile == "Postgres")
     settings["Cluster:ConnectionString"] = Environment.GetEnvironmentVariable("FIN_PG_CONNECTION")
         ?? throw new InvalidOperationException("The Postgres profile needs FIN_PG_CONNECTION (see deploy/scripts/pg-local.sh).");
     settings["Cluster:ServiceId"] = settings["Cluster:ClusterId"];
-    settings["Cluster:Storage"] = options.Storage;
+    settings["Cluster:Storage"] = options.Storage ?? "GroupCommit";
 }
 
+// The in-process node's content root: the silo project, found above this tool's output directory.
+var silo = new DirectoryInfo(AppContext.BaseDirectory);
+while (silo is not null && !File.Exists(Path.Combine(silo.FullName, "silo", "Orleans.Fin.Silo.csproj")))
+{
+    silo = silo.Parent;
+}
+
+Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ORLEANS_FIN_SILO",
+    Path.Combine(silo?.FullName ?? throw new InvalidOperationException("Run the tool from its build output inside the repository."), "silo"));
 await using var node = new FinNode(settings);
 var api = node.Api();
 var grains = node.Services.GetRequiredService<IGrainFactory>();
@@ -87,7 +96,7 @@ async Task PopulateAsync(int customers)
             using var response = await api.PayAsync(token, from, to, 10m + n);
             if (response.StatusCode != HttpStatusCode.Created)
             {
-                throw new InvalidOperationException($"A payment answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                throw new InvalidOperationException($"A payment answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(CancellationToken.None)}");
             }
         }
     });
