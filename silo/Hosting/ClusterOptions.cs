@@ -44,5 +44,5 @@ public sealed class FinClusterOptions
     public GroupCommitStorageOptions GroupCommit { get; set; } = new();
 
     /// <summary>Lowest reminder period accepted (tests shorten it).</summary>
-    public TimeSpan MinimumReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan MinimumReminderPeriod { get; set; } = TimeSpan.FromSeconds(10);
 }

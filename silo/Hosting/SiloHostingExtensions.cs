@@ -63,6 +63,8 @@ public static class SiloHostingExtensions
     {
         services.AddOptions<AccountLimitsOptions>().BindConfiguration(AccountLimitsOptions.Section);
         services.AddOptions<FxOptions>().BindConfiguration(FxOptions.Section);
+        services.AddOptions<PendingMovementOptions>().BindConfiguration(PendingMovementOptions.Section)
+            .Validate(o => o.RetryPeriod > TimeSpan.Zero, "PendingMovements:RetryPeriod must be positive.").ValidateOnStart();
         services.AddOptions<BusinessClockOptions>().BindConfiguration(BusinessClockOptions.Section);
         services.AddSingleton<BusinessClock>();
         services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<BusinessClock>());
@@ -89,6 +91,7 @@ public static class SiloHostingExtensions
         services.AddOptions<RiskOptions>().BindConfiguration(RiskOptions.Section)
             .Validate(o => o.Validate().Count == 0, "The Risk settings are invalid.").ValidateOnStart();
         services.AddOptions<RiskControlOptions>().BindConfiguration(RiskControlOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         services.AddSingleton<INotifier, OutboxNotifier>();
 
         // ---- THE risk scorer registration: the one place that decides how payments and activity are scored. ----
