@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the solution and prints "N passed, N failed, N skipped".
 #
-# Builds the solution, starts a private PostgreSQL on 127.0.0.1 and a free port for the
+# Installs Debian's chromium when /usr/bin/chromium is missing (the console's browser tests drive it; needs root),
+# builds the solution, starts a private PostgreSQL on 127.0.0.1 and a free port for the
 # PostgreSQL tests (unless FIN_PG_CONNECTION already names a prepared database), runs all
 # test projects, stops PostgreSQL again. Exits non-zero when a test failed or none ran.
 #
@@ -21,6 +22,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
+if [[ ! -x /usr/bin/chromium ]]; then
+  echo "== installing chromium for the console's browser tests"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
 if [[ -z ${FIN_PG_CONNECTION:-} ]]; then
   echo "== starting a private PostgreSQL under $work/pg"
   mkdir -p "$work/pg"
@@ -36,6 +43,7 @@ echo "== building"
 dotnet build Orleans.Fin.sln -nologo -v quiet
 
 echo "== testing"
+export FIN_CONSOLE_SCREENSHOTS="$work/results/console-screenshots"
 status=0
 dotnet test Orleans.Fin.sln --no-build -nologo --logger "trx" --results-directory "$work/results" "$@" || status=$?
 
@@ -50,6 +58,7 @@ for trx in "$work"/results/*.trx; do
   failed=$((failed + $(value failed)))
 done
 skipped=$((total - executed))
+echo "console screenshots: $FIN_CONSOLE_SCREENSHOTS"
 
 if [[ $status -ne 0 && $failed -eq 0 ]]; then
   echo "error: dotnet test exited with $status although no test reported a failure (a test host crashed?)"

@@ -12,7 +12,6 @@ namespace Orleans.Fin.ConsoleTests;
 public sealed record TakeoverScenario(
     string CustomerId, string CustomerToken, string AccountId, string SavingsAccountId, string CaseId, IReadOnlyList<JsonElement> Payments)
 {
-    public const string AttackerDevice = "attacker-phone";
     public const decimal Deposit = 200_000m;
 
     public static async Task<TakeoverScenario> RunAsync(FinApiClient api, string staffToken)
@@ -30,11 +29,12 @@ public sealed record TakeoverScenario(
 
         await LoginAsync(api, victim, token, "device-1", "Shanghai");
         await Task.Delay(TimeSpan.FromSeconds(1)); // the login reaches the risk grain through the activity stream
-        await LoginAsync(api, victim, token, AttackerDevice, "Urumqi");
+        var attackerDevice = $"attacker-{Guid.NewGuid():N}"; // each attacker brings a phone no other test has used
+        await LoginAsync(api, victim, token, attackerDevice, "Urumqi");
         var payments = new List<JsonElement>();
         foreach (var payee in payees.Concat(payees))
         {
-            using var response = await api.PayAsync(token, account, payee, 20_000m, deviceId: AttackerDevice);
+            using var response = await api.PayAsync(token, account, payee, 20_000m, deviceId: attackerDevice);
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             payments.Add(await response.Content.ReadFromJsonAsync<JsonElement>());
         }

@@ -47,7 +47,7 @@ function caseRow(c, me) {
   });
   const row = h('tr', { testid: 'case-row', dataset: { caseId: c.id } },
     h('td', {}, badge(c.severity)),
-    h('td', {}, age(c.openedAt)),
+    h('td', { class: 'nowrap' }, age(c.openedAt)),
     h('td', {}, time(c.openedAt)),
     h('td', {}, h('a', { href: `#/cases/${encodeURIComponent(c.id)}`, class: 'mono' }, c.id)),
     h('td', { class: 'mono' }, text(c.customerId)),

@@ -35,7 +35,9 @@ export async function customerPicture(customerId, caseAccountIds) {
     api(`/risk/alerts${query({ customerId, limit: 50 })}`),
   ]);
   const accounts = await Promise.all((customer.accountIds ?? []).map((a) => api(`/accounts/${encodeURIComponent(a)}`)));
-  const decisions = audit.filter((e) => e.action === 'Decision' && typeof e.reference === 'string' && e.reference.startsWith('pay_'));
+  // A payment's verdict is audited under its id (later activity of the same payment carries a ":suffix").
+  const decisions = audit
+    .filter((e) => e.action === 'Decision' && typeof e.reference === 'string' && e.reference.startsWith('pay_') && !e.reference.includes(':'));
   const latest = [...new Map(decisions.map((e) => [e.reference, e])).values()].slice(-paymentsShown).reverse();
   const payments = await Promise.all(latest.map(async (decision) => ({
     decision,
