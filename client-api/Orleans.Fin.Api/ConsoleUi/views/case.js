@@ -2,7 +2,7 @@
 // resolve as ConfirmedFraud or FalsePositive with a note. After a decision the view reloads from the API, so the
 // result (case closed, accounts unfrozen) is what the API now says.
 import { api, session } from '../api.js';
-import { badge, facts, h, num, table, text, time } from '../dom.js';
+import { badge, facts, h, text, time } from '../dom.js';
 import { act } from '../errors.js';
 import { customerPicture } from './customer.js';
 
@@ -34,8 +34,7 @@ export async function renderCase(caseId) {
       ]))),
     c.status === 'Open' ? decision(c) : null,
     h('h2', {}, 'Features the model scored'),
-    table(['Feature', 'Value '], Object.entries(evidence.features ?? {}).map(([name, value]) =>
-      [text(name), num(typeof value === 'number' ? String(Math.round(value * 1000) / 1000) : text(value))]), 'No features recorded.'),
+    features(evidence.features),
     picture);
 }
 
@@ -63,4 +62,12 @@ function decision(c) {
       resolve('ConfirmedFraud', 'case-resolve-confirmed', 'Resolve: confirmed fraud', 'danger'),
       resolve('FalsePositive', 'case-resolve-false-positive', 'Resolve: false positive (unfreezes)', null),
       assign));
+}
+
+function features(values) {
+  const entries = Object.entries(values ?? {});
+  if (!entries.length) return h('p', { class: 'muted' }, 'No features recorded.');
+  return h('dl', { class: 'features' }, entries.map(([name, value]) => h('div', {},
+    h('dt', {}, name),
+    h('dd', {}, typeof value === 'number' ? String(Math.round(value * 1000) / 1000) : text(value)))));
 }

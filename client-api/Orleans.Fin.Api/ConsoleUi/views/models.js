@@ -15,7 +15,8 @@ export function normalise(body) {
   const models = new Map();
   for (const item of list) {
     const name = item.name ?? item.model ?? item.domain ?? 'model';
-    const entry = models.get(name) ?? { name, versions: [], pending: [] };
+    const entry = models.get(name) ?? { name, versions: [], pending: [], alerts: [] };
+    if (Array.isArray(item.alerts)) entry.alerts.push(...item.alerts);
     if (Array.isArray(item.versions)) entry.versions.push(...item.versions);
     else if (item.version) entry.versions.push(item);
     entry.pending.push(...[].concat(item.pendingPromotions ?? item.pendingPromotion ?? item.pendingApprovals ?? []));
@@ -30,8 +31,14 @@ const metricText = (metrics) => (metrics && typeof metrics === 'object'
 
 const drift = (v) => {
   const value = typeof v.drift === 'number' ? v.drift : v.drift?.psi ?? v.psi;
-  return typeof value === 'number' ? number(value, 3) : text(null);
+  const status = typeof v.drift?.status === 'string' ? ` (${v.drift.status})` : '';
+  return typeof value === 'number' ? `${number(value, 3)}${status}` : `${text(null)}${status}`;
 };
+
+/** Who promoted a version and who approved it (maker and checker), when the API says. */
+const promotion = (v) => (v.promotedBy || v.approvedBy
+  ? h('div', { class: 'muted' }, `asked by ${text(v.promotedBy)}, approved by ${text(v.approvedBy)}`)
+  : null);
 
 export async function renderModels() {
   const models = normalise(await api('/ops/models'));
@@ -52,10 +59,11 @@ function modelSection(model) {
   return h('div', { class: 'card', testid: 'model', dataset: { model: model.name } },
     h('h2', {}, `Model: ${model.name}`),
     pendingList(model.pending),
+    (model.alerts ?? []).map((a) => h('p', { class: 'High', testid: 'model-alert' }, text(a.message))),
     table(['Version', 'Role', 'Trained', 'Kind', 'Data hash', 'Weights hash', 'Validation', 'Live', 'Traffic ', 'Drift (PSI) ', 'Promote'],
       model.versions.map((v) => h('tr', { testid: 'model-row', dataset: { modelVersion: v.version, model: model.name } },
         h('td', { class: 'mono' }, text(v.version)),
-        h('td', {}, badge(v.role)),
+        h('td', {}, badge(v.role), promotion(v)),
         h('td', {}, v.trainedAt ? time(v.trainedAt) : text(null)),
         h('td', {}, text(v.kind ?? v.learner)),
         h('td', { class: 'mono' }, short(v.dataHash)),
@@ -72,7 +80,9 @@ function modelSection(model) {
 function pendingList(pending) {
   if (!pending.length) return null;
   return h('p', { testid: 'model-pending' }, pending.map((p) =>
-    `Version ${text(p.version)} awaits approval: asked by ${text(p.requestedBy ?? p.maker ?? p.by)}; another staff member must approve. `));
+    `Version ${text(p.version)} awaits approval: asked by ${text(p.requestedBy)}${p.requestedAt ? ` at ${time(p.requestedAt)}` : ''}`
+    + `${p.note ? ` ("${p.note}")` : ''}${p.override ? ', overriding the gate' : ''}; `
+    + `a risk officer or admin other than ${text(p.requestedBy)} must approve it by promoting the same version. `));
 }
 
 function promoteForm(name, version) {
@@ -85,7 +95,8 @@ function promoteForm(name, version) {
     const answer = await api(`/ops/models/${encodeURIComponent(name)}/promote`, { method: 'POST', body });
     if (answer?.status === 'PendingApproval') {
       const me = session.claims?.subject ?? '';
-      outcome.textContent = `Pending approval: asked by ${text(answer.requestedBy ?? me)}; a different staff member must approve.`;
+      const gate = answer.gate?.detail ? ` Gate: ${answer.gate.detail}` : '';
+      outcome.textContent = `Pending approval: asked by ${text(answer.requestedBy ?? me)}; a risk officer or admin other than them must approve.${gate}`;
     } else {
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     }
