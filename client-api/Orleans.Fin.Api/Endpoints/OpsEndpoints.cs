@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Orleans.Fin.Api.Contracts;
 using Orleans.Fin.Api.Hosting;
-using Orleans.Fin.Common;
 using Orleans.Fin.Loans;
 using Orleans.Fin.Risk;
 
@@ -17,7 +16,7 @@ public static class OpsEndpoints
     {
         var group = routes.MapGroup("/ops").WithTags("Operations").RequireAuthorization(AuthSetup.StaffPolicy);
         group.MapGet("/kpis", GetKpis).WithName(nameof(GetKpis));
-        group.MapGet("/models", GetModels).WithName(nameof(GetModels));
+        routes.MapModelEndpoints();
         return routes;
     }
 
@@ -27,7 +26,4 @@ public static class OpsEndpoints
         var loans = grains.GetGrain<ILoanPortfolioGrain>(ILoanPortfolioGrain.Key).Get();
         return TypedResults.Ok(KpiResponse.From(await risk, await loans));
     }
-
-    public static async Task<Ok<IReadOnlyList<ModelCardView>>> GetModels(IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IModelCatalogGrain>(0).List());
 }
