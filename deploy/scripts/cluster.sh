@@ -2,7 +2,7 @@
 # The production shape on one machine: PostgreSQL persistence, two silos forming one cluster, and
 # client-api as a separate process reaching the cluster through the silos' gateways.
 #
-#   deploy/scripts/cluster.sh start [--run-dir DIR] [--api-port 5080] [--environment Development]
+#   deploy/scripts/cluster.sh start [--run-dir DIR] [--api-port 5080] [--environment Production]
 #   deploy/scripts/cluster.sh stop  [--run-dir DIR]
 #   deploy/scripts/cluster.sh status [--run-dir DIR]
 #
@@ -10,14 +10,18 @@
 # a private PostgreSQL is started under DIR/pg (and stopped by "stop"). Silos listen on
 # 127.0.0.1: silo ports 11111/11112, gateways 30000/30001, their own HTTP (health, metrics,
 # dashboard) on 5081/5082; client-api on --api-port. Logs and pids are kept in DIR.
-# Outside Development, set Jwt__SigningKey, Security__IdentityPepper and Security__IdempotencySecret.
+# It runs in Production unless --environment says otherwise. The secrets come from Jwt__SigningKey,
+# Security__IdentityPepper and Security__IdempotencySecret when they are set; any that is not is
+# generated once and kept in DIR/secrets.env (mode 600), so a re-run keeps the same keys. The signing
+# key is also written alone to DIR/jwt-signing-key: clients mint their bearer tokens with it
+# (deploy/scripts/token.sh SUBJECT ROLE --run-dir DIR prints one).
 set -euo pipefail
 
 cmd=${1:-}
 [[ $cmd =~ ^(start|stop|status)$ ]] || { echo "usage: $0 start|stop|status [--run-dir DIR] [--api-port N] [--environment NAME]" >&2; exit 2; }
 shift
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-run_dir="$root/.tmp/cluster" api_port=5080 environment=Development
+run_dir="$root/.tmp/cluster" api_port=5080 environment=Production
 while [[ $# -gt 0 ]]; do
   case $1 in
     --run-dir) run_dir=$2; shift 2 ;;
@@ -66,6 +70,24 @@ esac
 
 mkdir -p "$run_dir"
 chmod 755 "$run_dir"
+
+# Secrets: given in the environment, or generated once and kept in the run directory.
+secrets="$run_dir/secrets.env"
+if [[ ! -f $secrets ]]; then
+  (
+    umask 077
+    {
+      echo "Jwt__SigningKey=$(openssl rand -hex 32)"
+      echo "Security__IdentityPepper=$(openssl rand -hex 32)"
+      echo "Security__IdempotencySecret=$(openssl rand -hex 32)"
+    } >"$secrets"
+  )
+fi
+chmod 600 "$secrets"
+while IFS='=' read -r key value; do
+  [[ -n $key && -z ${!key:-} ]] && export "$key=$value"
+done <"$secrets"
+(umask 077; printf '%s' "$Jwt__SigningKey" >"$run_dir/jwt-signing-key")
 if [[ -z ${FIN_PG_CONNECTION:-} ]]; then
   mkdir -p "$run_dir/pg"
   "$root/deploy/scripts/pg-local.sh" start "$run_dir/pg"
@@ -83,7 +105,8 @@ start_process() {
   if running "$run_dir/$name.pid"; then echo "$name already running"; return 0; fi
   (
     cd "$dir"
-    export ASPNETCORE_ENVIRONMENT=$environment Cluster__Profile=Postgres Cluster__ConnectionString=$FIN_PG_CONNECTION "$@"
+    export ASPNETCORE_ENVIRONMENT=$environment Cluster__Profile=Postgres Cluster__ConnectionString=$FIN_PG_CONNECTION \
+      Jwt__SigningKey Security__IdentityPepper Security__IdempotencySecret "$@"
     exec dotnet "$dll" --urls "$url"
   ) >"$run_dir/$name.log" 2>&1 &
   echo $! >"$run_dir/$name.pid"
@@ -97,4 +120,4 @@ wait_ready http://127.0.0.1:5081 silo1
 wait_ready http://127.0.0.1:5082 silo2
 start_process client-api "$api_dir" Orleans.Fin.ClientApi.dll "http://127.0.0.1:$api_port"
 wait_ready "http://127.0.0.1:$api_port" client-api
-echo "cluster up: API http://127.0.0.1:$api_port (docs /docs, dashboard /dashboard); stop with: $0 stop --run-dir $run_dir"
+echo "cluster up ($environment): API http://127.0.0.1:$api_port (docs /docs, dashboard /dashboard); tokens: deploy/scripts/token.sh SUBJECT ROLE --run-dir $run_dir; stop with: $0 stop --run-dir $run_dir"

@@ -87,6 +87,7 @@ public static class SiloHostingExtensions
         services.AddOptions<RiskOptions>().BindConfiguration(RiskOptions.Section)
             .Validate(o => o.Validate().Count == 0, "The Risk settings are invalid.").ValidateOnStart();
         services.AddOptions<RiskControlOptions>().BindConfiguration(RiskControlOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         services.AddSingleton<INotifier, OutboxNotifier>();
 
         // ---- THE risk scorer registration: the one place that decides how payments and activity are scored. ----

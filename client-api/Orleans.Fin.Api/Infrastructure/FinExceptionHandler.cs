@@ -16,9 +16,13 @@ public sealed partial class FinExceptionHandler(IProblemDetailsService problems,
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = Describe(exception);
-        if (problem.Status >= 500)
+        if (problem.Status == StatusCodes.Status500InternalServerError)
         {
             LogUnexpected(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        }
+        else if (problem.Status >= 500)
+        {
+            LogUnavailable(logger, exception.GetType().Name, httpContext.Request.Method, httpContext.Request.Path);
         }
 
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
@@ -51,7 +55,7 @@ public sealed partial class FinExceptionHandler(IProblemDetailsService problems,
                 {
                     Status = bad.StatusCode,
                     Type = ProblemTypes.ForStatus(bad.StatusCode).Type,
-                    Title = "The request is malformed.",
+                    Title = ProblemTypes.ForStatus(bad.StatusCode).Title,
                     Detail = bad.InnerException is JsonException inner ? Clean(inner) : bad.Message,
                 };
             case JsonException json:
@@ -92,6 +96,9 @@ public sealed partial class FinExceptionHandler(IProblemDetailsService problems,
 
     private static string Clean(JsonException json) =>
         json.Path is { Length: > 0 } path ? $"The JSON body is invalid at {path}." : "The body is not valid JSON.";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The cluster did not answer {Method} {Path} ({Failure})")]
+    private static partial void LogUnavailable(ILogger logger, string failure, string method, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure of {Method} {Path}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string path);
