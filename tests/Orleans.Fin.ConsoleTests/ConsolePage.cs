@@ -68,8 +68,12 @@ public sealed class ConsolePage : IAsyncDisposable
         return locator;
     }
 
-    public Task ScreenshotAsync(string name) =>
-        Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_fixture.ScreenshotDirectory, $"{name}.png"), FullPage = true });
+    /// <summary>Saves the whole page as name.png and what a 1280x800 screen shows as name-screen.png.</summary>
+    public async Task ScreenshotAsync(string name)
+    {
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_fixture.ScreenshotDirectory, $"{name}.png"), FullPage = true });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_fixture.ScreenshotDirectory, $"{name}-screen.png") });
+    }
 
     public async ValueTask DisposeAsync() => await Page.CloseAsync();
 }

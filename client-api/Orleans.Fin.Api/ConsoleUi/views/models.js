@@ -29,6 +29,14 @@ const metricText = (metrics) => (metrics && typeof metrics === 'object'
   ? Object.entries(metrics).filter(([, v]) => typeof v === 'number').map(([k, v]) => `${k} ${Number.isInteger(v) ? v : number(v, 3)}`).join(' · ') || text(null)
   : text(null));
 
+/** Live metrics on labelled outcomes: precision, recall and AUC are written out even when undefined yet. */
+const liveText = (live) => {
+  if (!live || typeof live !== 'object') return text(null);
+  const value = (k) => (typeof live[k] === 'number' ? (Number.isInteger(live[k]) ? String(live[k]) : number(live[k], 3)) : text(null));
+  return ['count', 'precision', 'recall', 'auc', 'scored', 'acted'].filter((k) => k in live || ['precision', 'recall', 'auc'].includes(k))
+    .map((k) => `${k === 'auc' ? 'AUC' : k} ${value(k)}`).join(' · ');
+};
+
 const drift = (v) => {
   const value = typeof v.drift === 'number' ? v.drift : v.drift?.psi ?? v.psi;
   const status = typeof v.drift?.status === 'string' ? ` (${v.drift.status})` : '';
@@ -69,7 +77,7 @@ function modelSection(model) {
         h('td', { class: 'mono' }, short(v.dataHash)),
         h('td', { class: 'mono' }, short(v.weightsHash)),
         h('td', { testid: 'model-metrics' }, metricText(v.validationMetrics ?? v.metrics)),
-        h('td', { testid: 'model-live' }, metricText(v.liveMetrics ?? v.live)),
+        h('td', { testid: 'model-live' }, liveText(v.liveMetrics ?? v.live)),
         num(typeof v.trafficShare === 'number' ? `${number(v.trafficShare * 100, 0)}%` : text(null)),
         num(drift(v)),
         h('td', {}, v.role === 'Champion' ? text(null) : promoteForm(model.name, v)))),
@@ -101,7 +109,7 @@ function promoteForm(name, version) {
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     }
   }));
-  return h('div', {}, note, h('label', {}, h('span', {}, 'override'), override), button, outcome);
+  return h('div', { class: 'promote' }, note, h('label', { class: 'check' }, override, 'override the gate'), button, outcome);
 }
 
 async function follow(jobId, status) {
