@@ -11,6 +11,7 @@ namespace Orleans.Fin.ConsoleTests;
 public sealed class ConsoleFixture : IAsyncLifetime
 {
     public const string RiskOfficerSubject = "officer-console";
+    public const string AdminSubject = "admin-console";
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private static readonly string[] ChromiumArguments =
@@ -46,7 +47,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
         Api = new FinApiClient(new HttpClient { BaseAddress = BaseAddress });
         await WaitUntilReadyAsync();
         RiskOfficerToken = await Api.TokenAsync(RiskOfficerSubject, "risk-officer");
-        AdminToken = await Api.TokenAsync("admin-console", "admin");
+        AdminToken = await Api.TokenAsync(AdminSubject, "admin");
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchPersistentContextAsync(_profile, new BrowserTypeLaunchPersistentContextOptions
