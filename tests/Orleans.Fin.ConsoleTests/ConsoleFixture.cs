@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Playwright;
 using Orleans.Fin.TestSupport;
 
@@ -45,7 +44,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
     {
         BaseAddress = Node.ServeOnLoopback();
         Api = new FinApiClient(new HttpClient { BaseAddress = BaseAddress });
-        await WaitUntilReadyAsync();
+        await Api.WaitUntilReadyAsync();
         RiskOfficerToken = await Api.TokenAsync(RiskOfficerSubject, "risk-officer");
         AdminToken = await Api.TokenAsync(AdminSubject, "admin");
 
@@ -77,26 +76,6 @@ public sealed class ConsoleFixture : IAsyncLifetime
         catch (IOException)
         {
             // Chromium may still be letting go of its profile; the temporary directory is cleaned up with the machine.
-        }
-    }
-
-    private async Task WaitUntilReadyAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            using var response = await Api.Http.GetAsync(new Uri("/health/ready", UriKind.Relative));
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                return;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The node did not become ready: {response.StatusCode}.");
-            }
-
-            await Task.Delay(200);
         }
     }
 }

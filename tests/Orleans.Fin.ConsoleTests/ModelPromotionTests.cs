@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.Playwright;
 using Orleans.Fin.TestSupport;
 using static Microsoft.Playwright.Assertions;
