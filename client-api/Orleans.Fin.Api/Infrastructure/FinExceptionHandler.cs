@@ -15,7 +15,7 @@ public sealed partial class FinExceptionHandler(IProblemDetailsService problems,
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = Describe(exception);
+        var problem = IsDashboardArgument(httpContext, exception) ? Malformed("The dashboard does not know this silo, grain or statistic.") : Describe(exception);
         if (problem.Status == StatusCodes.Status500InternalServerError)
         {
             LogUnexpected(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
@@ -84,6 +84,18 @@ public sealed partial class FinExceptionHandler(IProblemDetailsService problems,
                 };
         }
     }
+
+    /// <summary>The dashboard's own handlers throw on route values they cannot parse (a silo address, a grain type): that is bad input.</summary>
+    private static bool IsDashboardArgument(HttpContext context, Exception exception) =>
+        context.Request.Path.StartsWithSegments("/dashboard") && exception is ArgumentException or FormatException or KeyNotFoundException or InvalidOperationException;
+
+    private static ProblemDetails Malformed(string detail) => new()
+    {
+        Status = StatusCodes.Status400BadRequest,
+        Type = ProblemTypes.MalformedRequest,
+        Title = "The request is malformed.",
+        Detail = detail,
+    };
 
     private static HttpValidationProblemDetails Validation(IReadOnlyDictionary<string, string[]> errors) =>
         new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal))

@@ -40,6 +40,7 @@ public static class ProblemTypes
         FinErrorCode.Unsuitable => (StatusCodes.Status422UnprocessableEntity, Suitability, "The product is above the customer's risk level."),
         FinErrorCode.AssessmentExpired => (StatusCodes.Status422UnprocessableEntity, AssessmentExpired, "The risk assessment has expired."),
         FinErrorCode.InvestmentRestricted => (StatusCodes.Status422UnprocessableEntity, InvestmentRestricted, "Buying is restricted for this customer."),
+        FinErrorCode.Unavailable => (StatusCodes.Status503ServiceUnavailable, Unavailable, "The service is temporarily unavailable."),
         _ => (StatusCodes.Status500InternalServerError, Internal, "Unexpected error."),
     };
 
