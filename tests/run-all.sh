@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the solution and prints "N passed, N failed, N skipped".
 #
-# Builds the solution, starts a private PostgreSQL on 127.0.0.1 and a free port for the
+# Installs Debian's chromium when /usr/bin/chromium is missing (the console's browser tests drive it; needs root),
+# builds the solution, starts a private PostgreSQL on 127.0.0.1 and a free port for the
 # PostgreSQL tests (unless FIN_PG_CONNECTION already names a prepared database), runs all
 # test projects, stops PostgreSQL again. Then runs the short chaos run on the production shape
 # (deploy/scripts/chaos.sh: two silos killed with SIGKILL under payment load), which counts as
@@ -24,6 +25,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
+if [[ ! -x /usr/bin/chromium ]]; then
+  echo "== installing chromium for the console's browser tests"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
 if [[ -z ${FIN_PG_CONNECTION:-} ]]; then
   echo "== starting a private PostgreSQL under $work/pg"
   mkdir -p "$work/pg"
@@ -39,6 +46,7 @@ echo "== building"
 dotnet build Orleans.Fin.sln -nologo -v quiet
 
 echo "== testing"
+export FIN_CONSOLE_SCREENSHOTS="$work/results/console-screenshots"
 status=0
 dotnet test Orleans.Fin.sln --no-build -nologo --logger "trx" --results-directory "$work/results" "$@" || status=$?
 
@@ -53,6 +61,7 @@ for trx in "$work"/results/*.trx; do
   failed=$((failed + $(value failed)))
 done
 skipped=$((total - executed))
+echo "console screenshots: $FIN_CONSOLE_SCREENSHOTS"
 
 if [[ ${FIN_CHAOS:-on} != off ]]; then
   echo "== chaos run on the production shape (short: two silo kills)"

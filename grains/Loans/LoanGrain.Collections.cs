@@ -122,6 +122,7 @@ public sealed partial class LoanGrain : IRemindable
     private async Task AfterStatusChange()
     {
         await Portfolio.RecordStatus(Id, S.Status.ToString());
+        await CreditOutcomes.StatusChanged(Id, S.Status.ToString());
         if (S.Status == LoanStatus.Closed && await this.GetReminder(FinNames.LoanDailyReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);

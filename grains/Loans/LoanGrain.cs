@@ -4,7 +4,7 @@ using Orleans.Fin.Accounts;
 using Orleans.Fin.Common;
 using Orleans.Fin.Credit;
 using Orleans.Fin.Credit.Domain;
-using Orleans.Fin.Credit.Model;
+using Orleans.Fin.Models;
 using Orleans.Fin.Customers;
 using Orleans.Fin.Loans.Domain;
 using Orleans.Fin.Notifications;
@@ -20,7 +20,7 @@ namespace Orleans.Fin.Loans;
 /// </summary>
 public sealed partial class LoanGrain(
     [PersistentState("loan", FinNames.Storage)] IPersistentState<LoanState> state,
-    CreditScorer scorer,
+    ServingCreditScorer scorer,
     IOptions<CreditOptions> options,
     IOptions<PendingMovementOptions> pendingOptions,
     INotifier notifier,
@@ -32,6 +32,9 @@ public sealed partial class LoanGrain(
     private string Id => this.GetPrimaryKeyString();
 
     private ILoanPortfolioGrain Portfolio => GrainFactory.GetGrain<ILoanPortfolioGrain>(ILoanPortfolioGrain.Key);
+
+    /// <summary>Where realised outcomes are kept for credit retraining and back-tests.</summary>
+    private ICreditOutcomeGrain CreditOutcomes => GrainFactory.GetGrain<ICreditOutcomeGrain>(ICreditOutcomeGrain.Key);
 
     public async Task<LoanView> Apply(LoanApplication application)
     {
@@ -64,7 +67,7 @@ public sealed partial class LoanGrain(
             application.Seniority, application.Home, application.TermMonths, age, application.MaritalStatus, application.Records,
             application.Job, application.Expenses, application.Income, application.Assets, application.Debt, application.Amount, application.Price);
         var settings = options.Value;
-        var decision = LoanEligibility.Decide(scorer.Score(credit, settings.MaxReasons), application.Amount, settings, refusals);
+        var decision = LoanEligibility.Decide(scorer.Score(Id, credit, settings.MaxReasons), application.Amount, settings, refusals);
 
         var s = new LoanState
         {
@@ -94,6 +97,7 @@ public sealed partial class LoanGrain(
         state.State = s;
         await Commit();
         await Portfolio.RecordApplication(s.Decision, s.AutomaticDecision);
+        await CreditOutcomes.Scored(Id, LabelledOutcomes.WireOf(credit), s.ProbabilityOfDefault, s.ModelVersion);
         LogDecided(logger, Id, s.Decision, s.ModelVersion);
         return ToView();
     }

@@ -7,14 +7,13 @@ using Orleans.Fin.Accounts;
 using Orleans.Fin.Clock;
 using Orleans.Fin.Common;
 using Orleans.Fin.Credit;
-using Orleans.Fin.Credit.Model;
+using Orleans.Fin.Models;
 using Orleans.Fin.Loans;
 using Orleans.Fin.Wealth;
 using Orleans.Fin.Notifications;
 using Orleans.Fin.Payments;
 using Orleans.Fin.Risk;
 using Orleans.Fin.Risk.Domain;
-using Orleans.Fin.Risk.Model;
 using Orleans.Fin.Silo.Storage;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -95,12 +94,33 @@ public static class SiloHostingExtensions
         services.AddSingleton<INotifier, OutboxNotifier>();
 
         // ---- THE risk scorer registration: the one place that decides how payments and activity are scored. ----
-        // Rules plus the fraud model when a FraudModel is registered (rules only otherwise). NeutralRiskScorer here
-        // instead switches scoring off (everything Low), e.g. to measure what scoring costs.
-        services.AddSingleton(_ => FraudModelStore.LoadOrTrain()); // the shipped model (see docs/MODELS.md)
+        // Rules plus the fraud champion the model registry names (challenger and rules-only in shadow). NeutralRiskScorer
+        // here instead switches scoring off (everything Low), e.g. to measure what scoring costs.
+        services.AddFinModelServices();
         services.AddSingleton<IRiskScorer>(sp => sp.GetRequiredService<IOptions<RiskControlOptions>>().Value.ScoringEnabled
-            ? new RiskScorer(sp.GetRequiredService<IOptions<RiskOptions>>().Value, sp.GetService<FraudModel>())
+            ? new ServingRiskScorer(sp.GetRequiredService<ModelServing>(), sp.GetRequiredService<ShadowRecorder>(), sp.GetRequiredService<IOptions<RiskOptions>>().Value)
             : new NeutralRiskScorer());
+        return services;
+    }
+
+    /// <summary>
+    /// The model lifecycle (section "Models"): the versions this silo serves, loaded from the registry's grain storage
+    /// and followed without a restart, shadow tallies, labelled outcomes. Safe to call more than once.
+    /// </summary>
+    public static IServiceCollection AddFinModelServices(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(ModelServing)))
+        {
+            return services;
+        }
+
+        services.AddOptions<ModelLifecycleOptions>().BindConfiguration(ModelLifecycleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ModelServing>();
+        services.AddSingleton<ModelLibrary>();
+        services.AddSingleton<ShadowRecorder>();
+        services.AddSingleton<LabelledOutcomes>();
+        services.AddSingleton<ModelServingSync>();
+        services.AddHostedService(sp => sp.GetRequiredService<ModelServingSync>());
         return services;
     }
 
@@ -109,7 +129,8 @@ public static class SiloHostingExtensions
     {
         services.AddOptions<CreditOptions>().BindConfiguration(CreditOptions.Section)
             .Validate(o => o.Validate().Count == 0, "The Credit settings are invalid.").ValidateOnStart();
-        services.AddSingleton(_ => CreditScorer.FromEmbeddedModels()); // see docs/MODELS.md
+        services.AddFinModelServices();
+        services.AddSingleton<ServingCreditScorer>(); // the registry's champion; challenger in shadow (docs/MODELS.md)
         services.AddOptions<LoanPortfolioOptions>().BindConfiguration(LoanPortfolioOptions.Section)
             .Validate(o => o.Validate().Count == 0, "The Loans settings are invalid.").ValidateOnStart();
         return services;

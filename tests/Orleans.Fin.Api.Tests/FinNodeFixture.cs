@@ -1,4 +1,3 @@
-using System.Net;
 using Orleans.Fin.TestSupport;
 
 namespace Orleans.Fin.Api.Tests;
@@ -27,7 +26,7 @@ public sealed class FinNodeFixture : IAsyncLifetime
     {
         Node = new FinNode();
         Api = Node.Api();
-        await WaitUntilReadyAsync();
+        await Api.WaitUntilReadyAsync();
         OperatorToken = await Api.TokenAsync(OperatorSubject, "operator");
         RiskOfficerToken = await Api.TokenAsync(RiskOfficerSubject, "risk-officer");
         AdminToken = await Api.TokenAsync(AdminSubject, "admin");
@@ -39,26 +38,6 @@ public sealed class FinNodeFixture : IAsyncLifetime
         if (Node is not null)
         {
             await Node.DisposeAsync();
-        }
-    }
-
-    private async Task WaitUntilReadyAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            using var response = await Api.Http.GetAsync(new Uri("/health/ready", UriKind.Relative));
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                return;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The node did not become ready: {response.StatusCode}.");
-            }
-
-            await Task.Delay(200);
         }
     }
 }

@@ -11,6 +11,27 @@ public sealed class FinApiClient(HttpClient http)
 {
     public HttpClient Http { get; } = http;
 
+    /// <summary>Waits until the node answers /health/ready with 200 (its silo is active), or throws after a minute.</summary>
+    public async Task WaitUntilReadyAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            using var response = await Http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The node did not become ready: {response.StatusCode}.");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
     public async Task<string> TokenAsync(string subject, params string[] roles)
     {
         var response = await Http.PostAsJsonAsync("/auth/dev-token", new { subject, roles });

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -33,4 +34,16 @@ public sealed class FinNode(IReadOnlyDictionary<string, string?>? settings = nul
     }
 
     public FinApiClient Api() => new(CreateClient());
+
+    /// <summary>
+    /// Serves the node on a real Kestrel port on the loopback interface (for clients outside the process, such as a
+    /// browser) instead of the in-memory test server; call before anything else starts the node. Returns its address.
+    /// </summary>
+    public Uri ServeOnLoopback()
+    {
+        var port = TestData.FreePort();
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
+        StartServer();
+        return new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
+    }
 }

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Routing;
 using Orleans.Fin.Accounts;
 using Orleans.Fin.Api.Contracts;
 using Orleans.Fin.Api.Hosting;
-using Orleans.Fin.Common;
 using Orleans.Fin.Loans;
 using Orleans.Fin.Risk;
 
@@ -18,7 +17,7 @@ public static class OpsEndpoints
     {
         var group = routes.MapGroup("/ops").WithTags("Operations").RequireAuthorization(AuthSetup.StaffPolicy);
         group.MapGet("/kpis", GetKpis).WithName(nameof(GetKpis));
-        group.MapGet("/models", GetModels).WithName(nameof(GetModels));
+        routes.MapModelEndpoints();
         group.MapGet("/ledger/integrity", GetLedgerIntegrity).WithName(nameof(GetLedgerIntegrity))
             .RequireAuthorization(AuthSetup.LedgerIntegrityPolicy);
         return routes;
@@ -34,7 +33,4 @@ public static class OpsEndpoints
     /// <summary>Every account's balance summed per currency (0 when no money was created or lost) and the movements not yet final.</summary>
     public static async Task<Ok<LedgerIntegrity>> GetLedgerIntegrity(IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<ILedgerIntegrityGrain>(0).Check());
-
-    public static async Task<Ok<IReadOnlyList<ModelCardView>>> GetModels(IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IModelCatalogGrain>(0).List());
 }

@@ -23,6 +23,7 @@ public static class FinApiExtensions
         services.AddFinProblemDetails();
         services.AddFinAuth();
         services.AddSingleton<RequestKeys>();
+        services.AddSingleton<ConsoleAssets>();
         services.TryAddSingleton(TimeProvider.System); // a co-hosted silo registers the business clock first
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -81,6 +82,7 @@ public static class FinApiExtensions
         app.MapClockEndpoints();
         app.MapRiskEndpoints();
         app.MapOpsEndpoints();
+        app.MapConsoleEndpoints();
         return app;
     }
 }

@@ -77,6 +77,26 @@ public static class CreditModelStore
     public static CreditModelSet LoadEmbedded() =>
         Load(name => typeof(CreditModelStore).Assembly.GetManifestResourceStream(ResourcePrefix + name));
 
+    /// <summary>Writes one model's ML.NET zip (what the model registry keeps in grain storage).</summary>
+    public static void SaveModel(CreditModel model, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        model.Context.Model.Save(model.Scoring, InputSchema(model.Context), stream);
+    }
+
+    /// <summary>Reads one model written by <see cref="SaveModel"/> with its card.</summary>
+    public static CreditModel LoadModel(CreditModelCard card, int seed, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var ml = new MLContext(seed);
+        return new CreditModel(card, ml, ml.Model.Load(stream, out _));
+    }
+
+    public static string CardJson(CreditModelCard card) => JsonSerializer.Serialize(card, Json);
+
+    public static CreditModelCard ParseCard(string json) =>
+        JsonSerializer.Deserialize<CreditModelCard>(json, Json) ?? throw new InvalidDataException("The credit model card is empty.");
+
     private static DataViewSchema InputSchema(MLContext ml) =>
         ml.Data.LoadFromEnumerable(Array.Empty<CreditApplicationFeatures>()).Schema;
 }

@@ -13,12 +13,17 @@ public static class FraudModelTrainer
     /// <summary>Generation of the feature set; part of the model version.</summary>
     public const int FeatureGeneration = 1;
 
-    public static FraudModel Train(IReadOnlyList<LabelledFraudFeatures> rows, FraudTrainingOptions options)
+    /// <param name="rows">Rows split by customer into train, validation and test.</param>
+    /// <param name="options">Learner and size.</param>
+    /// <param name="alwaysTrain">Rows that only ever train (labelled cases added by retraining), whatever their customer.</param>
+    /// <param name="version">The version to give the model; <see cref="VersionOf"/> by default.</param>
+    public static FraudModel Train(
+        IReadOnlyList<LabelledFraudFeatures> rows, FraudTrainingOptions options, IReadOnlyList<LabelledFraudFeatures>? alwaysTrain = null, string? version = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(options);
 
-        var train = rows.Where(r => FraudTrainingSet.Bucket(r.CustomerId) >= 4).ToList();
+        var train = rows.Where(r => FraudTrainingSet.Bucket(r.CustomerId) >= 4).Concat(alwaysTrain ?? []).ToList();
         var validation = rows.Where(r => FraudTrainingSet.Bucket(r.CustomerId) is 2 or 3).ToList();
         var test = rows.Where(r => FraudTrainingSet.Bucket(r.CustomerId) is 0 or 1).ToList();
         if (!train.Any(r => r.Label) || train.All(r => r.Label))
@@ -55,7 +60,7 @@ public static class FraudModelTrainer
             TestPositives = testSet.Count(r => r.Label),
             TrainingSeconds = seconds,
         };
-        return new FraudModel(ml, transformer, VersionOf(options), metrics);
+        return new FraudModel(ml, transformer, version ?? VersionOf(options), metrics);
     }
 
     /// <summary>"fraud-ft-1.42": learner (ft FastTree, ff FastForest), feature generation, seed.</summary>

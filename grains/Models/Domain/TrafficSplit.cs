@@ -1,0 +1,26 @@
+namespace Orleans.Fin.Models.Domain;
+
+/// <summary>
+/// Which decisions a challenger with a traffic share takes (A/B): a stable hash of the decision's key (movement or
+/// application id) mapped to [0, 1); below the share, the challenger decides. The same key always lands the same way,
+/// so a retried payment is scored by the same model.
+/// </summary>
+public static class TrafficSplit
+{
+    public static bool ChallengerTakes(string key, double share)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (share <= 0)
+        {
+            return false;
+        }
+
+        var hash = 2166136261u;
+        foreach (var c in key)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return hash / (double)uint.MaxValue < share;
+    }
+}
