@@ -130,6 +130,26 @@ public sealed class LoanFailureTests(ClusterFixture fixture)
         Assert.Equal(new MovementTrace(1, -120m, 1, 120m), await TraceAsync(loan, command.MovementId));
     }
 
+    [Theory]
+    [InlineData(0, WriteFault.BeforeCommit)]
+    [InlineData(0, WriteFault.AfterCommit)]
+    [InlineData(1, WriteFault.BeforeCommit)]
+    [InlineData(1, WriteFault.AfterCommit)]
+    public async Task Repay_AccountWriteOfALegFails_ReminderAppliesTheRepaymentOnce(int leg, WriteFault fault)
+    {
+        var loan = await ShortOfMoneyLoanAsync(500m);
+        var command = Repayment(120m);
+        string[] legs = [loan.AccountId, SystemAccounts.LoanBook("CNY", command.MovementId)];
+        FaultInjection.FailWrite(legs[leg], 0, fault);
+
+        await MoneyPathChecks.ThrowsUnavailableAsync(() => loan.Grain.Repay(command));
+
+        Assert.True(await MoneyPathChecks.EventuallyAsync(async () => (await loan.Grain.Get())!.PendingMovements == 0));
+        Assert.Equal(120m, (await loan.Grain.Get())!.Schedule.Sum(i => i.Paid));
+        Assert.Equal(380m, await _scenario.BalanceAsync(loan.AccountId));
+        Assert.Equal(new MovementTrace(1, -120m, 1, 120m), await TraceAsync(loan, command.MovementId));
+    }
+
     [Fact]
     public async Task Repay_DecisionWriteFails_NothingMovesAndTheRetryRepaysOnce()
     {
