@@ -27,7 +27,7 @@ public sealed class CustomerOnboardingTests(FinNodeFixture fixture)
         Assert.Equal($"/customers/{id}", response.Headers.Location?.OriginalString);
         Assert.Equal("Verified", customer.Str("kycStatus"));
         Assert.Equal("Low", customer.Str("riskLevel"));
-        Assert.Equal(idNumber[..4] + new string('*', 10) + idNumber[14..], customer.Str("idNumber"));
+        Assert.Equal(idNumber[..1] + new string('*', 16) + idNumber[17..], customer.Str("idNumber"));
         Assert.Equal(phone[..3] + "****" + phone[7..], customer.Str("phone"));
         Assert.Equal(["device-1"], customer.GetProperty("boundDevices").EnumerateArray().Select(d => d.GetString()));
     }
