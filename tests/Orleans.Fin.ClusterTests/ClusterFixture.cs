@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Fin.ClusterTests.Risk;
 using Orleans.Fin.Common;
+using Orleans.Fin.Notifications;
 using Orleans.Fin.Risk;
 using Orleans.Fin.Silo.Hosting;
 using Orleans.Fin.Wealth;
@@ -37,6 +38,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             host.Services.AddFinGrainServices();
             host.Services.Configure<RiskControlOptions>(o => o.OtpLifetime = OtpLifetime);
+            host.Services.Configure<NotificationOptions>(o => o.DevelopmentInbox = true); // codes readable by the scenarios, as in Development
             host.Services.Configure<WealthOptions>(o =>
             {
                 o.RebalancePeriod = RebalancePeriod;

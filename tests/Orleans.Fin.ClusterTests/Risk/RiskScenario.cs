@@ -45,7 +45,7 @@ public sealed class RiskScenario(IClusterClient client)
 
     public async Task<string> LatestCodeAsync(string customerId, string? reference = null)
     {
-        var message = await client.GetGrain<INotificationOutboxGrain>(customerId).GetLatest(NotificationPurposes.PaymentOtp);
+        var message = await client.GetGrain<IDevelopmentSmsInboxGrain>(customerId).GetLatestCode();
         Assert.NotNull(message);
         if (reference is not null)
         {
