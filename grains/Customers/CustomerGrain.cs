@@ -57,8 +57,9 @@ public sealed partial class CustomerGrain(
 
         state.State.Devices.Add(deviceId);
         await state.WriteStateAsync();
-        _ = GrainFactory.GetGrain<IDeviceIndexGrain>(deviceId).Record(this.GetPrimaryKeyString(), clock.GetUtcNow());
-        await GrainFactory.GetGrain<IRiskGrain>(this.GetPrimaryKeyString()).CustomerChanged(); // one-way: returns at once
+        var boundAt = clock.GetUtcNow();
+        _ = GrainFactory.GetGrain<IDeviceIndexGrain>(deviceId).Record(this.GetPrimaryKeyString(), boundAt);
+        await GrainFactory.GetGrain<IRiskGrain>(this.GetPrimaryKeyString()).DeviceBound(deviceId, boundAt); // one-way: returns at once
     }
 
     public async Task RecordLogin(LoginAttempt login)

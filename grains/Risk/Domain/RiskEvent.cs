@@ -16,13 +16,15 @@ internal readonly record struct RiskEvent(
     bool DeviceBound,
     string? Country,
     string? City,
-    bool Declined)
+    bool Declined,
+    DateTimeOffset? DeviceBoundAt = null)
 {
     public bool IsOutgoing => Kind is ActivityKind.PaymentOut or ActivityKind.Withdrawal;
 
     public static RiskEvent From(PaymentCandidate candidate) => new(
         candidate.MovementId, ActivityKind.PaymentOut, candidate.At, RiskCurrency.ToCny(candidate.Amount, candidate.Currency),
-        candidate.ToAccountId, candidate.DeviceId, candidate.DeviceBound, candidate.Country, candidate.City, Declined: false);
+        candidate.ToAccountId, candidate.DeviceId, candidate.DeviceBound, candidate.Country, candidate.City, Declined: false,
+        candidate.DeviceBoundAt);
 
     /// <summary>An activity from the stream. Events do not say whether the device was bound: it is taken as bound.</summary>
     public static RiskEvent From(CustomerActivity activity) => new(

@@ -9,7 +9,7 @@ namespace Orleans.Fin.Risk.Domain;
 /// each <see cref="RiskSignalGroup"/> contributes its strongest signal's points s, the model its probability p weighted
 /// by <see cref="RiskOptions.ModelWeight"/> w, and score = 100 · (1 − Π(1 − s/100) · (1 − w·p)). One signal scores its
 /// points; each further one closes part of the remaining gap, so two moderate coincidences stay below High while three,
-/// or a confident model, reach it. A payment from an unbound device is at least Medium. Thread-safe; pure apart from
+/// or a confident model, reach it. A payment from an unbound or freshly bound device is at least Medium. Thread-safe; pure apart from
 /// the pooled model engines.
 /// </summary>
 public sealed class RiskScorer : IRiskScorer
@@ -78,7 +78,7 @@ public sealed class RiskScorer : IRiskScorer
         }
 
         var score = (int)Math.Round(100 * (1 - unexplained), MidpointRounding.AwayFromZero);
-        if (signals.Exists(s => s.Code == RiskReasons.UnboundDevice))
+        if (signals.Exists(s => s.Code is RiskReasons.UnboundDevice or RiskReasons.FreshlyBoundDevice))
         {
             score = Math.Max(score, _options.MediumThreshold);
         }

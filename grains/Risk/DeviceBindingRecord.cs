@@ -1,0 +1,8 @@
+namespace Orleans.Fin.Risk;
+
+/// <summary>A device the customer bound and when (persisted in <see cref="RiskState"/>; freshly bound devices get extra scrutiny).</summary>
+public sealed class DeviceBindingRecord
+{
+    public string DeviceId { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+}

@@ -1,0 +1,73 @@
+using Orleans.Fin.Customers;
+using Orleans.Fin.Risk.Control;
+using Orleans.Fin.Risk.Domain;
+
+namespace Orleans.Fin.Risk;
+
+/// <summary>
+/// Device bindings and beneficiaries as risk events. A binding is remembered with its time (its payments are scrutinised
+/// while it is fresh) and raises the standing score when it follows a login from a new device in a new place
+/// (<see cref="DeviceBindingPolicy"/>). Before a payment moves money, the payee's watch is asked whether it is a watched
+/// beneficiary, and told about risky attempts (<see cref="BeneficiaryRiskPolicy"/>).
+/// </summary>
+public sealed partial class RiskGrain
+{
+    public async Task DeviceBound(string deviceId, DateTimeOffset at)
+    {
+        _customer = null;
+        S.Bindings.RemoveAll(b => b.DeviceId == deviceId);
+        Bounded.Add(S.Bindings, new DeviceBindingRecord { DeviceId = deviceId, At = at }, RiskState.MaxBindings);
+        var now = clock.GetUtcNow();
+        var before = LevelOf(CurrentScore(now));
+        if (!DeviceBindingPolicy.IsRisky(S.Profile, deviceId, at, thresholds.Value))
+        {
+            Audit(AuditAction.Signal, RiskGrainKeys.Engine, $"Device {deviceId} bound", before, CurrentScore(now), reference: deviceId);
+            await SaveAsync();
+            return;
+        }
+
+        var description = $"Device {deviceId} bound right after a login from a new device in a new place";
+        S.Score = RiskScoreRules.AfterVerdict(S.Score, S.ScoredAt, thresholds.Value.RiskyBindingPoints, now, Control.ScoreHalfLife);
+        S.ScoredAt = now;
+        var level = LevelOf(S.Score);
+        Flag(["risky-binding"]);
+        RecordSignal(now, "binding", description, S.Score, level);
+        Audit(AuditAction.Signal, RiskGrainKeys.Engine, description, level, S.Score, reference: deviceId);
+        if (RiskResponsePolicy.ForStandingChange(before, level) == RiskResponse.StepUpAndContact)
+        {
+            await StepUpAndContactAsync(description, [RiskReasons.RiskyBinding], now);
+        }
+
+        await SaveAsync();
+    }
+
+    private DateTimeOffset? BoundAt(string deviceId) => S.Bindings.Find(b => b.DeviceId == deviceId)?.At;
+
+    /// <summary>Asks the payee's watch (when the policy says to) whether it is a watched beneficiary, reporting a risky attempt.</summary>
+    private async Task<bool> ConsultBeneficiaryWatchAsync(PaymentCheck check, RiskVerdict verdict, DateTimeOffset now)
+    {
+        var options = thresholds.Value;
+        var amountCny = RiskCurrency.ToCny(check.Amount, check.Currency);
+        var newPayee = ProfileQueries.FindPayee(S.Profile, check.ToAccountId) is null;
+        var risky = BeneficiaryRiskPolicy.IsRiskyAttempt(verdict.Level, verdict.Reasons, amountCny, newPayee, check.MerchantCategory is not null, options);
+        return BeneficiaryRiskPolicy.ShouldConsult(risky, newPayee, amountCny, options)
+            && await GrainFactory.GetGrain<IPayeeWatchGrain>(check.ToAccountId).AssessInbound(CustomerId, risky, now);
+    }
+
+    /// <summary>
+    /// A large payment to a watched beneficiary is held: declined with its reason, and the customer (likely a scam
+    /// victim, not a suspect) is contacted and stepped up. Nothing is frozen.
+    /// </summary>
+    private async Task<PaymentAssessment> HoldForWatchedBeneficiaryAsync(
+        PaymentCheck check, RiskVerdict verdict, List<string> reasons, string trigger, DateTimeOffset now)
+    {
+        reasons.Add(RiskReasons.WatchedBeneficiary);
+        var description = $"{trigger}: the payee is a suspected scam collector";
+        Flag(["paid-watched-beneficiary"]);
+        RecordSignal(now, "payment", description, verdict.Score, verdict.Level);
+        await StepUpAndContactAsync(description, [RiskReasons.WatchedBeneficiary], now);
+        Decided(PaymentDecision.Decline, verdict, check, reasons);
+        await SaveAsync();
+        return Answer(PaymentDecision.Decline, verdict, reasons);
+    }
+}
