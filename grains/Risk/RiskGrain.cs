@@ -63,7 +63,7 @@ public sealed partial class RiskGrain(
         return Task.FromResult(new RiskProfileView(
             CustomerId, LevelOf(score), score, [.. S.Flags], S.Watchlisted,
             [.. S.Signals.AsEnumerable().Reverse().Select(s => new RiskSignalView(s.At, s.Source, s.Description, s.Score, s.Level))],
-            S.OpenCaseId, S.StepUpUntil > now ? S.StepUpUntil : null, S.ModelVersion));
+            S.OpenCaseId, S.StepUpUntil > now ? S.StepUpUntil : null, S.ModelVersion, S.ObservedEvents));
     }
 
     public async Task RaiseSignal(RingSignal signal)
@@ -175,6 +175,7 @@ public sealed partial class RiskGrain(
             return;
         }
 
+        S.ObservedEvents++;
         MarkDirty();
         var now = clock.GetUtcNow();
         FeedRingIndexes(activity, now);

@@ -33,6 +33,9 @@ public sealed class RiskState
 
     public List<string> Flags { get; set; } = [];
 
+    /// <summary>Activity events taken in from the stream (redeliveries not counted).</summary>
+    public long ObservedEvents { get; set; }
+
     public bool Watchlisted { get; set; }
 
     public List<SignalRecord> Signals { get; set; } = [];
