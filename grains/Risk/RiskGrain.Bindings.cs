@@ -48,7 +48,7 @@ public sealed partial class RiskGrain
     {
         var options = thresholds.Value;
         var amountCny = RiskCurrency.ToCny(check.Amount, check.Currency);
-        var newPayee = ProfileQueries.FindPayee(S.Profile, check.ToAccountId) is null;
+        var newPayee = BeneficiaryRiskPolicy.IsNewPayee(S.Profile, check.ToAccountId);
         var risky = BeneficiaryRiskPolicy.IsRiskyAttempt(verdict.Level, verdict.Reasons, amountCny, newPayee, check.MerchantCategory is not null, options);
         return BeneficiaryRiskPolicy.ShouldConsult(risky, newPayee, amountCny, options)
             && await GrainFactory.GetGrain<IPayeeWatchGrain>(check.ToAccountId).AssessInbound(CustomerId, risky, now);

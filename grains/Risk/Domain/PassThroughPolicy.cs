@@ -4,14 +4,14 @@ namespace Orleans.Fin.Risk.Domain;
 /// A pass-through account (a money mule): within <see cref="RiskOptions.PassThroughWindow"/> money arrived from at least
 /// <see cref="RiskOptions.PassThroughMinSenders"/> senders the customer never paid, together at least
 /// <see cref="RiskOptions.PassThroughMinInflowCny"/>, and this payment takes what went out since the first of them to
-/// <see cref="RiskOptions.PassThroughOutShare"/> of it or more. Deposits from the customer's own bank do not count.
+/// <see cref="RiskOptions.PassThroughOutShare"/> of it or more, itself at least <see cref="RiskOptions.PassThroughMinPaymentShare"/> of it. Deposits from the customer's own bank do not count.
 /// The signal alone is High: the payment is declined and a case opened.
 /// </summary>
 public static class PassThroughPolicy
 {
     internal static RiskSignal? Evaluate(BehaviourProfile profile, in RiskEvent e, RiskOptions options)
     {
-        if (!e.IsOutgoing || e.AmountCny <= 0)
+        if (!e.IsOutgoing || e.AmountCny <= 0 || e.ToMerchant)
         {
             return null;
         }
@@ -33,7 +33,8 @@ public static class PassThroughPolicy
             first = first is { } f && f <= record.At ? f : record.At;
         }
 
-        if (senders.Count < options.PassThroughMinSenders || inflow < options.PassThroughMinInflowCny || first is not { } since)
+        if (senders.Count < options.PassThroughMinSenders || inflow < options.PassThroughMinInflowCny || first is not { } since
+            || e.AmountCny < inflow * options.PassThroughMinPaymentShare)
         {
             return null;
         }

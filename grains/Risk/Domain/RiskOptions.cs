@@ -77,7 +77,13 @@ public sealed class RiskOptions
     public int PassThroughMinSenders { get; set; } = 3;
     public decimal PassThroughMinInflowCny { get; set; } = 5_000m;
     public decimal PassThroughOutShare { get; set; } = 0.6m;
+
+    /// <summary>The payment itself must take at least this share of what came in (money out "at once", not pocket money).</summary>
+    public decimal PassThroughMinPaymentShare { get; set; } = 0.25m;
     public int PassThroughPoints { get; set; } = 75;
+
+    /// <summary>Whether a payment to a merchant reaches High only when the rules alone do (the model alone makes it Medium).</summary>
+    public bool MerchantNeedsRulesForHigh { get; set; } = true;
 
     /// <summary>The problems with these settings; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()
@@ -106,7 +112,7 @@ public sealed class RiskOptions
         Check(AmountHistoryMinPayments >= 1 && AmountSigmas > 0 && AmountMinMultiple >= 1, "Risk amount-history parameters are out of range.");
         Check(BindingFreshFor > TimeSpan.Zero && BindingAfterLoginWindow > TimeSpan.Zero && PassThroughWindow > TimeSpan.Zero, "Risk binding and pass-through windows must be positive.");
         Check(PassThroughWindow <= BehaviourLimits.Window, $"Risk:PassThroughWindow cannot exceed the {BehaviourLimits.Window.TotalHours} h the profile keeps.");
-        Check(PassThroughMinSenders >= 2 && PassThroughMinInflowCny > 0 && PassThroughOutShare is > 0 and <= 1, "Risk pass-through parameters are out of range.");
+        Check(PassThroughMinSenders >= 2 && PassThroughMinInflowCny > 0 && PassThroughOutShare is > 0 and <= 1 && PassThroughMinPaymentShare is >= 0 and <= 1, "Risk pass-through parameters are out of range.");
         Check(
             new[] { FreshlyBoundDevicePoints, RiskyBindingPoints, UnusualAfterBindingPoints, RepeatedUnusualAfterBindingPoints, PassThroughPoints }.All(p => p is >= 0 and <= 100),
             "Risk binding and pass-through points must be within 0..100.");

@@ -13,6 +13,14 @@ public sealed class BeneficiaryRiskPolicyTests
         Assert.True(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.Low, [RiskReasons.AmountFarAboveHistory], 20_000m, newPayee: true, merchant: false, _options));
 
     [Fact]
+    public void IsRiskyAttempt_LargeTransferToANewPayeeWithoutHistory_True() =>
+        Assert.True(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.Low, [], 5_000m, newPayee: true, merchant: false, _options));
+
+    [Fact]
+    public void IsRiskyAttempt_SmallerTransferToANewPayee_False() =>
+        Assert.False(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.Low, [RiskReasons.AmountFarAboveHistory], 4_999m, newPayee: true, merchant: false, _options));
+
+    [Fact]
     public void IsRiskyAttempt_BigPurchaseAtAMerchant_False() =>
         Assert.False(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.Low, [RiskReasons.AmountFarAboveHistory], 20_000m, true, merchant: true, _options));
 
