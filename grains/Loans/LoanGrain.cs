@@ -22,6 +22,7 @@ public sealed partial class LoanGrain(
     [PersistentState("loan", FinNames.Storage)] IPersistentState<LoanState> state,
     CreditScorer scorer,
     IOptions<CreditOptions> options,
+    IOptions<PendingMovementOptions> pendingOptions,
     INotifier notifier,
     TimeProvider clock,
     ILogger<LoanGrain> logger) : Grain, ILoanGrain
@@ -91,7 +92,7 @@ public sealed partial class LoanGrain(
             AppliedAt = now,
         };
         state.State = s;
-        await state.WriteStateAsync();
+        await Commit();
         await Portfolio.RecordApplication(s.Decision, s.AutomaticDecision);
         LogDecided(logger, Id, s.Decision, s.ModelVersion);
         return ToView();
@@ -120,7 +121,7 @@ public sealed partial class LoanGrain(
         S.ReviewedBy = review.ReviewedBy;
         S.ReviewNote = review.Note;
         S.ReviewedAt = clock.GetUtcNow();
-        await state.WriteStateAsync();
+        await Commit();
         await Portfolio.RecordReview(review.Approve);
         LogDecided(logger, Id, S.Decision, S.ModelVersion);
         return ToView();

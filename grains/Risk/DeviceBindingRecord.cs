@@ -5,4 +5,7 @@ public sealed class DeviceBindingRecord
 {
     public string DeviceId { get; set; } = "";
     public DateTimeOffset At { get; set; }
+
+    /// <summary>Whether the binding was found risky (raised once, by the call or by the stream event, whichever sees the login).</summary>
+    public bool Risky { get; set; }
 }

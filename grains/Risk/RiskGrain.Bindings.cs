@@ -15,17 +15,27 @@ public sealed partial class RiskGrain
     public async Task DeviceBound(string deviceId, DateTimeOffset at)
     {
         _customer = null;
-        S.Bindings.RemoveAll(b => b.DeviceId == deviceId);
-        Bounded.Add(S.Bindings, new DeviceBindingRecord { DeviceId = deviceId, At = at }, RiskState.MaxBindings);
-        var now = clock.GetUtcNow();
-        var before = LevelOf(CurrentScore(now));
-        if (!DeviceBindingPolicy.IsRisky(S.Profile, deviceId, at, thresholds.Value))
+        RememberBinding(deviceId, at);
+        Audit(AuditAction.Signal, RiskGrainKeys.Engine, $"Device {deviceId} bound", LevelOf(CurrentScore(clock.GetUtcNow())), CurrentScore(clock.GetUtcNow()), reference: deviceId);
+        await AssessBindingAsync(deviceId, at);
+    }
+
+    /// <summary>
+    /// Raises the risk once when the binding followed a login from a new device in a new place. Called on the binding
+    /// itself and again on its event from the stream, which comes after the login it may follow.
+    /// </summary>
+    private async Task AssessBindingAsync(string deviceId, DateTimeOffset at)
+    {
+        var binding = RememberBinding(deviceId, at);
+        if (binding.Risky || !DeviceBindingPolicy.IsRisky(S.Profile, deviceId, binding.At, thresholds.Value))
         {
-            Audit(AuditAction.Signal, RiskGrainKeys.Engine, $"Device {deviceId} bound", before, CurrentScore(now), reference: deviceId);
-            await SaveAsync();
+            MarkDirty();
             return;
         }
 
+        binding.Risky = true;
+        var now = clock.GetUtcNow();
+        var before = LevelOf(CurrentScore(now));
         var description = $"Device {deviceId} bound right after a login from a new device in a new place";
         S.Score = RiskScoreRules.AfterVerdict(S.Score, S.ScoredAt, thresholds.Value.RiskyBindingPoints, now, Control.ScoreHalfLife);
         S.ScoredAt = now;
@@ -39,6 +49,20 @@ public sealed partial class RiskGrain
         }
 
         await SaveAsync();
+    }
+
+    /// <summary>The binding record of the device, added (bounded) when this grain has not seen it yet.</summary>
+    private DeviceBindingRecord RememberBinding(string deviceId, DateTimeOffset at)
+    {
+        if (S.Bindings.Find(b => b.DeviceId == deviceId) is { } known)
+        {
+            return known;
+        }
+
+        var binding = new DeviceBindingRecord { DeviceId = deviceId, At = at };
+        Bounded.Add(S.Bindings, binding, RiskState.MaxBindings);
+        MarkDirty();
+        return binding;
     }
 
     private DateTimeOffset? BoundAt(string deviceId) => S.Bindings.Find(b => b.DeviceId == deviceId)?.At;

@@ -169,6 +169,13 @@ public sealed partial class RiskGrain(
             return;
         }
 
+        if (activity.Kind == ActivityKind.DeviceBound)
+        {
+            // Not a payment or a login to score: the binding's own assessment, now that the logins before it are seen.
+            await AssessBindingAsync(activity.DeviceId ?? "", activity.At);
+            return;
+        }
+
         if (!BehaviourTracker.Observe(S.Profile, activity))
         {
             FinMetrics.RiskRedeliveries.Add(1);

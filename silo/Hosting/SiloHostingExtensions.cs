@@ -15,6 +15,7 @@ using Orleans.Fin.Payments;
 using Orleans.Fin.Risk;
 using Orleans.Fin.Risk.Domain;
 using Orleans.Fin.Risk.Model;
+using Orleans.Fin.Silo.Storage;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -62,6 +63,8 @@ public static class SiloHostingExtensions
     {
         services.AddOptions<AccountLimitsOptions>().BindConfiguration(AccountLimitsOptions.Section);
         services.AddOptions<FxOptions>().BindConfiguration(FxOptions.Section);
+        services.AddOptions<PendingMovementOptions>().BindConfiguration(PendingMovementOptions.Section)
+            .Validate(o => o.RetryPeriod > TimeSpan.Zero, "PendingMovements:RetryPeriod must be positive.").ValidateOnStart();
         services.AddOptions<BusinessClockOptions>().BindConfiguration(BusinessClockOptions.Section);
         services.AddSingleton<BusinessClock>();
         services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<BusinessClock>());
@@ -88,6 +91,7 @@ public static class SiloHostingExtensions
         services.AddOptions<RiskOptions>().BindConfiguration(RiskOptions.Section)
             .Validate(o => o.Validate().Count == 0, "The Risk settings are invalid.").ValidateOnStart();
         services.AddOptions<RiskControlOptions>().BindConfiguration(RiskControlOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         services.AddSingleton<INotifier, OutboxNotifier>();
 
         // ---- THE risk scorer registration: the one place that decides how payments and activity are scored. ----
@@ -146,12 +150,22 @@ public static class SiloHostingExtensions
             o.Invariant = PostgresInvariant;
             o.ConnectionString = connection;
         });
-        silo.AddAdoNetGrainStorage(FinNames.Storage, o =>
+        if (options.Storage == GrainStorageKind.GroupCommit)
         {
-            o.Invariant = PostgresInvariant;
-            o.ConnectionString = connection;
-            o.GrainStorageSerializer = serializer;
-        });
+            options.GroupCommit.ConnectionString = connection;
+            Validator.ValidateObject(options.GroupCommit, new ValidationContext(options.GroupCommit), validateAllProperties: true);
+            silo.AddGroupCommitGrainStorage(FinNames.Storage, options.GroupCommit, serializer);
+        }
+        else
+        {
+            silo.AddAdoNetGrainStorage(FinNames.Storage, o =>
+            {
+                o.Invariant = PostgresInvariant;
+                o.ConnectionString = connection;
+                o.GrainStorageSerializer = serializer;
+            });
+        }
+
         silo.AddAdoNetGrainStorage(FinNames.PubSubStore, o =>
         {
             o.Invariant = PostgresInvariant;

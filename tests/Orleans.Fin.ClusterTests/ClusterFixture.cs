@@ -6,6 +6,7 @@ using Orleans.Fin.Risk;
 using Orleans.Fin.Silo.Hosting;
 using Orleans.Fin.Wealth;
 using Orleans.Hosting;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace Orleans.Fin.ClusterTests;
@@ -21,6 +22,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// slots, so that a reminder-driven rebalance can be observed; the silos accept reminders of a second.
     /// </summary>
     public static readonly TimeSpan RebalancePeriod = TimeSpan.FromSeconds(3);
+
+    /// <summary>Loans and portfolios retry a movement left pending this often in the test cluster (a minute in production).</summary>
+    public static readonly TimeSpan PendingRetryPeriod = TimeSpan.FromSeconds(1);
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -38,14 +42,18 @@ public sealed class ClusterFixture : IAsyncLifetime
                 o.RebalancePeriod = RebalancePeriod;
                 o.RebalanceSlots = (int)(RebalancePeriod / WealthOptions.MinimumRebalancePeriod);
             });
+            host.Services.Configure<PendingMovementOptions>(o => o.RetryPeriod = PendingRetryPeriod);
             ScriptedRiskScorer.Decorate(host.Services);
         });
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddFinEmbeddedResources();
+            silo.Services.AddKeyedSingleton<IGrainStorage>(
+                FinNames.Storage, (sp, _) => new FaultyGrainStorage(MemoryGrainStorageFactory.Create(sp, FinNames.Storage)));
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = WealthOptions.MinimumRebalancePeriod);
             silo.AddFinStreams();
             silo.AddIncomingGrainCallFilter(FaultInjection.Filter);
+            silo.AddIncomingGrainCallFilter(CallFaults.Filter);
         });
         builder.ConfigureClient(client => client.AddMemoryStreams(FinNames.StreamProvider));
         Cluster = builder.Build();
