@@ -16,7 +16,10 @@ public sealed partial class RiskGrain
     {
         _customer = null;
         RememberBinding(deviceId, at);
-        Audit(AuditAction.Signal, RiskGrainKeys.Engine, $"Device {deviceId} bound", LevelOf(CurrentScore(clock.GetUtcNow())), CurrentScore(clock.GetUtcNow()), reference: deviceId);
+        var now = clock.GetUtcNow();
+        var score = CurrentScore(now);
+        RecordSignal(now, "binding", $"Device {deviceId} bound", score, LevelOf(score));
+        Audit(AuditAction.Signal, RiskGrainKeys.Engine, $"Device {deviceId} bound", LevelOf(score), score, reference: deviceId);
         await AssessBindingAsync(deviceId, at);
     }
 
