@@ -15,11 +15,21 @@ public interface IDeviceIndexGrain : IGrainWithStringKey
     Task<IReadOnlyList<string>> GetCustomers();
 }
 
-/// <summary>Which flagged customers pay an account (keyed by the receiving account id); several of them make it a suspected mule.</summary>
+/// <summary>
+/// Who pays an account (keyed by the receiving account id): flagged customers paying it make it a suspected mule;
+/// risky payment attempts from several customers make it a suspected scam collector (a watched beneficiary).
+/// </summary>
 [Alias("fin.IPayeeWatchGrain")]
 public interface IPayeeWatchGrain : IGrainWithStringKey
 {
     [OneWay]
     [Alias("RecordFlaggedSender")]
     Task RecordFlaggedSender(string customerId, DateTimeOffset at);
+
+    /// <summary>
+    /// A customer is about to pay this account: records the attempt when it is risky and answers whether the account is
+    /// a watched beneficiary (this attempt included).
+    /// </summary>
+    [Alias("AssessInbound")]
+    Task<bool> AssessInbound(string customerId, bool risky, DateTimeOffset at);
 }

@@ -31,6 +31,15 @@ public interface IRiskGrain : IGrainWithStringKey
     Task CustomerChanged();
 
     /// <summary>A risk officer refers the customer for investigation: opens a case and, when asked, freezes every account.</summary>
+    /// <summary>
+    /// The customer bound a device: a risk event. A binding right after a login from a new device in a new place raises
+    /// the risk, and the device's payments get an unbound device's scrutiny for a while. Also forgets the kept profile
+    /// copy. One-way, so the customer grain never waits on the risk grain.
+    /// </summary>
+    [OneWay]
+    [Alias("DeviceBound")]
+    Task DeviceBound(string deviceId, DateTimeOffset at);
+
     [Alias("Refer")]
     Task<CaseView> Refer(string reason, string by, bool freeze);
 

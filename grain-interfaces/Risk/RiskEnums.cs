@@ -52,6 +52,9 @@ public enum RingSignalKind
 
     /// <summary>A loan of this customer fell past due (raises the risk to at most Medium: an arrear is no fraud).</summary>
     CreditOverdue = 3,
+
+    /// <summary>An account of this customer is the target of risky payments from several customers (a scam collector).</summary>
+    ScamCollector = 4,
 }
 
 public enum AuditAction

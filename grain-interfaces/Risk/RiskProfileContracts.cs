@@ -6,7 +6,7 @@ namespace Orleans.Fin.Risk;
 [GenerateSerializer, Immutable, Alias("fin.RiskSignalView")]
 public sealed record RiskSignalView(DateTimeOffset At, string Source, string Description, int Score, RiskLevel Level);
 
-/// <summary>A customer's risk as risk officers see it.</summary>
+/// <summary>A customer's risk as risk officers see it. <paramref name="ObservedEvents"/> counts the activity events the engine has taken in.</summary>
 [GenerateSerializer, Immutable, Alias("fin.RiskProfileView")]
 public sealed record RiskProfileView(
     string CustomerId,
@@ -17,7 +17,8 @@ public sealed record RiskProfileView(
     IReadOnlyList<RiskSignalView> RecentSignals,
     string? OpenCaseId,
     DateTimeOffset? StepUpUntil,
-    string ModelVersion);
+    string ModelVersion,
+    long ObservedEvents = 0);
 
 /// <summary>A fraud-ring indicator raised on a customer by the device index or a payee watch.</summary>
 [GenerateSerializer, Immutable, Alias("fin.RingSignal")]

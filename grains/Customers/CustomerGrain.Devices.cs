@@ -115,7 +115,7 @@ public sealed partial class CustomerGrain
         state.State.Devices.Add(deviceId);
         await state.WriteStateAsync();
         _ = GrainFactory.GetGrain<IDeviceIndexGrain>(deviceId).Record(customerId, now);
-        await GrainFactory.GetGrain<IRiskGrain>(customerId).CustomerChanged(); // one-way: returns at once
+        await GrainFactory.GetGrain<IRiskGrain>(customerId).DeviceBound(deviceId, now); // one-way: returns at once
 
         // The risk event: consumers of the activity stream see every new binding.
         await ActivityPublisher.Publish(this, new CustomerActivity(

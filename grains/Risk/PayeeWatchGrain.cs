@@ -2,13 +2,16 @@ using Microsoft.Extensions.Options;
 using Orleans.Fin.Accounts;
 using Orleans.Fin.Common;
 using Orleans.Fin.Customers;
-using Orleans.Fin.Risk.Control;
+using Orleans.Fin.Risk.Domain;
 
 namespace Orleans.Fin.Risk;
 
 /// <summary>
-/// The flagged customers paying one account. From <see cref="RiskControlOptions.MuleFlaggedSenders"/> distinct ones on,
-/// the account's owner gets a mule-account signal and every flagged sender a ring-member signal; one ring alert is raised.
+/// Who pays one account, watched by <see cref="RingWatch"/> twice over. Flagged senders: from
+/// <see cref="RiskControlOptions.MuleFlaggedSenders"/> on, the owner gets a mule-account signal and every flagged sender a
+/// ring-member signal. Risky attempts (see <see cref="BeneficiaryRiskPolicy"/>): from
+/// <see cref="RiskControlOptions.BeneficiaryRiskySenders"/> customers within <see cref="RiskControlOptions.BeneficiaryWindow"/>
+/// on, the account is a watched beneficiary and its owner gets a scam-collector signal (a case). One alert each.
 /// </summary>
 public sealed class PayeeWatchGrain(
     [PersistentState("payee-watch", FinNames.Storage)] IPersistentState<PayeeWatchState> state,
@@ -17,43 +20,72 @@ public sealed class PayeeWatchGrain(
 {
     public const int MaxSenders = 100;
 
+    private string AccountId => this.GetPrimaryKeyString();
+
     public async Task RecordFlaggedSender(string customerId, DateTimeOffset at)
     {
-        var s = state.State;
-        if (!Bounded.AddDistinct(s.FlaggedSenders, customerId, MaxSenders))
+        state.State.Upgrade(at);
+        var step = RingWatch.Record(state.State.Flagged, customerId, at, control.Value.MuleFlaggedSenders, MaxSenders);
+        if (!step.Added)
         {
             return;
         }
 
-        var accountId = this.GetPrimaryKeyString();
-        if (s.FlaggedSenders.Count >= control.Value.MuleFlaggedSenders)
+        if (step.Watched)
         {
-            var owner = s.OwnerCustomerId ??= (await GrainFactory.GetGrain<IAccountGrain>(accountId).Get())?.CustomerId;
-            var description = $"Account {accountId} receives money from {s.FlaggedSenders.Count} flagged customers";
-            foreach (var sender in s.FlaggedSenders.Where(c => c != owner && !s.Signalled.Contains(c, StringComparer.Ordinal)).ToList())
+            var owner = await OwnerAsync();
+            var description = $"Account {AccountId} receives money from {state.State.Flagged.Members.Count} flagged customers";
+            foreach (var sender in step.ToSignal.Where(c => c != owner))
             {
-                Bounded.Add(s.Signalled, sender, MaxSenders);
-                _ = GrainFactory.GetGrain<IRiskGrain>(sender).RaiseSignal(new RingSignal(RingSignalKind.RingMember, accountId, description, at));
+                _ = GrainFactory.GetGrain<IRiskGrain>(sender).RaiseSignal(new RingSignal(RingSignalKind.RingMember, AccountId, description, at));
             }
 
-            if (!s.OwnerSignalled && owner is not null)
-            {
-                s.OwnerSignalled = true;
-                _ = GrainFactory.GetGrain<IRiskGrain>(owner).RaiseSignal(new RingSignal(RingSignalKind.MuleAccount, accountId, description, at));
-                await GrainFactory.GetGrain<IRiskAlertRegistryGrain>(RiskGrainKeys.Global).Raise(new AlertDraft(
-                    AlertKind.RingDetected, owner, RiskLevel.High, description, ["MULE_ACCOUNT"], null, clock.GetUtcNow()));
-            }
+            await FlagOwnerAsync(owner, RingSignalKind.MuleAccount, description, "MULE_ACCOUNT", at);
         }
 
         await state.WriteStateAsync();
     }
-}
 
-public sealed class PayeeWatchState
-{
-    public int SchemaVersion { get; set; } = 1;
-    public string? OwnerCustomerId { get; set; }
-    public List<string> FlaggedSenders { get; set; } = [];
-    public List<string> Signalled { get; set; } = [];
-    public bool OwnerSignalled { get; set; }
+    public async Task<bool> AssessInbound(string customerId, bool risky, DateTimeOffset at)
+    {
+        state.State.Upgrade(at);
+        var options = control.Value;
+        if (!risky)
+        {
+            return RingWatch.IsWatched(state.State.Risky, at, options.BeneficiaryRiskySenders, options.BeneficiaryWindow);
+        }
+
+        var owner = await OwnerAsync();
+        if (owner == customerId)
+        {
+            return false; // paying one's own account says nothing about it
+        }
+
+        var step = RingWatch.Record(state.State.Risky, customerId, at, options.BeneficiaryRiskySenders, MaxSenders, options.BeneficiaryWindow, owner);
+        if (step.Watched)
+        {
+            var description = $"Account {AccountId} is the target of risky payments from {state.State.Risky.Members.Count} customers";
+            await FlagOwnerAsync(owner, RingSignalKind.ScamCollector, description, "SCAM_COLLECTOR", at);
+        }
+
+        await state.WriteStateAsync();
+        return step.Watched;
+    }
+
+    /// <summary>Signals the owner once per kind and raises one ring alert.</summary>
+    private async Task FlagOwnerAsync(string? owner, RingSignalKind kind, string description, string reason, DateTimeOffset at)
+    {
+        if (owner is null || state.State.OwnerSignals.Contains(kind.ToString(), StringComparer.Ordinal))
+        {
+            return;
+        }
+
+        state.State.OwnerSignals.Add(kind.ToString());
+        _ = GrainFactory.GetGrain<IRiskGrain>(owner).RaiseSignal(new RingSignal(kind, AccountId, description, at));
+        await GrainFactory.GetGrain<IRiskAlertRegistryGrain>(RiskGrainKeys.Global).Raise(new AlertDraft(
+            AlertKind.RingDetected, owner, RiskLevel.High, description, [reason], null, clock.GetUtcNow()));
+    }
+
+    private async Task<string?> OwnerAsync() =>
+        state.State.OwnerCustomerId ??= (await GrainFactory.GetGrain<IAccountGrain>(AccountId).Get())?.CustomerId;
 }

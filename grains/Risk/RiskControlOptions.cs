@@ -50,6 +50,16 @@ public sealed class RiskControlOptions
     [Range(0, 100)]
     public int RingMemberBoost { get; set; } = 20;
 
+    /// <summary>Distinct customers whose risky payments target one payee within <see cref="BeneficiaryWindow"/> from which it is watched.</summary>
+    [Range(2, 1000)]
+    public int BeneficiaryRiskySenders { get; set; } = 2;
+
+    public TimeSpan BeneficiaryWindow { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>Raised on the owner of a watched beneficiary; High from a clean record (a case is opened).</summary>
+    [Range(0, 100)]
+    public int ScamCollectorBoost { get; set; } = 70;
+
     /// <summary>Raised once per loan that falls past due; enough to reach Medium from a clean record.</summary>
     [Range(0, 100)]
     public int CreditOverdueBoost { get; set; } = 45;

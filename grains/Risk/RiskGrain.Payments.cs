@@ -10,7 +10,8 @@ namespace Orleans.Fin.Risk;
 
 /// <summary>
 /// Inline pre-authorisation: a payment is scored before money moves. High declines it and escalates (freeze, case,
-/// alert); Medium, an unbound device or a recent medium-risk finding asks for a one-time code sent to the bound phone.
+/// alert); a large payment to a watched beneficiary is held; otherwise <see cref="PaymentStepUpPolicy"/> decides whether
+/// a one-time code is sent to the bound phone.
 /// A code expires, allows <see cref="RiskControlOptions.OtpMaxAttempts"/> wrong attempts and is accepted once.
 /// </summary>
 public sealed partial class RiskGrain
@@ -23,9 +24,10 @@ public sealed partial class RiskGrain
         var now = clock.GetUtcNow();
         var customer = await LoadCustomerAsync(fresh: false);
         var bound = check.DeviceId is { } device && customer.BoundDevices.Contains(device, StringComparer.Ordinal);
+        var boundAt = bound ? BoundAt(check.DeviceId!) : null;
         var candidate = new PaymentCandidate(
             check.MovementId, check.Amount, check.Currency, check.FromAccountId, check.ToAccountId, check.Channel, check.DeviceId, bound,
-            check.Ip, check.Country, check.City, check.MerchantCategory, check.At);
+            check.Ip, check.Country, check.City, check.MerchantCategory, check.At, boundAt);
         var verdict = scorer.ScorePayment(S.Profile, candidate);
         S.ModelVersion = verdict.ModelVersion;
         FinMetrics.RiskDecisions.Add(1, new("source", "payment"), new("level", verdict.Level.ToString()));
@@ -37,9 +39,10 @@ public sealed partial class RiskGrain
         }
 
         List<string> reasons = [.. verdict.Reasons];
+        var trigger = $"Payment {check.MovementId} of {check.Amount} {check.Currency} to {check.ToAccountId}";
+        var watched = await ConsultBeneficiaryWatchAsync(check, verdict, now);
         if (verdict.Level == RiskLevel.High)
         {
-            var trigger = $"Payment {check.MovementId} of {check.Amount} {check.Currency} to {check.ToAccountId}";
             Flag(verdict.Reasons);
             RecordSignal(now, "payment", $"{trigger}: {Reasons(verdict.Reasons)}", verdict.Score, verdict.Level);
             Decided(PaymentDecision.Decline, verdict, check, reasons);
@@ -49,29 +52,23 @@ public sealed partial class RiskGrain
             return Answer(PaymentDecision.Decline, verdict, reasons);
         }
 
-        var stepUp = false;
-        void StepUp(bool needed, string reason)
+        var toWatched = BeneficiaryRiskPolicy.ForWatchedPayee(watched, RiskCurrency.ToCny(check.Amount, check.Currency), thresholds.Value);
+        if (toWatched == PaymentDecision.Decline)
         {
-            if (needed)
-            {
-                stepUp = true;
-                reasons.Add(reason);
-            }
+            return await HoldForWatchedBeneficiaryAsync(check, verdict, reasons, trigger, now);
         }
 
-        StepUp(verdict.Level == RiskLevel.Medium, "STEP_UP_MEDIUM_RISK");
-        StepUp(!bound, "STEP_UP_UNBOUND_DEVICE");
-        StepUp(S.StepUpUntil > now, "STEP_UP_RECENT_FINDING");
-        if (!stepUp)
+        var freshlyBound = DeviceBindingPolicy.IsFresh(boundAt, check.At, thresholds.Value);
+        var stepUps = PaymentStepUpPolicy.Reasons(verdict.Level, bound, freshlyBound, S.StepUpUntil > now, toWatched == PaymentDecision.Challenge);
+        if (stepUps.Count == 0)
         {
             Decided(PaymentDecision.Allow, verdict, check, reasons);
             return Answer(PaymentDecision.Allow, verdict, reasons);
         }
 
-        if (verdict.Level == RiskLevel.Medium && verdict.Reasons.Any(r => r != RiskReasons.UnboundDevice))
+        reasons.AddRange(stepUps);
+        if (PaymentStepUpPolicy.WarrantsContact(verdict.Level, verdict.Reasons))
         {
-            // A finding beyond a new phone: flag, contact the customer, and step up its other payments for a while.
-            var trigger = $"Payment {check.MovementId} of {check.Amount} {check.Currency} to {check.ToAccountId}";
             Flag(verdict.Reasons);
             RecordSignal(now, "payment", $"{trigger}: {Reasons(verdict.Reasons)}", verdict.Score, verdict.Level);
             await StepUpAndContactAsync(trigger, verdict.Reasons, now);

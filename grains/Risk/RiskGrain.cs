@@ -63,7 +63,7 @@ public sealed partial class RiskGrain(
         return Task.FromResult(new RiskProfileView(
             CustomerId, LevelOf(score), score, [.. S.Flags], S.Watchlisted,
             [.. S.Signals.AsEnumerable().Reverse().Select(s => new RiskSignalView(s.At, s.Source, s.Description, s.Score, s.Level))],
-            S.OpenCaseId, S.StepUpUntil > now ? S.StepUpUntil : null, S.ModelVersion));
+            S.OpenCaseId, S.StepUpUntil > now ? S.StepUpUntil : null, S.ModelVersion, S.ObservedEvents));
     }
 
     public async Task RaiseSignal(RingSignal signal)
@@ -79,6 +79,7 @@ public sealed partial class RiskGrain(
             RingSignalKind.SharedDevice => Control.SharedDeviceBoost,
             RingSignalKind.MuleAccount => Control.MuleBoost,
             RingSignalKind.CreditOverdue => Control.CreditOverdueBoost,
+            RingSignalKind.ScamCollector => Control.ScamCollectorBoost,
             _ => Control.RingMemberBoost,
         };
         var previous = CurrentScore(now);
@@ -98,13 +99,14 @@ public sealed partial class RiskGrain(
         FinMetrics.RiskDecisions.Add(1, new("source", "signal"), new("level", level.ToString()));
         Audit(AuditAction.Signal, RiskGrainKeys.Engine, signal.Description, level, S.Score, reference: signal.SourceId);
 
-        if (level == RiskLevel.High && before != RiskLevel.High)
+        switch (RiskResponsePolicy.ForStandingChange(before, level))
         {
-            await EscalateAsync(Standing(level), $"Fraud-ring indicator: {signal.Description}", signal.At, signal.SourceId, RiskGrainKeys.Engine, byEngine: true, freeze: true);
-        }
-        else if (level == RiskLevel.Medium && before == RiskLevel.Low)
-        {
-            await StepUpAndContactAsync(signal.Description, [flag], now);
+            case RiskResponse.FreezeAndOpenCase:
+                await EscalateAsync(Standing(level), $"Fraud-ring indicator: {signal.Description}", signal.At, signal.SourceId, RiskGrainKeys.Engine, byEngine: true, freeze: true);
+                break;
+            case RiskResponse.StepUpAndContact:
+                await StepUpAndContactAsync(signal.Description, [flag], now);
+                break;
         }
 
         await SaveAsync();
@@ -169,9 +171,8 @@ public sealed partial class RiskGrain(
 
         if (activity.Kind == ActivityKind.DeviceBound)
         {
-            // A binding is recorded as a signal here; it is not a payment or a login to score.
-            RecordSignal(clock.GetUtcNow(), "activity:DeviceBound", $"Device {activity.DeviceId} bound", 0, RiskLevel.Low);
-            MarkDirty();
+            // Not a payment or a login to score: the binding's own assessment, now that the logins before it are seen.
+            await AssessBindingAsync(activity.DeviceId ?? "", activity.At);
             return;
         }
 
@@ -181,6 +182,7 @@ public sealed partial class RiskGrain(
             return;
         }
 
+        S.ObservedEvents++;
         MarkDirty();
         var now = clock.GetUtcNow();
         FeedRingIndexes(activity, now);
@@ -202,7 +204,8 @@ public sealed partial class RiskGrain(
         FinMetrics.RiskDecisions.Add(1, new("source", "activity"), new("level", verdict.Level.ToString()));
         S.Score = RiskScoreRules.AfterVerdict(S.Score, S.ScoredAt, verdict.Score, now, Control.ScoreHalfLife);
         S.ScoredAt = now;
-        if (verdict.Reasons.Count == 0 && verdict.Level == RiskLevel.Low)
+        var response = RiskResponsePolicy.ForVerdict(verdict.Level, verdict.Reasons.Count > 0);
+        if (response == RiskResponse.None)
         {
             S.Level = LevelOf(S.Score);
             return; // nothing found: the profile change is written with the next flush
@@ -213,14 +216,14 @@ public sealed partial class RiskGrain(
         RecordSignal(now, $"activity:{activity.Kind}", $"{trigger}: {string.Join(", ", verdict.Reasons)}", verdict.Score, verdict.Level);
         Audit(AuditAction.Decision, RiskGrainKeys.Engine, $"{trigger}: {Reasons(verdict.Reasons)}", verdict.Level, verdict.Score,
             decision: verdict.Level.ToString(), reference: activity.EventId, modelVersion: verdict.ModelVersion);
-        switch (verdict.Level)
+        switch (response)
         {
-            case RiskLevel.High:
+            case RiskResponse.FreezeAndOpenCase:
                 await EscalateAsync(
                     Snapshot(verdict, FeatureSnapshot.Of(S.Profile, activity)), trigger, activity.At, activity.EventId, RiskGrainKeys.Engine,
                     byEngine: true, freeze: true);
                 break;
-            case RiskLevel.Medium:
+            case RiskResponse.StepUpAndContact:
                 await StepUpAndContactAsync(trigger, verdict.Reasons, now);
                 break;
         }
@@ -248,6 +251,7 @@ public sealed partial class RiskGrain(
         RingSignalKind.CreditOverdue => "credit-overdue",
         RingSignalKind.SharedDevice => "shared-device",
         RingSignalKind.MuleAccount => "mule-account",
+        RingSignalKind.ScamCollector => "scam-collector",
         _ => "ring-member",
     };
 

@@ -11,6 +11,7 @@ public sealed class RiskState
     public const int MaxFlags = 20;
     public const int MaxReported = 50;
     public const int MaxChallenges = 20;
+    public const int MaxBindings = 16;
 
     /// <summary>Audit records kept in this state; a full run of <see cref="AuditSegmentSize"/> older ones is sealed into a segment.</summary>
     public const int AuditSegmentSize = 64;
@@ -31,6 +32,9 @@ public sealed class RiskState
     public RiskLevel PublishedLevel { get; set; }
 
     public List<string> Flags { get; set; } = [];
+
+    /// <summary>Activity events taken in from the stream (redeliveries not counted).</summary>
+    public long ObservedEvents { get; set; }
 
     public bool Watchlisted { get; set; }
 
@@ -56,6 +60,9 @@ public sealed class RiskState
     public List<string> ReportedPayees { get; set; } = [];
 
     public List<OtpChallenge> Challenges { get; set; } = [];
+
+    /// <summary>Devices bound while this grain was listening, newest last (a device bound earlier is simply bound).</summary>
+    public List<DeviceBindingRecord> Bindings { get; set; } = [];
 
     public string ModelVersion { get; set; } = "";
 

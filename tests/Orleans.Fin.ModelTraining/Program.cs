@@ -9,8 +9,35 @@ using Orleans.Fin.Risk.Model;
 //     [--algorithm FastTree|FastForest|both] [--trees 100] [--leaves 16] [--min-leaf 40] [--lr 0.1] [--fraud-share 0.12]
 //     [--predictions 100000] [--explain 0] [--out grains/Risk/Model/Trained]
 // --out writes the model the silo embeds; --explain N prints up to N ordinary payments that scored High.
+// With --engine, it trains nothing: it replays an extended population (every pattern, ordinary customers with life
+// events) through the engine's decisions with the shipped model, before (baseline) and after the newer defences:
+//   dotnet run -c Release --project tests/Orleans.Fin.ModelTraining -- --engine both [--customers 4000] [--days 30] [--seed 7]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var options = TrainingArguments.Parse(args);
+if (options.Engine is { } engine)
+{
+    var population = new SimulationOptions
+    {
+        Seed = options.Seed, Customers = options.Customers, Days = options.Days, FraudCustomerShare = options.FraudShare,
+        Patterns = FraudPatterns.Extended, LifeEvents = true,
+    };
+    var watch = Stopwatch.StartNew();
+    var simulated = new TransactionSimulator(population).Customers().ToList();
+    var shipped = FraudModelStore.LoadEmbedded() ?? throw new InvalidOperationException("No embedded fraud model.");
+    Console.WriteLine($"simulated {simulated.Count} customers x {options.Days} days (seed {options.Seed}, {shipped.Version}) in {watch.Elapsed.TotalSeconds:F1} s");
+    if (engine is "baseline" or "both")
+    {
+        EngineReport.Print("before (baseline: no binding times, no pass-through rule, no beneficiary watch, no merchant rule):", new EngineReplay(shipped, baseline: true).Run(simulated), options.Explain);
+    }
+
+    if (engine is "new" or "both")
+    {
+        EngineReport.Print("after (the engine as built):", new EngineReplay(shipped, baseline: false).Run(simulated), options.Explain);
+    }
+
+    return;
+}
+
 var simulation = new SimulationOptions { Seed = options.Seed, Customers = options.Customers, Days = options.Days, FraudCustomerShare = options.FraudShare };
 
 var clock = Stopwatch.StartNew();

@@ -3,9 +3,9 @@ using Orleans.Fin.Risk.Model;
 
 namespace Orleans.Fin.ModelTraining;
 
-/// <summary>Command-line flags of the trainer: --customers, --days, --seed, --algorithm, --trees, --leaves, --min-leaf, --lr, --fraud-share, --predictions, --explain, --out.</summary>
+/// <summary>Command-line flags of the trainer: --customers, --days, --seed, --algorithm, --trees, --leaves, --min-leaf, --lr, --fraud-share, --predictions, --explain, --out, --engine (baseline|new|both).</summary>
 internal sealed record TrainingArguments(
-    int Customers, int Days, int Seed, string Algorithm, int Trees, int Leaves, int MinLeaf, double LearningRate, double FraudShare, int Predictions, int Explain, string? Output)
+    int Customers, int Days, int Seed, string Algorithm, int Trees, int Leaves, int MinLeaf, double LearningRate, double FraudShare, int Predictions, int Explain, string? Output, string? Engine = null)
 {
     public static TrainingArguments Parse(string[] args)
     {
@@ -26,6 +26,7 @@ internal sealed record TrainingArguments(
         return new TrainingArguments(
             Int("customers", 2_000), Int("days", 30), Int("seed", 42), values.GetValueOrDefault("algorithm", defaults.Algorithm),
             Int("trees", defaults.Trees), Int("leaves", defaults.Leaves), Int("min-leaf", defaults.MinExamplesPerLeaf), Double("lr", defaults.LearningRate),
-            Double("fraud-share", new SimulationOptions().FraudCustomerShare), Int("predictions", 100_000), Int("explain", 0), values.GetValueOrDefault("out"));
+            Double("fraud-share", new SimulationOptions().FraudCustomerShare), Int("predictions", 100_000), Int("explain", 0), values.GetValueOrDefault("out"),
+            values.GetValueOrDefault("engine"));
     }
 }

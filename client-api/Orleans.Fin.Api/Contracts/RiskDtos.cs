@@ -20,10 +20,11 @@ public sealed record RiskProfileResponse(
     IReadOnlyList<RiskSignalView> RecentSignals,
     string? OpenCaseId,
     DateTimeOffset? StepUpUntil,
-    string ModelVersion)
+    string ModelVersion,
+    long ObservedEvents)
 {
     public static RiskProfileResponse From(RiskProfileView v) =>
-        new(v.CustomerId, v.RiskLevel, v.Score, v.Flags, v.Watchlisted, v.RecentSignals, v.OpenCaseId, v.StepUpUntil, v.ModelVersion);
+        new(v.CustomerId, v.RiskLevel, v.Score, v.Flags, v.Watchlisted, v.RecentSignals, v.OpenCaseId, v.StepUpUntil, v.ModelVersion, v.ObservedEvents);
 }
 
 public sealed record CaseSummaryResponse(

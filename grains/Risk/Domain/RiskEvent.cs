@@ -16,17 +16,21 @@ internal readonly record struct RiskEvent(
     bool DeviceBound,
     string? Country,
     string? City,
-    bool Declined)
+    bool Declined,
+    DateTimeOffset? DeviceBoundAt = null,
+    bool ToMerchant = false)
 {
     public bool IsOutgoing => Kind is ActivityKind.PaymentOut or ActivityKind.Withdrawal;
 
     public static RiskEvent From(PaymentCandidate candidate) => new(
         candidate.MovementId, ActivityKind.PaymentOut, candidate.At, RiskCurrency.ToCny(candidate.Amount, candidate.Currency),
-        candidate.ToAccountId, candidate.DeviceId, candidate.DeviceBound, candidate.Country, candidate.City, Declined: false);
+        candidate.ToAccountId, candidate.DeviceId, candidate.DeviceBound, candidate.Country, candidate.City, Declined: false,
+        candidate.DeviceBoundAt, candidate.MerchantCategory is not null);
 
     /// <summary>An activity from the stream. Events do not say whether the device was bound: it is taken as bound.</summary>
     public static RiskEvent From(CustomerActivity activity) => new(
         activity.EventId, activity.Kind, activity.At, RiskCurrency.ToCny(activity.Amount ?? 0m, activity.Currency),
         activity.Kind == ActivityKind.PaymentOut ? activity.CounterpartyAccountId : null, activity.DeviceId, DeviceBound: true,
-        activity.Country, activity.City, string.Equals(activity.Status, BehaviourTracker.DeclinedStatus, StringComparison.OrdinalIgnoreCase));
+        activity.Country, activity.City, string.Equals(activity.Status, BehaviourTracker.DeclinedStatus, StringComparison.OrdinalIgnoreCase),
+        ToMerchant: activity.MerchantCategory is not null);
 }

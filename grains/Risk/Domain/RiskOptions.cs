@@ -64,6 +64,27 @@ public sealed class RiskOptions
     public decimal AmountMinCny { get; set; } = 1_000m;
     public int AmountFarAbovePoints { get; set; } = 25;
 
+    // Device bindings: a binding right after a login from a new device in a new place, and what follows a fresh binding.
+    public TimeSpan BindingFreshFor { get; set; } = TimeSpan.FromHours(6);
+    public TimeSpan BindingAfterLoginWindow { get; set; } = TimeSpan.FromHours(1);
+    public int FreshlyBoundDevicePoints { get; set; } = 30;
+    public int RiskyBindingPoints { get; set; } = 40;
+    public int UnusualAfterBindingPoints { get; set; } = 30;
+    public int RepeatedUnusualAfterBindingPoints { get; set; } = 50;
+
+    // Pass-through: money in from several new senders, then most of it out again.
+    public TimeSpan PassThroughWindow { get; set; } = TimeSpan.FromHours(6);
+    public int PassThroughMinSenders { get; set; } = 3;
+    public decimal PassThroughMinInflowCny { get; set; } = 5_000m;
+    public decimal PassThroughOutShare { get; set; } = 0.6m;
+
+    /// <summary>The payment itself must take at least this share of what came in (money out "at once", not pocket money).</summary>
+    public decimal PassThroughMinPaymentShare { get; set; } = 0.25m;
+    public int PassThroughPoints { get; set; } = 75;
+
+    /// <summary>Whether a payment to a merchant reaches High only when the rules alone do (the model alone makes it Medium).</summary>
+    public bool MerchantNeedsRulesForHigh { get; set; } = true;
+
     /// <summary>The problems with these settings; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -89,6 +110,12 @@ public sealed class RiskOptions
         Check(MaxTravelSpeedKmh > 0 && MinTravelDistanceKm >= 0, "Risk travel limits must be positive.");
         Check(NewPayeeMinHistory >= 0, "Risk:NewPayeeMinHistory cannot be negative.");
         Check(AmountHistoryMinPayments >= 1 && AmountSigmas > 0 && AmountMinMultiple >= 1, "Risk amount-history parameters are out of range.");
+        Check(BindingFreshFor > TimeSpan.Zero && BindingAfterLoginWindow > TimeSpan.Zero && PassThroughWindow > TimeSpan.Zero, "Risk binding and pass-through windows must be positive.");
+        Check(PassThroughWindow <= BehaviourLimits.Window, $"Risk:PassThroughWindow cannot exceed the {BehaviourLimits.Window.TotalHours} h the profile keeps.");
+        Check(PassThroughMinSenders >= 2 && PassThroughMinInflowCny > 0 && PassThroughOutShare is > 0 and <= 1 && PassThroughMinPaymentShare is >= 0 and <= 1, "Risk pass-through parameters are out of range.");
+        Check(
+            new[] { FreshlyBoundDevicePoints, RiskyBindingPoints, UnusualAfterBindingPoints, RepeatedUnusualAfterBindingPoints, PassThroughPoints }.All(p => p is >= 0 and <= 100),
+            "Risk binding and pass-through points must be within 0..100.");
         Check(
             new[] { LargeBurstPoints, CardTestingPoints, NewPayeeBurstPoints, BurstEscalationPoints, BurstMaxPoints, NewDevicePoints, UnboundDevicePoints, LoginThenPaymentPoints, ImpossibleTravelPoints, AmountFarAbovePoints }
                 .All(p => p is >= 0 and <= 100),

@@ -13,4 +13,9 @@ public static class RiskReasons
     public const string LoginThenPaymentNewDevice = "LOGIN_THEN_PAYMENT_NEW_DEVICE";
     public const string AmountFarAboveHistory = "AMOUNT_FAR_ABOVE_HISTORY";
     public const string ModelHigh = "MODEL_HIGH";
+    public const string FreshlyBoundDevice = "FRESHLY_BOUND_DEVICE";
+    public const string RiskyBinding = "BINDING_AFTER_NEW_DEVICE_LOGIN_FROM_NEW_PLACE";
+    public const string UnusualAfterBinding = "UNUSUAL_PAYMENT_AFTER_BINDING";
+    public const string PassThrough = "PASS_THROUGH";
+    public const string WatchedBeneficiary = "WATCHED_BENEFICIARY";
 }

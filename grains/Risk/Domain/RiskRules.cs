@@ -31,6 +31,8 @@ internal static class RiskRules
             Add(CardTesting(profile, e, options));
             Add(NewPayeeBurst(profile, e, options));
             Add(AmountFarAboveHistory(profile, e, options));
+            Add(PassThroughPolicy.Evaluate(profile, e, options));
+            signals.AddRange(DeviceBindingPolicy.PaymentSignals(profile, e, options));
         }
 
         return signals;

@@ -9,7 +9,8 @@ namespace Orleans.Fin.Risk.Domain;
 /// each <see cref="RiskSignalGroup"/> contributes its strongest signal's points s, the model its probability p weighted
 /// by <see cref="RiskOptions.ModelWeight"/> w, and score = 100 · (1 − Π(1 − s/100) · (1 − w·p)). One signal scores its
 /// points; each further one closes part of the remaining gap, so two moderate coincidences stay below High while three,
-/// or a confident model, reach it. A payment from an unbound device is at least Medium. Thread-safe; pure apart from
+/// or a confident model, reach it. A payment from an unbound or freshly bound device is at least Medium; a payment to
+/// a merchant reaches High only when the rules alone do (the model alone makes it Medium). Thread-safe; pure apart from
 /// the pooled model engines.
 /// </summary>
 public sealed class RiskScorer : IRiskScorer
@@ -71,14 +72,22 @@ public sealed class RiskScorer : IRiskScorer
             probability = Model.Predict(features);
         }
 
-        var unexplained = probability is { } p ? 1 - (_options.ModelWeight * Math.Clamp(p, 0f, 1f)) : 1.0;
+        var rulesUnexplained = 1.0;
         foreach (var group in signals.GroupBy(s => s.Group))
         {
-            unexplained *= 1 - (Math.Clamp(group.Max(s => s.Points), 0, 100) / 100.0);
+            rulesUnexplained *= 1 - (Math.Clamp(group.Max(s => s.Points), 0, 100) / 100.0);
         }
 
-        var score = (int)Math.Round(100 * (1 - unexplained), MidpointRounding.AwayFromZero);
-        if (signals.Exists(s => s.Code == RiskReasons.UnboundDevice))
+        var modelUnexplained = probability is { } p ? 1 - (_options.ModelWeight * Math.Clamp(p, 0f, 1f)) : 1.0;
+        var score = ToScore(modelUnexplained * rulesUnexplained);
+        if (_options.MerchantNeedsRulesForHigh && e.ToMerchant && score >= _options.HighThreshold && ToScore(rulesUnexplained) < _options.HighThreshold)
+        {
+            // The model alone does not freeze a customer over a payment to a merchant (a wedding venue after the gifts
+            // came in, a big purchase): the money lands at a business it can be recalled from. It asks for a code.
+            score = _options.HighThreshold - 1;
+        }
+
+        if (signals.Exists(s => s.Code is RiskReasons.UnboundDevice or RiskReasons.FreshlyBoundDevice))
         {
             score = Math.Max(score, _options.MediumThreshold);
         }
@@ -93,6 +102,8 @@ public sealed class RiskScorer : IRiskScorer
         var verdict = new RiskVerdict(score, LevelOf(score), reasons, probability, ModelVersion);
         return new RiskAssessment(verdict, signals, features);
     }
+
+    private static int ToScore(double unexplained) => (int)Math.Round(100 * (1 - unexplained), MidpointRounding.AwayFromZero);
 
     public RiskLevel LevelOf(int score) =>
         score >= _options.HighThreshold ? RiskLevel.High : score >= _options.MediumThreshold ? RiskLevel.Medium : RiskLevel.Low;

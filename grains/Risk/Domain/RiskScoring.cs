@@ -17,7 +17,8 @@ public sealed record PaymentCandidate(
     string? Country,
     string? City,
     string? MerchantCategory,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    DateTimeOffset? DeviceBoundAt = null);
 
 /// <summary>The outcome of scoring: 0–100, the level it falls in, why, and the model that contributed.</summary>
 public sealed record RiskVerdict(int Score, RiskLevel Level, IReadOnlyList<string> Reasons, float? ModelProbability, string ModelVersion);

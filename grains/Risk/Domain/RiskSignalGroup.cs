@@ -10,4 +10,7 @@ public enum RiskSignalGroup
     NewPayeeBurst = 4,
     Amount = 5,
     Model = 6,
+    Binding = 7,
+    AfterBinding = 8,
+    PassThrough = 9,
 }

@@ -6,7 +6,7 @@ namespace Orleans.Fin.Risk.Model;
 /// <summary>Injects one fraud incident into a simulated customer's life. Every payment of the incident is labelled fraud.</summary>
 internal static class FraudScenarios
 {
-    private const int Mules = 300;
+    internal const int Mules = 300;
 
     public static void Inject(string pattern, SimulatedPersona p, SimulatedEventLog log, SimulationRandom random, SimulationOptions options)
     {
@@ -27,6 +27,15 @@ internal static class FraudScenarios
             case FraudPatterns.Scam:
                 Scam(p, log, random, midnight.AddHours(random.Uniform(9, 21)));
                 break;
+            case FraudPatterns.StolenSession:
+                SessionAndCollectorScenarios.StolenSession(p, log, random, midnight.AddHours(random.Uniform(0, 24)));
+                break;
+            case FraudPatterns.ScamCollector:
+                SessionAndCollectorScenarios.ScamCollector(p, log, random, options);
+                break;
+            case FraudPatterns.PassThrough:
+                SessionAndCollectorScenarios.PassThrough(p, log, random, midnight.AddHours(random.Uniform(8, 22)));
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(pattern), pattern, "Unknown fraud pattern.");
         }
@@ -37,6 +46,7 @@ internal static class FraudScenarios
     {
         var device = $"dev_x{p.Index}";
         var bound = random.Chance(0.3); // SIM swap: the attacker bound the device with the victim's codes
+        DateTimeOffset? boundAt = bound ? at.AddMinutes(1) : null;
         var roll = random.Next();
         var city = roll < 0.6 ? FarCity(p.HomeCity, random) : roll < 0.85 ? p.CityAt(at) ?? p.HomeCity : null;
         log.Login(at, device, city, attacker: true);
@@ -49,7 +59,7 @@ internal static class FraudScenarios
             var amount = Math.Clamp(Math.Max(p.MedianCny * random.Uniform(10, 50), random.Uniform(3_000, 20_000)), 2_000, 50_000);
             amount = random.Chance(0.6) ? Math.Round(amount / 100) * 100 : amount;
             mule = mule is not null && random.Chance(0.3) ? mule : $"acc_mule{random.Next(0, Mules)}";
-            log.Payment(t, mule, amount, device, bound, city, "app", declined: random.Chance(0.1), pattern: FraudPatterns.AccountTakeover);
+            log.Payment(t, mule, amount, device, bound, city, "app", declined: random.Chance(0.1), pattern: FraudPatterns.AccountTakeover, boundAt: boundAt, codeAnswered: bound);
             t = t.AddMinutes(random.Uniform(1, 8));
         }
     }
@@ -71,7 +81,7 @@ internal static class FraudScenarios
         for (var i = 0; i < tests; i++)
         {
             var amount = random.Chance(0.3) ? 1.0 : Math.Round(random.Uniform(0.01, 9.99), 2);
-            log.Payment(t, $"acc_ct{random.Next(0, 2_000)}", amount, device, bound, city, "card", declined: random.Chance(0.25), pattern: FraudPatterns.CardTesting);
+            log.Payment(t, $"acc_ct{random.Next(0, 2_000)}", amount, device, bound, city, "card", declined: random.Chance(0.25), pattern: FraudPatterns.CardTesting, codeAnswered: ownDevice);
             t = t.AddSeconds(random.Uniform(5, 90));
         }
 
@@ -81,7 +91,7 @@ internal static class FraudScenarios
             for (var i = 0; i < cashOut; i++)
             {
                 t = t.AddMinutes(random.Uniform(1, 5));
-                log.Payment(t, $"acc_mule{random.Next(0, Mules)}", random.Uniform(3_000, 20_000), device, bound, city, "app", pattern: FraudPatterns.CardTesting);
+                log.Payment(t, $"acc_mule{random.Next(0, Mules)}", random.Uniform(3_000, 20_000), device, bound, city, "app", pattern: FraudPatterns.CardTesting, codeAnswered: ownDevice);
             }
         }
     }
@@ -127,7 +137,7 @@ internal static class FraudScenarios
     }
 
     /// <summary>A city at least 800 km from home (always known to the geo table).</summary>
-    private static string FarCity(string home, SimulationRandom random)
+    internal static string FarCity(string home, SimulationRandom random)
     {
         for (var attempt = 0; attempt < 20; attempt++)
         {

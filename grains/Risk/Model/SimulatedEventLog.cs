@@ -19,18 +19,20 @@ internal sealed class SimulatedEventLog(SimulatedPersona persona)
 
     public void Payment(
         DateTimeOffset at, string payee, double amountCny, string device, bool bound, string? city, string channel,
-        bool declined = false, string pattern = "")
+        bool declined = false, string pattern = "", DateTimeOffset? boundAt = null, bool codeAnswered = true)
     {
         var movementId = $"mov_{persona.Index}_{++_sequence}";
         var rate = RiskCurrency.ToCny(1m, persona.Currency);
         var amount = Math.Max(0.01m, decimal.Round((decimal)amountCny / rate, 2));
         var attacker = pattern.Length > 0;
+        var category = MerchantCategory(payee);
         var candidate = new PaymentCandidate(
-            movementId, amount, persona.Currency, persona.AccountId, payee, channel, device, bound, Ip(attacker), Country(city), city, null, at);
+            movementId, amount, persona.Currency, persona.AccountId, payee, channel, device, bound, Ip(attacker), Country(city), city, category, at,
+            bound ? boundAt : null);
         var activity = new CustomerActivity(
             $"{movementId}:{ActivityKind.PaymentOut}", persona.CustomerId, ActivityKind.PaymentOut, at, amount, persona.Currency, persona.AccountId,
-            payee, channel, device, candidate.Ip, candidate.Country, city, null, declined ? BehaviourTracker.DeclinedStatus : "Completed");
-        Add(at, new SimulatedEvent(activity, candidate, attacker, pattern));
+            payee, channel, device, candidate.Ip, candidate.Country, city, category, declined ? BehaviourTracker.DeclinedStatus : "Completed");
+        Add(at, new SimulatedEvent(activity, candidate, attacker, pattern, codeAnswered));
     }
 
     public void Inflow(DateTimeOffset at, ActivityKind kind, string counterparty, double amountCny)
@@ -39,7 +41,9 @@ internal sealed class SimulatedEventLog(SimulatedPersona persona)
         var rate = RiskCurrency.ToCny(1m, persona.Currency);
         var amount = Math.Max(0.01m, decimal.Round((decimal)amountCny / rate, 2));
         Add(at, new SimulatedEvent(
-            new CustomerActivity($"{movementId}:{kind}", persona.CustomerId, kind, at, amount, persona.Currency, persona.AccountId, counterparty, Status: "Completed"),
+            new CustomerActivity(
+                $"{movementId}:{kind}", persona.CustomerId, kind, at, amount, persona.Currency, persona.AccountId,
+                kind == ActivityKind.Deposit ? null : counterparty, Status: "Completed"), // deposits name no counterparty, as the platform publishes them
             null, false, ""));
     }
 
@@ -64,6 +68,15 @@ internal sealed class SimulatedEventLog(SimulatedPersona persona)
     private void Add(DateTimeOffset at, SimulatedEvent e) => _events.Add((at, _events.Count, e));
 
     private string Ip(bool attacker) => attacker ? $"185.220.{persona.Index % 250}.{_sequence % 250}" : $"10.{persona.Index % 250}.{persona.Index / 250 % 250}.1";
+
+    /// <summary>Shops, transport, utilities and venues are merchants; everyone else is paid by transfer.</summary>
+    private static string? MerchantCategory(string payee) =>
+        payee.StartsWith("acc_mer", StringComparison.Ordinal) ? "retail"
+        : payee.StartsWith("acc_metro", StringComparison.Ordinal) ? "transport"
+        : payee.StartsWith("acc_util", StringComparison.Ordinal) ? "utilities"
+        : payee.StartsWith("acc_venue", StringComparison.Ordinal) ? "events"
+        : payee.StartsWith("acc_ct", StringComparison.Ordinal) ? "digital-goods"
+        : null;
 
     private static string? Country(string? city) => city is null ? null : SimulationCities.CountryOf(city);
 }

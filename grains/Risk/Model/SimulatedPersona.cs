@@ -52,6 +52,9 @@ internal sealed class SimulatedPersona
     public string DeviceAt(DateTimeOffset at, bool second) =>
         second && SecondDevice is not null ? SecondDevice : PhoneChange is { } change && at >= change.At ? change.Device : PrimaryDevice;
 
+    /// <summary>When the device was bound during the simulation (the new phone); null for devices bound before it.</summary>
+    public DateTimeOffset? BoundAt(string device) => PhoneChange is { } change && device == change.Device ? change.BoundAt : null;
+
     public bool IsBound(string device, DateTimeOffset at) =>
         device == PrimaryDevice || device == SecondDevice || PhoneChange is { } change && device == change.Device && at >= change.BoundAt;
 }

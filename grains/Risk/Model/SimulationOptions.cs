@@ -13,6 +13,12 @@ public sealed class SimulationOptions
     /// <summary>Share of events delivered twice (as streams do); the tracker must drop the copies.</summary>
     public double RedeliveryRate { get; set; } = 0.01;
 
+    /// <summary>The fraud patterns drawn from, with equal weights; null: the four of <see cref="FraudPatterns.All"/>, weighted as trained on.</summary>
+    public IReadOnlyList<string>? Patterns { get; set; }
+
+    /// <summary>Whether ordinary customers also go through life events (<see cref="LifeEvents"/>): a wedding, a flat deposit, a group trip.</summary>
+    public bool LifeEvents { get; set; }
+
     /// <summary>Midnight (China Standard Time) of the first simulated day.</summary>
     public DateTimeOffset Start { get; set; } = new(2025, 3, 1, 0, 0, 0, TimeSpan.FromHours(8));
 }

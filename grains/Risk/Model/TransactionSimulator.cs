@@ -56,13 +56,19 @@ public sealed class TransactionSimulator(SimulationOptions options)
             FraudScenarios.Inject(fraud, persona, log, random, Options);
         }
 
-        return new SimulatedCustomer(persona.CustomerId, index, fraud, log.Build(random, Options.RedeliveryRate));
+        // Life events draw from their own generator, so turning them on leaves everything above exactly as it was.
+        var lifeEvents = Options.LifeEvents && fraud is null
+            ? LifeEvents.Inject(persona, log, new SimulationRandom(CustomerSeed(index) ^ 0x5bd1e995), Options)
+            : null;
+        return new SimulatedCustomer(persona.CustomerId, index, fraud, log.Build(random, Options.RedeliveryRate), lifeEvents);
     }
 
     private (bool Suffers, string Pattern) DrawFraud(SimulationRandom random)
     {
         var suffers = random.Chance(Options.FraudCustomerShare);
-        return (suffers, FraudPatterns.All[random.Weighted([0.4, 0.25, 0.25, 0.10])]);
+        return Options.Patterns is { Count: > 0 } patterns
+            ? (suffers, patterns[random.Next(0, patterns.Count)])
+            : (suffers, FraudPatterns.All[random.Weighted([0.4, 0.25, 0.25, 0.10])]);
     }
 
     private int CustomerSeed(int index) => unchecked((Options.Seed * 1_000_003) + (index * 7_919) + 17);
@@ -256,7 +262,7 @@ public sealed class TransactionSimulator(SimulationOptions options)
             return;
         }
 
-        log.Payment(at, payee, amountCny, device, p.IsBound(device, at), GeoNoise(random, city), channel, declined: random.Chance(0.01));
+        log.Payment(at, payee, amountCny, device, p.IsBound(device, at), GeoNoise(random, city), channel, declined: random.Chance(0.01), boundAt: p.BoundAt(device));
     }
 
     private static void Inflow(SimulatedPersona p, SimulatedEventLog log, DateTimeOffset at, ActivityKind kind, string from, double amountCny) =>

@@ -187,7 +187,10 @@ public sealed class RiskScorerTests
             var profile = new BehaviourProfile();
             foreach (var e in customer.Events)
             {
-                var inline = e.Candidate is { DeviceBound: true } c && !BehaviourTracker.HasSeen(profile, e.Activity.EventId) ? scorer.ScorePayment(profile, c) : null;
+                // Stream events say neither whether nor since when the device is bound: compare payments from devices bound long ago.
+                var inline = e.Candidate is { DeviceBound: true, DeviceBoundAt: null } c && !BehaviourTracker.HasSeen(profile, e.Activity.EventId)
+                    ? scorer.ScorePayment(profile, c)
+                    : null;
                 BehaviourTracker.Observe(profile, e.Activity);
                 if (inline is not null)
                 {

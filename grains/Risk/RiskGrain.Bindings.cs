@@ -1,0 +1,100 @@
+using Orleans.Fin.Customers;
+using Orleans.Fin.Risk.Control;
+using Orleans.Fin.Risk.Domain;
+
+namespace Orleans.Fin.Risk;
+
+/// <summary>
+/// Device bindings and beneficiaries as risk events. A binding is remembered with its time (its payments are scrutinised
+/// while it is fresh) and raises the standing score when it follows a login from a new device in a new place
+/// (<see cref="DeviceBindingPolicy"/>). Before a payment moves money, the payee's watch is asked whether it is a watched
+/// beneficiary, and told about risky attempts (<see cref="BeneficiaryRiskPolicy"/>).
+/// </summary>
+public sealed partial class RiskGrain
+{
+    public async Task DeviceBound(string deviceId, DateTimeOffset at)
+    {
+        _customer = null;
+        RememberBinding(deviceId, at);
+        var now = clock.GetUtcNow();
+        var score = CurrentScore(now);
+        RecordSignal(now, "binding", $"Device {deviceId} bound", score, LevelOf(score));
+        Audit(AuditAction.Signal, RiskGrainKeys.Engine, $"Device {deviceId} bound", LevelOf(score), score, reference: deviceId);
+        await AssessBindingAsync(deviceId, at);
+    }
+
+    /// <summary>
+    /// Raises the risk once when the binding followed a login from a new device in a new place. Called on the binding
+    /// itself and again on its event from the stream, which comes after the login it may follow.
+    /// </summary>
+    private async Task AssessBindingAsync(string deviceId, DateTimeOffset at)
+    {
+        var binding = RememberBinding(deviceId, at);
+        if (binding.Risky || !DeviceBindingPolicy.IsRisky(S.Profile, deviceId, binding.At, thresholds.Value))
+        {
+            MarkDirty();
+            return;
+        }
+
+        binding.Risky = true;
+        var now = clock.GetUtcNow();
+        var before = LevelOf(CurrentScore(now));
+        var description = $"Device {deviceId} bound right after a login from a new device in a new place";
+        S.Score = RiskScoreRules.AfterVerdict(S.Score, S.ScoredAt, thresholds.Value.RiskyBindingPoints, now, Control.ScoreHalfLife);
+        S.ScoredAt = now;
+        var level = LevelOf(S.Score);
+        Flag(["risky-binding"]);
+        RecordSignal(now, "binding", description, S.Score, level);
+        Audit(AuditAction.Signal, RiskGrainKeys.Engine, description, level, S.Score, reference: deviceId);
+        if (RiskResponsePolicy.ForStandingChange(before, level) == RiskResponse.StepUpAndContact)
+        {
+            await StepUpAndContactAsync(description, [RiskReasons.RiskyBinding], now);
+        }
+
+        await SaveAsync();
+    }
+
+    /// <summary>The binding record of the device, added (bounded) when this grain has not seen it yet.</summary>
+    private DeviceBindingRecord RememberBinding(string deviceId, DateTimeOffset at)
+    {
+        if (S.Bindings.Find(b => b.DeviceId == deviceId) is { } known)
+        {
+            return known;
+        }
+
+        var binding = new DeviceBindingRecord { DeviceId = deviceId, At = at };
+        Bounded.Add(S.Bindings, binding, RiskState.MaxBindings);
+        MarkDirty();
+        return binding;
+    }
+
+    private DateTimeOffset? BoundAt(string deviceId) => S.Bindings.Find(b => b.DeviceId == deviceId)?.At;
+
+    /// <summary>Asks the payee's watch (when the policy says to) whether it is a watched beneficiary, reporting a risky attempt.</summary>
+    private async Task<bool> ConsultBeneficiaryWatchAsync(PaymentCheck check, RiskVerdict verdict, DateTimeOffset now)
+    {
+        var options = thresholds.Value;
+        var amountCny = RiskCurrency.ToCny(check.Amount, check.Currency);
+        var newPayee = BeneficiaryRiskPolicy.IsNewPayee(S.Profile, check.ToAccountId);
+        var risky = BeneficiaryRiskPolicy.IsRiskyAttempt(verdict.Level, verdict.Reasons, amountCny, newPayee, check.MerchantCategory is not null, options);
+        return BeneficiaryRiskPolicy.ShouldConsult(risky, newPayee, amountCny, options)
+            && await GrainFactory.GetGrain<IPayeeWatchGrain>(check.ToAccountId).AssessInbound(CustomerId, risky, now);
+    }
+
+    /// <summary>
+    /// A large payment to a watched beneficiary is held: declined with its reason, and the customer (likely a scam
+    /// victim, not a suspect) is contacted and stepped up. Nothing is frozen.
+    /// </summary>
+    private async Task<PaymentAssessment> HoldForWatchedBeneficiaryAsync(
+        PaymentCheck check, RiskVerdict verdict, List<string> reasons, string trigger, DateTimeOffset now)
+    {
+        reasons.Add(RiskReasons.WatchedBeneficiary);
+        var description = $"{trigger}: the payee is a suspected scam collector";
+        Flag(["paid-watched-beneficiary"]);
+        RecordSignal(now, "payment", description, verdict.Score, verdict.Level);
+        await StepUpAndContactAsync(description, [RiskReasons.WatchedBeneficiary], now);
+        Decided(PaymentDecision.Decline, verdict, check, reasons);
+        await SaveAsync();
+        return Answer(PaymentDecision.Decline, verdict, reasons);
+    }
+}

@@ -1,0 +1,53 @@
+using Orleans.Fin.Customers;
+using Orleans.Fin.Risk;
+using Orleans.Fin.Risk.Domain;
+
+namespace Orleans.Fin.UnitTests.Risk.Policies;
+
+public sealed class BeneficiaryRiskPolicyTests
+{
+    private readonly RiskOptions _options = new();
+
+    [Fact]
+    public void IsRiskyAttempt_LargeTransferFarAboveHabitsToANewPayee_True() =>
+        Assert.True(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.Low, [RiskReasons.AmountFarAboveHistory], 20_000m, newPayee: true, merchant: false, _options));
+
+    [Fact]
+    public void IsRiskyAttempt_LargeTransferToANewPayeeWithoutHistory_True() =>
+        Assert.True(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.Low, [], 5_000m, newPayee: true, merchant: false, _options));
+
+    [Fact]
+    public void IsRiskyAttempt_SmallerTransferToANewPayee_False() =>
+        Assert.False(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.Low, [RiskReasons.AmountFarAboveHistory], 4_999m, newPayee: true, merchant: false, _options));
+
+    [Fact]
+    public void IsRiskyAttempt_BigPurchaseAtAMerchant_False() =>
+        Assert.False(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.Low, [RiskReasons.AmountFarAboveHistory], 20_000m, true, merchant: true, _options));
+
+    [Fact]
+    public void IsRiskyAttempt_KnownPayee_False() =>
+        Assert.False(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.High, [RiskReasons.LargePaymentBurst], 20_000m, newPayee: false, merchant: false, _options));
+
+    [Fact]
+    public void IsRiskyAttempt_MediumOnlyForAnUnboundPhone_False() =>
+        Assert.False(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.Medium, [RiskReasons.UnboundDevice], 300m, true, false, _options));
+
+    [Fact]
+    public void IsRiskyAttempt_HighForABurst_True() =>
+        Assert.True(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.High, [RiskReasons.LargePaymentBurst, RiskReasons.UnboundDevice], 6_000m, true, false, _options));
+
+    [Theory]
+    [InlineData(false, true, 999, false)]
+    [InlineData(false, true, 1_000, true)]
+    [InlineData(false, false, 50_000, false)]
+    [InlineData(true, false, 10, true)]
+    public void ShouldConsult_RiskyOrSizeableToANewPayee(bool risky, bool newPayee, decimal amount, bool expected) =>
+        Assert.Equal(expected, BeneficiaryRiskPolicy.ShouldConsult(risky, newPayee, amount, _options));
+
+    [Theory]
+    [InlineData(false, 50_000, null)]
+    [InlineData(true, 5_000, PaymentDecision.Decline)]
+    [InlineData(true, 4_999, PaymentDecision.Challenge)]
+    public void ForWatchedPayee_LargeHeldSmallerChallenged(bool watched, decimal amount, PaymentDecision? expected) =>
+        Assert.Equal(expected, BeneficiaryRiskPolicy.ForWatchedPayee(watched, amount, _options));
+}
