@@ -1,4 +1,5 @@
 using Orleans.Fin.Models;
+using Orleans.Fin.TestSupport;
 using Orleans.Fin.Models.Training;
 using Orleans.Fin.Risk.Model;
 

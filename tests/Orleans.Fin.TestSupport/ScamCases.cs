@@ -1,7 +1,7 @@
 using Orleans.Fin.Models;
 using Orleans.Fin.Risk.Model;
 
-namespace Orleans.Fin.UnitTests.Models;
+namespace Orleans.Fin.TestSupport;
 
 /// <summary>
 /// Labelled scam cases the shipped fraud model misses: a simulation (another seed than the shipped model's, many
@@ -9,7 +9,7 @@ namespace Orleans.Fin.UnitTests.Models;
 /// payments to new payees from the same customers as FalsePositive cases (what an investigator would clear); the other
 /// half is held out to measure on.
 /// </summary>
-internal static class ScamCases
+public static class ScamCases
 {
     private static readonly Lazy<(IReadOnlyList<FraudOutcome> Labels, IReadOnlyList<LabelledFraudFeatures> HeldOut)> Built = new(Build);
 
