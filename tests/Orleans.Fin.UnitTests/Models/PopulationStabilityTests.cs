@@ -10,7 +10,7 @@ public sealed class PopulationStabilityTests
     [Fact]
     public void Index_TenPointShift_MatchesHandComputedValue() =>
         // (0.6 − 0.5)·ln(0.6/0.5) + (0.4 − 0.5)·ln(0.4/0.5) = 0.1·0.182322 + 0.1·0.223144
-        Assert.Equal(0.0405465, PopulationStability.Index([0.5, 0.5], [0.6, 0.4]), 6);
+        Assert.Equal(0.0405465108, PopulationStability.Index([0.5, 0.5], [0.6, 0.4]), 9);
 
     [Fact]
     public void Index_EmptyBin_IsFlooredNotInfinite()
@@ -25,7 +25,7 @@ public sealed class PopulationStabilityTests
     public void Of_FewerThanFiftyObservations_IsNull() => Assert.Null(PopulationStability.Of([0.5, 0.5], [20, 29]));
 
     [Fact]
-    public void Of_Counts_UsesTheirShares() => Assert.Equal(0.0405465, PopulationStability.Of([0.5, 0.5], [60, 40])!.Value, 6);
+    public void Of_Counts_UsesTheirShares() => Assert.Equal(0.0405465108, PopulationStability.Of([0.5, 0.5], [60, 40])!.Value, 9);
 
     [Theory]
     [InlineData(null, "InsufficientData")]
