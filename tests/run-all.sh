@@ -3,9 +3,12 @@
 #
 # Builds the solution, starts a private PostgreSQL on 127.0.0.1 and a free port for the
 # PostgreSQL tests (unless FIN_PG_CONNECTION already names a prepared database), runs all
-# test projects, stops PostgreSQL again. Exits non-zero when a test failed or none ran.
+# test projects, stops PostgreSQL again. Then runs the short chaos run on the production shape
+# (deploy/scripts/chaos.sh: two silos killed with SIGKILL under payment load), which counts as
+# one test. Exits non-zero when a test failed or none ran.
 #
 #   tests/run-all.sh [extra dotnet test arguments, e.g. --filter ...]
+#   FIN_CHAOS=off tests/run-all.sh    # without the chaos run
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -50,6 +53,16 @@ for trx in "$work"/results/*.trx; do
   failed=$((failed + $(value failed)))
 done
 skipped=$((total - executed))
+
+if [[ ${FIN_CHAOS:-on} != off ]]; then
+  echo "== chaos run on the production shape (short: two silo kills)"
+  if bash deploy/scripts/chaos.sh --configuration Debug --no-build --seconds 40 --kills 2 --customers 16 --concurrency 12; then
+    passed=$((passed + 1))
+  else
+    echo "error: the chaos run failed"
+    failed=$((failed + 1))
+  fi
+fi
 
 if [[ $status -ne 0 && $failed -eq 0 ]]; then
   echo "error: dotnet test exited with $status although no test reported a failure (a test host crashed?)"

@@ -9,7 +9,8 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("Open")]
     Task<AccountView> Open(AccountOpening opening);
 
-    /// <summary>The account, or null when no account has this id.</summary>
+    /// <summary>The account as last committed, or null when no account has this id. Never waits behind a posting.</summary>
+    [AlwaysInterleave]
     [Alias("Get")]
     Task<AccountView?> Get();
 
@@ -21,7 +22,10 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("Reverse")]
     Task Reverse(string transferId);
 
-    /// <summary>The movement that owns this leg has recorded its outcome durably; the leg is no longer in flight.</summary>
+    /// <summary>
+    /// The movement that owns this leg has recorded its outcome durably; the leg is settled. The account keeps the
+    /// transfer id for a retention window, so that a late duplicate of the leg is still recognised.
+    /// </summary>
     [OneWay]
     [Alias("Release")]
     Task Release(string transferId);
@@ -32,7 +36,8 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("Unfreeze")]
     Task<AccountView> Unfreeze(FreezeCommand command);
 
-    /// <summary>Entries newest first, starting below sequence <paramref name="before"/> when given.</summary>
+    /// <summary>Committed entries newest first, starting below sequence <paramref name="before"/> when given.</summary>
+    [AlwaysInterleave]
     [Alias("GetEntries")]
     Task<EntryPage> GetEntries(long? before, int limit);
 }

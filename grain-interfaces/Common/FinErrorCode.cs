@@ -18,4 +18,7 @@ public enum FinErrorCode
 
     /// <summary>Buying is closed to this customer for now (a frozen account or a high risk level); selling is not.</summary>
     InvestmentRestricted = 8,
+
+    /// <summary>A write did not commit (storage fault or timeout): nothing was changed, the same request may be retried.</summary>
+    Unavailable = 9,
 }

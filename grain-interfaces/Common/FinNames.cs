@@ -21,6 +21,15 @@ public static class FinNames
     /// <summary>Reminder of each portfolio: the rebalance check, at the portfolio's own slot in each period.</summary>
     public const string PortfolioRebalanceReminder = "portfolio-rebalance";
 
+    /// <summary>
+    /// Reminder of a loan or portfolio while it holds a movement it decided but has not yet applied: each tick finishes
+    /// what is pending (the movement's recorded outcome, applied once); the reminder is dropped when nothing is left.
+    /// </summary>
+    public const string PendingMovementReminder = "pending-movement";
+
+    /// <summary>Reminder of each pending-movements shard: sweeps movements whose plan is durable but that are not final.</summary>
+    public const string PendingMovementsReminder = "pending-movements";
+
     /// <summary>The platform's own System.Diagnostics.Metrics meter.</summary>
     public const string MeterName = "Orleans.Fin";
 }

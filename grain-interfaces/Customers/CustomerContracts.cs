@@ -14,7 +14,10 @@ public enum RiskLevel
     High = 2,
 }
 
-/// <summary>What onboarding hands to the customer grain: identity already validated, id number kept only masked.</summary>
+/// <summary>
+/// What onboarding hands to the customer grain: identity already validated, the number itself only as the keyed hash
+/// that keys the identity index; here it is masked, and <paramref name="RegionCode"/> holds the province only.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("fin.CustomerDraft")]
 public sealed record CustomerDraft(
     string Name,

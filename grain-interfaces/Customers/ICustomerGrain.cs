@@ -14,8 +14,16 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<CustomerProfile?> Get();
 
+    /// <summary>Binds a device without a second factor (first device, or an operator who checked the customer in person).</summary>
     [Alias("BindDevice")]
     Task BindDevice(string deviceId);
+
+    /// <summary>
+    /// Binds a device for the customer itself: once a device is bound, a new one needs a one-time code sent to the phone
+    /// (first call without <paramref name="otp"/> sends it). The binding is published as a risk event.
+    /// </summary>
+    [Alias("BindDeviceWithCode")]
+    Task<DeviceBindingResult> BindDeviceWithCode(string deviceId, string? otp);
 
     /// <summary>Records a login and publishes it on the customer's activity stream.</summary>
     [Alias("RecordLogin")]

@@ -2,8 +2,16 @@ using System.Globalization;
 
 namespace Orleans.Fin.Customers;
 
-/// <summary>A checked PRC resident identity number (GB 11643): what onboarding may keep of it.</summary>
-public sealed record ResidentIdentity(string RegionCode, DateOnly BirthDate, string Masked);
+/// <summary>
+/// A checked PRC resident identity number (GB 11643). <see cref="RegionCode"/> is for checks on the request only;
+/// what may be kept is <see cref="Province"/>, <see cref="BirthDate"/> and <see cref="Masked"/>, which together leave
+/// millions of candidates.
+/// </summary>
+public sealed record ResidentIdentity(string RegionCode, DateOnly BirthDate, string Masked)
+{
+    /// <summary>The province (first two digits of the region code).</summary>
+    public string Province => RegionCode[..2];
+}
 
 /// <summary>
 /// Validates 18-character PRC resident identity numbers: a 6-digit administrative region, a real birth date
@@ -89,6 +97,13 @@ public static class ResidentIdentityRules
         return birth.AddYears(age) > day ? age - 1 : age;
     }
 
-    /// <summary>Keeps the first four and last four characters: enough for a person to recognise, too little to misuse.</summary>
-    public static string Mask(string idNumber) => idNumber[..4] + new string('*', 10) + idNumber[14..];
+    /// <summary>
+    /// Keeps the first and the last character only: with the birth date the product keeps anyway, a wider mask (the
+    /// region digits, the sequence digits) would rebuild the whole number.
+    /// </summary>
+    public static string Mask(string idNumber) => idNumber[..1] + new string('*', 16) + idNumber[17..];
+
+    /// <summary>Narrows a mask of the older, wider form (first four, ten stars, last four) to <see cref="Mask"/>.</summary>
+    public static string Remask(string masked) =>
+        masked is { Length: 18 } ? Mask(masked) : new string('*', 18);
 }

@@ -34,6 +34,7 @@ public sealed record InstalmentView(int Number, DateOnly DueDate, decimal Princi
 /// <summary>
 /// A loan as its grain knows it. <c>Decision</c> is Approved|Rejected|ManualReview (the model's decision, or the
 /// operator's once reviewed); <c>Status</c> is Applied|Approved|Rejected|Active|Overdue|NonPerforming|Closed.
+/// <c>PendingMovements</c> counts movements decided but not yet applied (0 once the loan has caught up).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("fin.LoanView")]
 public sealed record LoanView(
@@ -59,7 +60,8 @@ public sealed record LoanView(
     DateTimeOffset AppliedAt,
     string? ReviewedBy,
     string? ReviewNote,
-    IReadOnlyList<CollectionStepView> Collections);
+    IReadOnlyList<CollectionStepView> Collections,
+    int PendingMovements = 0);
 
 /// <summary>A collection step: the stage the loan entered on a day, its days past due and status then.</summary>
 [GenerateSerializer, Immutable, Alias("fin.CollectionStepView")]

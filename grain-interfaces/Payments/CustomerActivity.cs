@@ -7,6 +7,9 @@ public enum ActivityKind
     Withdrawal = 2,
     PaymentOut = 3,
     PaymentIn = 4,
+
+    /// <summary>A new device was bound to the customer (after its step-up, or by an operator).</summary>
+    DeviceBound = 5,
 }
 
 /// <summary>

@@ -73,3 +73,7 @@ public sealed record MovementResult(
     string InitiatedBy,
     DateTimeOffset CreatedAt,
     IReadOnlyList<string> CustomerIds);
+
+/// <summary>How many movements a pending index shard holds, and when the oldest was planned.</summary>
+[GenerateSerializer, Immutable, Alias("fin.PendingSummary")]
+public sealed record PendingSummary(int Count, DateTimeOffset? OldestPlannedAt);

@@ -33,6 +33,9 @@ public enum AlertKind
 
     /// <summary>The loan portfolio's overdue rate or NPL ratio crossed its early-warning threshold.</summary>
     PortfolioThreshold = 3,
+
+    /// <summary>Too many one-time codes asked for or answered wrong: the customer's step-up is locked for a while.</summary>
+    StepUpLocked = 4,
 }
 
 /// <summary>Indicators that raise a customer's risk from outside its own activity: fraud rings and credit behaviour.</summary>

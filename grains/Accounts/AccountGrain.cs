@@ -6,158 +6,180 @@ using Orleans.Fin.Payments;
 
 namespace Orleans.Fin.Accounts;
 
+/// <summary>
+/// An account and its ledger. Every change is built on a copy of the committed state and becomes visible only once
+/// its write has committed (write, then apply); a failed write leaves the activation as if the call never happened.
+/// Reads interleave with postings and see only committed state. The account never waits on a movement: legs left in
+/// flight too long make it ask their movements to finish without waiting for the answer.
+/// </summary>
 public sealed partial class AccountGrain(
     [PersistentState("account", FinNames.Storage)] IPersistentState<AccountState> state,
     IOptions<AccountLimitsOptions> limits,
     TimeProvider clock,
     ILogger<AccountGrain> logger) : Grain, IAccountGrain
 {
-    /// <summary>How long a leg may stay in flight before this account asks its movement to finish.</summary>
-    public static readonly TimeSpan InFlightGrace = TimeSpan.FromSeconds(10);
+    /// <summary>How often one activation asks the movements of stale legs to finish, at most.</summary>
+    private static readonly TimeSpan RecoveryPingInterval = TimeSpan.FromSeconds(30);
 
-    private IGrainTimer? _recoveryTimer;
-
-    private AccountState S => state.State;
+    private readonly HashSet<string> _released = new(StringComparer.Ordinal);
+    private AccountState _committed = new();
+    private DateTimeOffset _lastRecoveryPing = DateTimeOffset.MinValue;
 
     private string Id => this.GetPrimaryKeyString();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (!S.Opened && SystemAccounts.Parse(Id) is { } system)
+        _committed = state.State;
+        if (!_committed.Opened && SystemAccounts.Parse(Id) is { } system)
         {
             // The bank's own accounts exist implicitly; they are written on their first posting.
-            S.Opened = true;
-            S.Kind = system.Kind;
-            S.Currency = system.Currency;
-            S.CustomerId = "bank";
-            S.OpenedAt = clock.GetUtcNow();
+            _committed.Opened = true;
+            _committed.Kind = system.Kind;
+            _committed.Currency = system.Currency;
+            _committed.CustomerId = "bank";
+            _committed.OpenedAt = clock.GetUtcNow();
         }
 
-        EnsureRecoveryTimer();
+        AskStaleMovementsToFinish();
         return Task.CompletedTask;
     }
 
     public async Task<AccountView> Open(AccountOpening opening)
     {
-        if (S.Opened)
+        if (_committed.Opened)
         {
-            if (S.CustomerId != opening.CustomerId || S.Currency != opening.Currency)
+            if (_committed.CustomerId != opening.CustomerId || _committed.Currency != opening.Currency)
             {
                 throw new FinException(FinErrorCode.Conflict, "The account already exists.");
             }
 
-            return View();
+            return View(_committed);
         }
 
-        S.Opened = true;
-        S.Kind = AccountKind.Customer;
-        S.CustomerId = opening.CustomerId;
-        S.Currency = opening.Currency;
-        S.Status = AccountStatus.Active;
-        S.OpenedAt = clock.GetUtcNow();
-        await state.WriteStateAsync();
-        return View();
+        // Registered first, so the integrity check never misses an opened account.
+        await GrainFactory.GetGrain<IAccountRegistryGrain>(IAccountRegistryGrain.ShardOf(Id)).Register(Id);
+        var next = _committed.Copy();
+        next.Opened = true;
+        next.Kind = AccountKind.Customer;
+        next.CustomerId = opening.CustomerId;
+        next.Currency = opening.Currency;
+        next.Status = AccountStatus.Active;
+        next.OpenedAt = clock.GetUtcNow();
+        await Commit(next);
+        return View(next);
     }
 
-    public Task<AccountView?> Get() => Task.FromResult(S.Opened ? View() : null);
+    public Task<AccountView?> Get() => Task.FromResult(_committed.Opened ? View(_committed) : null);
 
     public async Task<PostingOutcome> Post(Posting posting)
     {
-        EnsureOpen();
-        if (posting.ExpectedOwner is { } owner && owner != S.CustomerId)
+        var current = _committed;
+        EnsureOpen(current);
+        if (posting.ExpectedOwner is { } owner && owner != current.CustomerId)
         {
             throw new FinException(FinErrorCode.Forbidden, "The account does not belong to the requester.");
         }
 
-        if (S.InFlight.ContainsKey(posting.TransferId))
+        if (LegRetention.Knows(current, posting.TransferId))
         {
-            return new PostingOutcome(true, null, S.Balance, S.CustomerId); // a repeated leg: already applied
+            return new PostingOutcome(true, null, current.Balance, current.CustomerId); // a repeated leg: already applied
         }
 
         var now = clock.GetUtcNow();
         var day = limits.Value.BusinessDay(now);
-        if (AccountLedger.Check(S, posting, day, limits.Value.LimitFor(S.Currency)) is { } decline)
+        if (AccountLedger.Check(current, posting, day, limits.Value.LimitFor(current.Currency)) is { } decline)
         {
-            return new PostingOutcome(false, decline, S.Balance, S.CustomerId);
+            return new PostingOutcome(false, decline, current.Balance, current.CustomerId);
         }
 
-        AccountLedger.Apply(S, posting, now, day);
-        await SealOldEntries();
-        await state.WriteStateAsync();
-        EnsureRecoveryTimer();
-        return new PostingOutcome(true, null, S.Balance, S.CustomerId);
+        var next = await NextState(current, now);
+        AccountLedger.Apply(next, posting, now, day);
+        await Commit(next);
+        return new PostingOutcome(true, null, next.Balance, next.CustomerId);
     }
 
     public async Task Reverse(string transferId)
     {
-        EnsureOpen();
-        if (AccountLedger.Reverse(S, transferId, clock.GetUtcNow()))
+        var current = _committed;
+        EnsureOpen(current);
+        if (!AccountLedger.CanReverse(current, transferId))
         {
-            await SealOldEntries();
-            await state.WriteStateAsync();
+            return;
         }
+
+        var now = clock.GetUtcNow();
+        var next = await NextState(current, now);
+        AccountLedger.Reverse(next, transferId, now);
+        await Commit(next);
     }
 
     public Task Release(string transferId)
     {
-        // Not written on its own: the next write persists it, and a leg still recorded after a restart is
-        // released again when its movement is asked to resume.
-        S.InFlight.Remove(transferId);
+        // Not written on its own: the next write settles it. A leg still unsettled after a restart makes the account
+        // ask its movement again, which releases it again.
+        if (_committed.InFlight.TryGetValue(transferId, out var leg) && !leg.Settled)
+        {
+            _released.Add(transferId);
+        }
+
         return Task.CompletedTask;
     }
 
     public async Task<AccountView> Freeze(FreezeCommand command)
     {
         EnsureCustomerAccount();
-        if (S.Status == AccountStatus.Frozen)
+        if (_committed.Status == AccountStatus.Frozen)
         {
-            return View();
+            return View(_committed);
         }
 
         var now = clock.GetUtcNow();
-        Record(now, AccountStatus.Frozen, command);
-        S.FreezeReason = command.Reason;
-        S.FrozenAt = now;
-        S.FrozenBy = command.By;
-        S.FreezeCaseId = command.CaseId;
-        await state.WriteStateAsync();
+        var next = _committed.Copy();
+        Record(next, now, AccountStatus.Frozen, command);
+        next.FreezeReason = command.Reason;
+        next.FrozenAt = now;
+        next.FrozenBy = command.By;
+        next.FreezeCaseId = command.CaseId;
+        await Commit(next);
         FinMetrics.Freezes.Add(1);
         LogStatusChanged(logger, Id, AccountStatus.Frozen, command.By);
-        return View();
+        return View(next);
     }
 
     public async Task<AccountView> Unfreeze(FreezeCommand command)
     {
         EnsureCustomerAccount();
-        if (S.Status != AccountStatus.Frozen)
+        if (_committed.Status != AccountStatus.Frozen)
         {
-            return View();
+            return View(_committed);
         }
 
-        Record(clock.GetUtcNow(), AccountStatus.Active, command);
-        S.FreezeReason = null;
-        S.FrozenAt = null;
-        S.FrozenBy = null;
-        S.FreezeCaseId = null;
-        await state.WriteStateAsync();
+        var next = _committed.Copy();
+        Record(next, clock.GetUtcNow(), AccountStatus.Active, command);
+        next.FreezeReason = null;
+        next.FrozenAt = null;
+        next.FrozenBy = null;
+        next.FreezeCaseId = null;
+        await Commit(next);
         FinMetrics.Unfreezes.Add(1);
         LogStatusChanged(logger, Id, AccountStatus.Active, command.By);
-        return View();
+        return View(next);
     }
 
     public async Task<EntryPage> GetEntries(long? before, int limit)
     {
-        EnsureOpen();
-        var (first, last) = AccountLedger.PageRange(S, before, limit);
+        var snapshot = _committed; // a posting may commit while this read waits on a segment
+        EnsureOpen(snapshot);
+        var (first, last) = AccountLedger.PageRange(snapshot, before, limit);
         var items = new List<LedgerEntry>(limit);
-        var firstRecent = (long)S.SealedSegments * AccountLedger.SegmentSize + 1;
+        var firstRecent = (long)snapshot.SealedSegments * AccountLedger.SegmentSize + 1;
         IReadOnlyList<LedgerEntry>? segment = null;
         var segmentNo = -1;
         for (var seq = first; seq >= last; seq--)
         {
             if (seq >= firstRecent)
             {
-                items.Add(EntryMapping.ToEntry(Id, S.Recent[(int)(seq - firstRecent)]));
+                items.Add(EntryMapping.ToEntry(Id, snapshot.Recent[(int)(seq - firstRecent)]));
                 continue;
             }
 
@@ -173,58 +195,116 @@ public sealed partial class AccountGrain(
         return new EntryPage(items, last > 1 && items.Count > 0 ? last : null);
     }
 
-    private async Task SealOldEntries()
+    /// <summary>
+    /// A copy of the committed state to apply a change to, with released legs settled and, when the committed entries
+    /// fill a segment, that segment stored first: only committed entries are ever sealed, and the account counts the
+    /// segment as sealed in the same write as the change.
+    /// </summary>
+    private async Task<AccountState> NextState(AccountState current, DateTimeOffset now)
     {
-        if (AccountLedger.SegmentToSeal(S) is { } chunk)
+        var chunk = AccountLedger.SegmentToSeal(current);
+        if (chunk is not null)
         {
-            await GrainFactory.GetGrain<ILedgerSegmentGrain>($"{Id}/{S.SealedSegments}")
+            await GrainFactory.GetGrain<ILedgerSegmentGrain>($"{Id}/{current.SealedSegments}")
                 .Store([.. chunk.Select(e => EntryMapping.ToEntry(Id, e))]);
-            AccountLedger.MarkSealed(S);
+        }
+
+        var next = current.Copy();
+        if (chunk is not null)
+        {
+            AccountLedger.MarkSealed(next);
+        }
+
+        LegRetention.Settle(next, _released, now);
+        return next;
+    }
+
+    private async Task Commit(AccountState next)
+    {
+        var committed = _committed;
+        state.State = next;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception ex)
+        {
+            await ReloadAfterFailedWrite(committed);
+            LogWriteFailed(logger, ex, Id);
+            throw new FinException(FinErrorCode.Unavailable, "The account could not record the change; nothing was changed, retry.");
+        }
+
+        _committed = next;
+        _released.RemoveWhere(id => !next.InFlight.TryGetValue(id, out var leg) || leg.Settled);
+        AskStaleMovementsToFinish();
+    }
+
+    /// <summary>The write may or may not have committed: read what storage holds, or start afresh on the next call.</summary>
+    private async Task ReloadAfterFailedWrite(AccountState committed)
+    {
+        state.State = committed;
+        try
+        {
+            await state.ReadStateAsync();
+            if (state.State.Opened || !SystemAccounts.IsSystem(Id))
+            {
+                _committed = state.State;
+            }
+            else
+            {
+                state.State = committed; // a system account never written: the implicit state stands
+            }
+        }
+        catch (Exception)
+        {
+            state.State = committed;
+            DeactivateOnIdle();
         }
     }
 
-    private void EnsureRecoveryTimer()
+    /// <summary>Legs in flight for too long: their movements are asked to finish, without waiting for them.</summary>
+    private void AskStaleMovementsToFinish()
     {
-        if (S.InFlight.Count == 0 || _recoveryTimer is not null)
+        var now = clock.GetUtcNow();
+        if (now - _lastRecoveryPing < RecoveryPingInterval)
         {
             return;
         }
 
-        _recoveryTimer = this.RegisterGrainTimer(ResumeStaleLegs, InFlightGrace, InFlightGrace);
-    }
+        var stale = LegRetention.Stale(_committed, now);
+        if (stale.Count == 0)
+        {
+            return;
+        }
 
-    private async Task ResumeStaleLegs(CancellationToken cancellationToken)
-    {
-        var cutoff = clock.GetUtcNow() - InFlightGrace;
-        var stale = S.InFlight.Where(l => l.Value.PostedAt <= cutoff).Select(l => l.Key).ToList();
+        _lastRecoveryPing = now;
         foreach (var transferId in stale)
         {
-            try
-            {
-                await GrainFactory.GetGrain<IMoneyMovementGrain>(transferId).Resume();
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogResumeFailed(logger, ex, Id, transferId);
-            }
+            _ = AskToFinish(transferId);
         }
+    }
 
-        if (S.InFlight.Count == 0)
+    private async Task AskToFinish(string transferId)
+    {
+        try
         {
-            _recoveryTimer?.Dispose();
-            _recoveryTimer = null;
+            await GrainFactory.GetGrain<IMoneyMovementGrain>(transferId).Resume();
+        }
+        catch (Exception ex)
+        {
+            LogResumeFailed(logger, ex, Id, transferId);
         }
     }
 
-    private void Record(DateTimeOffset at, AccountStatus to, FreezeCommand command)
+    private static void Record(AccountState account, DateTimeOffset at, AccountStatus to, FreezeCommand command)
     {
-        S.History.Add(new StatusChange { At = at, From = S.Status, To = to, Reason = command.Reason, By = command.By, CaseId = command.CaseId });
-        S.Status = to;
+        account.History.Add(new StatusChange { At = at, From = account.Status, To = to, Reason = command.Reason, By = command.By, CaseId = command.CaseId });
+        account.Status = to;
     }
 
-    private void EnsureOpen()
+    private static void EnsureOpen(AccountState account)
     {
-        if (!S.Opened)
+        if (!account.Opened)
         {
             throw FinException.NotFound("Account");
         }
@@ -232,25 +312,29 @@ public sealed partial class AccountGrain(
 
     private void EnsureCustomerAccount()
     {
-        EnsureOpen();
-        if (S.Kind != AccountKind.Customer)
+        EnsureOpen(_committed);
+        if (_committed.Kind != AccountKind.Customer)
         {
             throw new FinException(FinErrorCode.BusinessRule, "Only customer accounts can be frozen or unfrozen.");
         }
     }
 
-    private AccountView View()
+    private AccountView View(AccountState account)
     {
         var now = clock.GetUtcNow();
-        var available = S.Status == AccountStatus.Active ? S.Balance : 0m;
+        var available = account.Status == AccountStatus.Active ? account.Balance : 0m;
         return new AccountView(
-            Id, S.CustomerId, S.Currency, S.Kind, S.Balance, available, S.Status, S.FreezeReason, S.FrozenAt, S.FrozenBy,
-            S.OpenedAt, limits.Value.LimitFor(S.Currency), AccountLedger.SpentOn(S, limits.Value.BusinessDay(now)), S.FreezeCaseId);
+            Id, account.CustomerId, account.Currency, account.Kind, account.Balance, available, account.Status, account.FreezeReason,
+            account.FrozenAt, account.FrozenBy, account.OpenedAt, limits.Value.LimitFor(account.Currency),
+            AccountLedger.SpentOn(account, limits.Value.BusinessDay(now)), account.FreezeCaseId);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account {AccountId} is now {Status} (by {By})")]
     private static partial void LogStatusChanged(ILogger logger, string accountId, AccountStatus status, string by);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId} could not resume movement {TransferId}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId} could not write a change; it was not applied")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception, string accountId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId} could not ask movement {TransferId} to finish")]
     private static partial void LogResumeFailed(ILogger logger, Exception exception, string accountId, string transferId);
 }

@@ -31,6 +31,19 @@ public sealed class AccountState
     public DateOnly SpendingDay { get; set; }
     public decimal SpentToday { get; set; }
     public List<StatusChange> History { get; set; } = [];
+
+    /// <summary>
+    /// A copy to build the next state on, so that the committed state changes only once its write succeeded. Entries
+    /// and status changes are never changed once recorded and are shared; legs are copied.
+    /// </summary>
+    public AccountState Copy()
+    {
+        var copy = (AccountState)MemberwiseClone();
+        copy.Recent = [.. Recent];
+        copy.History = [.. History];
+        copy.InFlight = InFlight.ToDictionary(l => l.Key, l => l.Value.Copy(), StringComparer.Ordinal);
+        return copy;
+    }
 }
 
 public sealed class EntryRecord
@@ -52,6 +65,13 @@ public sealed class InFlightLeg
     public bool CountedTowardsLimit { get; set; }
     public DateOnly Day { get; set; }
     public bool Reversed { get; set; }
+
+    /// <summary>The movement recorded its outcome; the leg is kept only to recognise a late duplicate.</summary>
+    public bool Settled { get; set; }
+
+    public DateTimeOffset? SettledAt { get; set; }
+
+    public InFlightLeg Copy() => (InFlightLeg)MemberwiseClone();
 }
 
 public sealed class StatusChange

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Fin.Accounts;
 using Orleans.Fin.Common;
+using Orleans.Fin.Notifications;
 using Orleans.Fin.Payments;
 using Orleans.Fin.Risk;
 using Orleans.Fin.Wealth;
@@ -10,11 +12,30 @@ namespace Orleans.Fin.Customers;
 public sealed partial class CustomerGrain(
     [PersistentState("customer", FinNames.Storage)] IPersistentState<CustomerState> state,
     TimeProvider clock,
+    INotifier notifier,
+    IOptions<RiskControlOptions> control,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
     public const int MaxDevices = 10;
     public const int MaxAccounts = 20;
     public const int MaxPortfolios = 20;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.SchemaVersion < CustomerState.CurrentSchema)
+        {
+            // Schema 1 kept enough of the identity number (region, birth date, a wide mask) to rebuild it.
+            state.State.MaskedIdNumber = ResidentIdentityRules.Remask(state.State.MaskedIdNumber);
+            state.State.RegionCode = state.State.RegionCode.Length >= 2 ? state.State.RegionCode[..2] : "";
+            state.State.SchemaVersion = CustomerState.CurrentSchema;
+            if (state.RecordExists)
+            {
+                await state.WriteStateAsync(cancellationToken);
+            }
+        }
+
+        await base.OnActivateAsync(cancellationToken);
+    }
 
     public async Task<CustomerProfile> Create(CustomerDraft draft)
     {
@@ -41,25 +62,6 @@ public sealed partial class CustomerGrain(
     }
 
     public Task<CustomerProfile?> Get() => Task.FromResult(state.State.Exists ? ToProfile() : null);
-
-    public async Task BindDevice(string deviceId)
-    {
-        EnsureExists();
-        if (state.State.Devices.Contains(deviceId))
-        {
-            return;
-        }
-
-        if (state.State.Devices.Count >= MaxDevices)
-        {
-            throw new FinException(FinErrorCode.BusinessRule, $"A customer may bind at most {MaxDevices} devices.", "deviceId");
-        }
-
-        state.State.Devices.Add(deviceId);
-        await state.WriteStateAsync();
-        _ = GrainFactory.GetGrain<IDeviceIndexGrain>(deviceId).Record(this.GetPrimaryKeyString(), clock.GetUtcNow());
-        await GrainFactory.GetGrain<IRiskGrain>(this.GetPrimaryKeyString()).CustomerChanged(); // one-way: returns at once
-    }
 
     public async Task RecordLogin(LoginAttempt login)
     {
@@ -155,6 +157,6 @@ public sealed partial class CustomerGrain(
             s.Assessment is { } a ? new InvestorAssessment([.. a.Answers], a.Goal, a.HorizonYears, a.RiskLevel, a.AssessedAt) : null);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Customer {CustomerId} onboarded (region {RegionCode})")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Customer {CustomerId} onboarded (province {RegionCode})")]
     private static partial void LogOnboarded(ILogger logger, string customerId, string regionCode);
 }

@@ -3,7 +3,14 @@ namespace Orleans.Fin.Customers;
 /// <summary>Persisted state of a customer grain (JSON; new members need defaults).</summary>
 public sealed class CustomerState
 {
-    public int SchemaVersion { get; set; } = 1;
+    /// <summary>
+    /// 2: the identity number is kept only masked (first and last character) with the birth date and the province;
+    /// schema 1 also kept the full region code and a wider mask, which together rebuilt the number.
+    /// </summary>
+    public const int CurrentSchema = 2;
+
+    /// <summary>Stored schema-1 state says 1; new state starts at the current schema.</summary>
+    public int SchemaVersion { get; set; } = CurrentSchema;
     public bool Exists { get; set; }
     public string Name { get; set; } = "";
     public string MaskedIdNumber { get; set; } = "";
@@ -21,6 +28,9 @@ public sealed class CustomerState
     public AssessmentRecord? Assessment { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastLoginAt { get; set; }
+
+    /// <summary>One-time codes (salted hashes) sent to bind a new device, keyed by the device id in place of a movement id.</summary>
+    public List<Risk.Control.OtpChallenge> BindingChallenges { get; set; } = [];
 }
 
 /// <summary>A persisted risk questionnaire and the level it gave.</summary>

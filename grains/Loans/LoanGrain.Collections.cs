@@ -16,12 +16,17 @@ public sealed partial class LoanGrain : IRemindable
     public static string AutoDebitId(string loanId, DateOnly dueDate) =>
         string.Create(CultureInfo.InvariantCulture, $"{loanId}.autodebit.{dueDate:yyyyMMdd}");
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        reminderName == FinNames.LoanDailyReminder && S.Exists ? ProcessUntil(Today()) : Task.CompletedTask;
+    public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName switch
+    {
+        FinNames.PendingMovementReminder => Recover(),
+        FinNames.LoanDailyReminder when S.Exists => ProcessUntil(Today()),
+        _ => Task.CompletedTask,
+    };
 
     public async Task<LoanView> ProcessUntil(DateOnly asOf)
     {
         EnsureExists();
+        await FinishPending(); // an automatic debit decided before a crash is applied as decided, never worked out again
         if (S.Schedule.Count == 0 || S.Status == LoanStatus.Closed || (S.ProcessedThrough is { } done && asOf < done))
         {
             return ToView();
@@ -29,39 +34,36 @@ public sealed partial class LoanGrain : IRemindable
 
         foreach (var due in S.Schedule.Select(i => i.DueDate).Where(d => d <= asOf && !S.AutoDebitedDueDates.Contains(d)).ToList())
         {
-            await AutoDebit(due);
+            await AutoDebitOn(due);
         }
 
         var steps = Age(asOf);
         S.ProcessedThrough = asOf;
-        await state.WriteStateAsync();
+        await Commit();
         await Notify(steps);
         await AfterStatusChange();
         return ToView();
     }
 
-    /// <summary>Takes what the account has, up to everything due by <paramref name="due"/>; a declined or empty attempt is recorded too.</summary>
-    private async Task AutoDebit(DateOnly due)
+    /// <summary>
+    /// Decides the automatic debit of a due date (<see cref="AutoDebit"/>) and records it with the due date as attempted
+    /// in one write before any money moves; an empty attempt is recorded with the loan's next write.
+    /// </summary>
+    private async Task AutoDebitOn(DateOnly due)
     {
-        var owed = RepaymentAllocation.DueNow(S.Schedule, due);
         var account = await GrainFactory.GetGrain<IAccountGrain>(S.AccountId).Get();
-        var available = account is { Status: AccountStatus.Active } ? Math.Max(0m, account.AvailableBalance) : 0m;
-        var amount = decimal.Round(Math.Min(owed, available), 2, MidpointRounding.ToZero);
+        var amount = AutoDebit.Amount(S.Schedule, due, account?.AvailableBalance ?? 0m, account is { Status: AccountStatus.Active });
         var movementId = AutoDebitId(Id, due);
-        if (amount > 0 && !S.AppliedRepayments.ContainsKey(movementId))
+        S.AutoDebitedDueDates.Add(due);
+        if (amount <= 0 || S.AppliedRepayments.ContainsKey(movementId))
         {
-            var hash = string.Create(CultureInfo.InvariantCulture, $"loan-autodebit:{Id}:{due:yyyyMMdd}");
-            var result = await GrainFactory.GetGrain<IMoneyMovementGrain>(movementId).Execute(new MovementRequest(
-                MovementKind.LoanRepayment, hash, S.CustomerId, S.AccountId, null, amount, S.Currency, "loan-autodebit"));
-            if (result.Status == MovementStatus.Completed)
-            {
-                ApplyRepayment(movementId, result.Amount, due);
-            }
-
-            LogAutoDebit(logger, Id, due, result.Amount, result.Status.ToString());
+            return;
         }
 
-        S.AutoDebitedDueDates.Add(due);
+        var hash = string.Create(CultureInfo.InvariantCulture, $"loan-autodebit:{Id}:{due:yyyyMMdd}");
+        var pending = await Decide(LoanMovementKind.AutoDebit, movementId, amount, hash, "loan-autodebit", due);
+        var result = await Settle(pending);
+        LogAutoDebit(logger, Id, due, result.Amount, result.Status.ToString());
     }
 
     /// <summary>Days past due, status and stage as of a day; returns the new collection steps (already recorded).</summary>

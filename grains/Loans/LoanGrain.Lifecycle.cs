@@ -15,6 +15,7 @@ public sealed partial class LoanGrain
     public async Task<LoanView> Accept(string acceptedBy)
     {
         EnsureExists();
+        await FinishPending(); // a disbursement decided before a crash is finished first
         if (S.Schedule.Count > 0)
         {
             return ToView(); // already disbursed: an accept repeated after a lost answer changes nothing
@@ -25,26 +26,19 @@ public sealed partial class LoanGrain
             throw new FinException(FinErrorCode.Conflict, $"Only an Approved loan can be accepted; this loan is {S.Status}.");
         }
 
+        // The daily reminder and the book's entry come before the money: a crash after it cannot leave an active loan
+        // that nothing ages. The loan is not yet tracked, so the book is not waiting for it.
+        await this.RegisterOrUpdateReminder(FinNames.LoanDailyReminder, TimeSpan.FromDays(1), TimeSpan.FromDays(1));
+        await GrainFactory.GetGrain<ILoanBookGrain>(ILoanBookGrain.Key).Track(Id);
         var movementId = DisbursementId(Id);
         var hash = string.Create(CultureInfo.InvariantCulture, $"loan-disbursement:{Id}:{S.AccountId}:{S.Principal:F2}");
-        var result = await GrainFactory.GetGrain<IMoneyMovementGrain>(movementId).Execute(new MovementRequest(
-            MovementKind.LoanDisbursement, hash, S.CustomerId, null, S.AccountId, S.Principal, S.Currency, "loan"));
+        var pending = await Decide(LoanMovementKind.Disbursement, movementId, S.Principal, hash, "loan", Today());
+        var result = await Settle(pending);
         if (result.Status != MovementStatus.Completed)
         {
             throw new FinException(FinErrorCode.BusinessRule, $"The disbursement was declined ({result.DeclineReason}).");
         }
 
-        var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        S.Schedule = [.. AnnuitySchedule.Build(S.Principal, S.AnnualRate ?? 0m, S.TermMonths, today.AddMonths(1))];
-        S.Status = LoanStatus.Active;
-        S.DisbursementId = movementId;
-        S.DisbursedAt = now;
-        S.ProcessedThrough = today;
-        await state.WriteStateAsync();
-        await this.RegisterOrUpdateReminder(FinNames.LoanDailyReminder, TimeSpan.FromDays(1), TimeSpan.FromDays(1));
-        await GrainFactory.GetGrain<ILoanBookGrain>(ILoanBookGrain.Key).Track(Id); // not yet tracked, so the book is not waiting for this loan
-        await AfterStatusChange();
         LogDisbursed(logger, Id, S.Principal, acceptedBy);
         return ToView();
     }
@@ -53,11 +47,12 @@ public sealed partial class LoanGrain
     {
         ArgumentNullException.ThrowIfNull(command);
         EnsureExists();
+        await FinishPending(); // including this key, when a crash or a lost answer left it decided
         var amount = decimal.Round(command.Amount, 2);
-        var movements = GrainFactory.GetGrain<IMoneyMovementGrain>(command.MovementId);
         if (S.AppliedRepayments.ContainsKey(command.MovementId))
         {
-            var replay = await movements.Get() ?? throw new InvalidOperationException("An applied repayment has no movement.");
+            var replay = await GrainFactory.GetGrain<IMoneyMovementGrain>(command.MovementId).Get()
+                ?? throw new InvalidOperationException("An applied repayment has no movement.");
             if (replay.Amount != amount)
             {
                 throw new FinException(FinErrorCode.IdempotencyConflict, "The Idempotency-Key was already used with another request body.");
@@ -82,25 +77,9 @@ public sealed partial class LoanGrain
         }
 
         var hash = string.Create(CultureInfo.InvariantCulture, $"loan-repayment:{Id}:{S.AccountId}:{amount:F2}");
-        var result = await movements.Execute(new MovementRequest(
-            MovementKind.LoanRepayment, hash, S.CustomerId, S.AccountId, null, amount, S.Currency, "loan"));
-        if (result.Status == MovementStatus.Completed)
-        {
-            ApplyRepayment(command.MovementId, result.Amount, today);
-            await state.WriteStateAsync();
-            await AfterStatusChange();
-        }
-
+        var pending = await Decide(LoanMovementKind.Repayment, command.MovementId, amount, hash, "loan", today);
+        var result = await Settle(pending);
         return new LoanRepaymentResult(command.MovementId, result.Status, result.DeclineReason, result.Amount, ToView());
-    }
-
-    /// <summary>Applies money already taken from the account to the schedule and recomputes the status.</summary>
-    private void ApplyRepayment(string movementId, decimal amount, DateOnly asOf)
-    {
-        var allocation = RepaymentAllocation.Apply(S.Schedule, amount, asOf, allowEarlyRepayment: true);
-        S.Schedule = [.. allocation.Schedule];
-        S.AppliedRepayments[movementId] = allocation.Applied;
-        S.Status = Ageing.StatusFor(S.Schedule, asOf);
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

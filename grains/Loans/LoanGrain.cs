@@ -22,6 +22,7 @@ public sealed partial class LoanGrain(
     [PersistentState("loan", FinNames.Storage)] IPersistentState<LoanState> state,
     ServingCreditScorer scorer,
     IOptions<CreditOptions> options,
+    IOptions<PendingMovementOptions> pendingOptions,
     INotifier notifier,
     TimeProvider clock,
     ILogger<LoanGrain> logger) : Grain, ILoanGrain
@@ -94,7 +95,7 @@ public sealed partial class LoanGrain(
             AppliedAt = now,
         };
         state.State = s;
-        await state.WriteStateAsync();
+        await Commit();
         await Portfolio.RecordApplication(s.Decision, s.AutomaticDecision);
         await CreditOutcomes.Scored(Id, LabelledOutcomes.WireOf(credit), s.ProbabilityOfDefault, s.ModelVersion);
         LogDecided(logger, Id, s.Decision, s.ModelVersion);
@@ -124,7 +125,7 @@ public sealed partial class LoanGrain(
         S.ReviewedBy = review.ReviewedBy;
         S.ReviewNote = review.Note;
         S.ReviewedAt = clock.GetUtcNow();
-        await state.WriteStateAsync();
+        await Commit();
         await Portfolio.RecordReview(review.Approve);
         LogDecided(logger, Id, S.Decision, S.ModelVersion);
         return ToView();

@@ -39,6 +39,9 @@ public sealed class LoanState
     /// <summary>Due dates whose automatic debit has been attempted (one movement per loan and due date).</summary>
     public List<DateOnly> AutoDebitedDueDates { get; set; } = [];
 
+    /// <summary>Movements decided but whose outcome is not yet applied (oldest first); finished before anything else.</summary>
+    public List<PendingLoanMovement> PendingMovements { get; set; } = [];
+
     public CollectionStage Stage { get; set; }
     public List<CollectionRecord> CollectionSteps { get; set; } = [];
 }
@@ -47,6 +50,9 @@ public sealed class LoanState
 public sealed class CollectionRecord
 {
     public DateOnly Date { get; set; }
+    /// <summary>Movements decided but whose outcome is not yet applied (oldest first); finished before anything else.</summary>
+    public List<PendingLoanMovement> PendingMovements { get; set; } = [];
+
     public CollectionStage Stage { get; set; }
     public int DaysPastDue { get; set; }
     public LoanStatus Status { get; set; }

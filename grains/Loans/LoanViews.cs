@@ -17,7 +17,8 @@ internal static class LoanViews
             disbursed ? RepaymentAllocation.OutstandingPrincipal(s.Schedule) : 0m, dpd, stage.ToString(),
             [.. s.Schedule.Select(i => new InstalmentView(i.Number, i.DueDate, i.Principal, i.Interest, i.Paid, StatusOf(i, asOf)))],
             s.AppliedAt, s.ReviewedBy, s.ReviewNote,
-            [.. s.CollectionSteps.Select(c => new CollectionStepView(c.Date, c.Stage.ToString(), c.DaysPastDue, c.Status.ToString()))]);
+            [.. s.CollectionSteps.Select(c => new CollectionStepView(c.Date, c.Stage.ToString(), c.DaysPastDue, c.Status.ToString()))],
+            s.PendingMovements.Count);
     }
 
     private static string StatusOf(Instalment i, DateOnly asOf) =>

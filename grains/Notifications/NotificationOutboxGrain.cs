@@ -10,6 +10,28 @@ public sealed class NotificationOutboxGrain(
     public const int Capacity = 20;
     public static readonly TimeSpan Retention = TimeSpan.FromDays(1);
 
+    public const int CurrentSchema = 2;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Schema 1 kept one-time codes in the message body: withhold them in what is already stored.
+        if (state.State.SchemaVersion < CurrentSchema)
+        {
+            foreach (var entry in state.State.Messages.Where(m => NotificationPurposes.CarriesCode(m.Purpose)))
+            {
+                entry.Body = OutboxNotifier.CodeWithheld(entry.Body);
+            }
+
+            state.State.SchemaVersion = CurrentSchema;
+            if (state.RecordExists)
+            {
+                await state.WriteStateAsync(cancellationToken);
+            }
+        }
+
+        await base.OnActivateAsync(cancellationToken);
+    }
+
     public async Task Append(OutboxMessage message)
     {
         var cutoff = clock.GetUtcNow() - Retention;
@@ -30,7 +52,8 @@ public sealed class NotificationOutboxGrain(
 
 public sealed class OutboxState
 {
-    public int SchemaVersion { get; set; } = 1;
+    /// <summary>Stored schema-1 state says 1; new state starts at the current schema.</summary>
+    public int SchemaVersion { get; set; } = NotificationOutboxGrain.CurrentSchema;
     public List<OutboxEntry> Messages { get; set; } = [];
 }
 

@@ -1,24 +1,33 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Fin.Risk.Control;
 
 namespace Orleans.Fin.Notifications;
 
 /// <summary>
-/// Queues messages in the customer's <see cref="INotificationOutboxGrain"/> (from which an SMS gateway would deliver
-/// them) and logs that it did, with the code masked.
+/// Queues messages in the customer's <see cref="INotificationOutboxGrain"/> and logs that it did. A one-time code is
+/// delivered and dropped: the outbox and the log keep only its reference and length; in Development the code goes to
+/// the memory-only <see cref="IDevelopmentSmsInboxGrain"/>, where an SMS gateway would take it in production.
 /// </summary>
-public sealed partial class OutboxNotifier(IGrainFactory grains, ILogger<OutboxNotifier> logger) : INotifier
+public sealed partial class OutboxNotifier(IGrainFactory grains, IOptions<NotificationOptions> options, ILogger<OutboxNotifier> logger) : INotifier
 {
     public const string SmsChannel = "sms";
 
     public async Task SendOneTimeCodeAsync(OneTimeCodeNotice notice, CancellationToken cancellationToken = default)
     {
-        var message = new OutboxMessage(
-            notice.CustomerId, SmsChannel, notice.MaskedPhone, NotificationPurposes.PaymentOtp, notice.Reference,
-            notice.Code, notice.IssuedAt, notice.ExpiresAt);
-        await grains.GetGrain<INotificationOutboxGrain>(notice.CustomerId).Append(message);
+        var delivered = new OutboxMessage(
+            notice.CustomerId, SmsChannel, notice.MaskedPhone, notice.Purpose, notice.Reference, notice.Code, notice.IssuedAt, notice.ExpiresAt);
+        if (options.Value.DevelopmentInbox)
+        {
+            await grains.GetGrain<IDevelopmentSmsInboxGrain>(notice.CustomerId).Deliver(delivered);
+        }
+
+        await grains.GetGrain<INotificationOutboxGrain>(notice.CustomerId).Append(delivered with { Body = CodeWithheld(notice.Code) });
         LogQueued(logger, notice.CustomerId, notice.MaskedPhone, notice.Reference, OneTimeCodes.Mask(notice.Code), notice.ExpiresAt);
     }
+
+    /// <summary>What the outbox keeps in place of a code: its length only.</summary>
+    public static string CodeWithheld(string code) => $"One-time code {OneTimeCodes.Mask(code)} (delivered, not kept)";
 
     public async Task SendLoanCollectionAsync(LoanCollectionNotice notice, CancellationToken cancellationToken = default)
     {

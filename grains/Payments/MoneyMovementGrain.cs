@@ -8,9 +8,12 @@ using Orleans.Fin.Payments.Domain;
 namespace Orleans.Fin.Payments;
 
 /// <summary>
-/// Saga coordinator of one movement. It writes its plan before touching any account (write-ahead), posts the legs in
-/// order, reverses the applied legs if a later one is declined, and records the outcome before releasing the legs.
-/// A movement interrupted by a crash is finished by <see cref="Resume"/>, which the accounts holding its legs call.
+/// Saga coordinator of one movement. It enters the pending-movements index and writes its plan before touching any
+/// account (write-ahead), posts the legs in order, records its decision, reverses the applied legs if one was
+/// declined, and only then leaves the index and releases the legs. A failed write leaves the activation as if the
+/// call never happened (it reloads what storage holds) and the caller gets a retryable error. A movement interrupted
+/// by a crash is finished by <see cref="Resume"/>, which the index sweeps and the accounts holding its legs call
+/// without waiting for the answer; the steps it takes are decided by <see cref="MovementRecovery"/>.
 /// </summary>
 public sealed partial class MoneyMovementGrain(
     [PersistentState("movement", FinNames.Storage)] IPersistentState<MovementState> state,
@@ -19,12 +22,18 @@ public sealed partial class MoneyMovementGrain(
     TimeProvider clock,
     ILogger<MoneyMovementGrain> logger) : Grain, IMoneyMovementGrain
 {
+    /// <summary>Set when a write failed and the stored state could not be read back: the activation only waits to go.</summary>
+    private bool _stale;
+
     private MovementState S => state.State;
 
     private string Id => this.GetPrimaryKeyString();
 
+    private IPendingMovementsGrain PendingIndex => GrainFactory.GetGrain<IPendingMovementsGrain>(IPendingMovementsGrain.ShardOf(Id));
+
     public async Task<MovementResult> Execute(MovementRequest request)
     {
+        EnsureUsable();
         if (S.Exists)
         {
             if (!string.Equals(S.RequestHash, request.RequestHash, StringComparison.Ordinal))
@@ -46,12 +55,13 @@ public sealed partial class MoneyMovementGrain(
         MovementValidation.Validate(request);
         var planned = await Plan(request); // may refuse the request: nothing is kept then
         await PreAuthorise(planned, request.Otp); // payments: the payer's risk grain may decline or ask for a code
-        state.State = planned;
-        if (S.Status == MovementStatus.Pending)
+        if (planned.Status == MovementStatus.Pending)
         {
-            await state.WriteStateAsync(); // write-ahead: from here on the movement can always be finished
+            // Indexed before the plan is written, so that recovery finds every durable plan.
+            await PendingIndex.Add(Id, planned.CreatedAt);
         }
 
+        await Commit(planned); // write-ahead: from here on the movement can always be finished
         await Drive();
         return ToResult();
     }
@@ -60,147 +70,52 @@ public sealed partial class MoneyMovementGrain(
 
     public async Task Resume()
     {
-        if (!S.Exists)
+        EnsureUsable();
+        switch (MovementRecovery.Next(S.Exists, S.Status, S.Legs.Any(l => l.Applied && !l.Reversed)))
         {
-            return;
-        }
-
-        if (S.Status == MovementStatus.Pending)
-        {
-            await Drive();
-            return;
-        }
-
-        ReleaseLegs();
-    }
-
-    private async Task<MovementState> Plan(MovementRequest request)
-    {
-        var now = clock.GetUtcNow();
-        var m = new MovementState();
-        m.Exists = true;
-        m.RequestHash = request.RequestHash;
-        m.Kind = request.Kind;
-        m.Status = MovementStatus.Pending;
-        m.Amount = decimal.Round(request.Amount, 2);
-        m.Channel = request.Channel;
-        m.InitiatedBy = request.InitiatedBy;
-        m.FromAccountId = request.FromAccountId;
-        m.ToAccountId = request.ToAccountId;
-        m.DeviceId = request.DeviceId;
-        m.Ip = request.Ip;
-        m.Country = request.Country;
-        m.City = request.City;
-        m.MerchantCategory = request.MerchantCategory;
-        m.CreatedAt = now;
-
-        var from = request.FromAccountId is { } f ? await LoadOwnedOrPayee(f, request.InitiatedBy, mustOwn: true) : null;
-        var to = request.ToAccountId is { } t ? await LoadOwnedOrPayee(t, request.InitiatedBy, mustOwn: request.Kind is MovementKind.Deposit or MovementKind.LoanDisbursement or MovementKind.FundRedemption) : null;
-        m.PayerCustomerId = from?.CustomerId;
-        m.PayeeCustomerId = to?.CustomerId;
-        m.Currency = request.Kind switch
-        {
-            MovementKind.Deposit or MovementKind.LoanDisbursement or MovementKind.FundRedemption => to!.Currency,
-            MovementKind.Withdrawal or MovementKind.LoanRepayment or MovementKind.FundSubscription => from!.Currency,
-            _ => request.Currency,
-        };
-
-        IReadOnlyList<PlannedLeg> legs;
-        switch (request.Kind)
-        {
-            case MovementKind.Deposit:
-                legs = MovementPlanner.Deposit(Id, to!, m.Amount);
+            case RecoveryStep.Forget:
+                PendingIndex.Remove(Id).Ignore();
+                DeactivateOnIdle();
                 break;
-            case MovementKind.Withdrawal:
-                legs = MovementPlanner.Withdrawal(Id, from!, m.Amount);
+            case RecoveryStep.Drive:
+                LogResuming(logger, Id);
+                await Drive();
                 break;
-            case MovementKind.LoanDisbursement:
-                legs = MovementPlanner.LoanDisbursement(Id, to!, m.Amount);
-                break;
-            case MovementKind.LoanRepayment:
-                legs = MovementPlanner.LoanRepayment(Id, from!, m.Amount);
-                break;
-            case MovementKind.FundSubscription:
-                legs = MovementPlanner.FundSubscription(Id, from!, m.Amount);
-                break;
-            case MovementKind.FundRedemption:
-                legs = MovementPlanner.FundRedemption(Id, to!, m.Amount);
+            case RecoveryStep.Compensate:
+                LogResuming(logger, Id);
+                if (await Compensate())
+                {
+                    Settle();
+                }
+
                 break;
             default:
-                if (from!.Currency != request.Currency)
-                {
-                    m.Status = MovementStatus.Declined;
-                    m.DeclineReason = DeclineReason.CurrencyMismatch;
-                    m.CompletedAt = now;
-                    return m;
-                }
-
-                FxQuote? quote = null;
-                if (to!.Currency != from.Currency)
-                {
-                    quote = FxRates.Quote(fx.Value.CnyPerUnit, m.Amount, from.Currency, to.Currency);
-                    if (quote.CreditedAmount <= 0)
-                    {
-                        throw new FinException(FinErrorCode.Validation, $"amount converts to less than 0.01 {to.Currency}.", "amount");
-                    }
-
-                    m.FxRate = quote.Rate;
-                    m.FxCreditedAmount = quote.CreditedAmount;
-                    m.FxCreditedCurrency = quote.CreditedCurrency;
-                }
-
-                legs = MovementPlanner.Payment(Id, from, to, m.Amount, quote);
+                Settle();
                 break;
         }
-
-        m.Legs = [.. legs.Select(l => new LegRecord
-        {
-            AccountId = l.AccountId,
-            Amount = l.Posting.Amount,
-            Currency = l.Posting.Currency,
-            Kind = l.Posting.Kind,
-            Counterparty = l.Posting.CounterpartyAccountId,
-            FxRate = l.Posting.FxRate,
-            ExpectedOwner = l.Posting.ExpectedOwner,
-            CountsTowardsDailyLimit = l.Posting.CountsTowardsDailyLimit,
-        })];
-        return m;
     }
 
-    private async Task<AccountRef> LoadOwnedOrPayee(string accountId, string initiatedBy, bool mustOwn)
-    {
-        var view = await accounts.FindAsync(accountId);
-        if (view is null || view.Kind != AccountKind.Customer)
-        {
-            throw FinException.NotFound("Account");
-        }
-
-        if (mustOwn && view.CustomerId != initiatedBy)
-        {
-            throw new FinException(FinErrorCode.Forbidden, "The account does not belong to the requester.");
-        }
-
-        return view;
-    }
-
+    /// <summary>Posts what is left of a durable plan, records the decision, undoes the legs of a declined one, settles.</summary>
     private async Task Drive()
     {
         if (S.Status == MovementStatus.Pending)
         {
             await PostLegs();
+            await Commit(S);
         }
 
-        await state.WriteStateAsync();
-        ReleaseLegs();
         FinMetrics.Movements.Add(1, new("kind", S.Kind.ToString()), new("status", S.Status.ToString()));
         await PublishActivity();
-
-        // A finished movement is only read again for a replay, which its stored state answers; millions of
-        // movements a day must not stay in memory until idle collection.
-        this.DeactivateOnIdle();
+        if (await Compensate())
+        {
+            Settle();
+        }
     }
 
-    /// <summary>Posts the legs not yet applied; if one is declined, reverses those that were, and decides the outcome.</summary>
+    /// <summary>
+    /// Posts the legs not yet applied (an account answers a repeated leg as applied) and decides the outcome in
+    /// memory; the caller writes it. Stops at the first declined leg.
+    /// </summary>
     private async Task PostLegs()
     {
         DeclineReason? declined = null;
@@ -209,7 +124,7 @@ public sealed partial class MoneyMovementGrain(
             var outcome = await GrainFactory.GetGrain<IAccountGrain>(leg.AccountId).Post(ToPosting(leg));
             if (!outcome.Applied)
             {
-                declined = outcome.Decline;
+                declined = outcome.Decline ?? DeclineReason.AccountClosed;
                 break;
             }
 
@@ -220,30 +135,90 @@ public sealed partial class MoneyMovementGrain(
             }
         }
 
-        if (declined is not null)
+        S.Status = declined is null ? MovementStatus.Completed : MovementStatus.Declined;
+        S.DeclineReason = declined;
+        S.CompletedAt = clock.GetUtcNow();
+    }
+
+    /// <summary>
+    /// Reverses the applied legs of a declined movement, after the decision is durable, so a leg is never undone while
+    /// the movement could still complete. False when a reversal failed: recovery repeats them (each is idempotent).
+    /// </summary>
+    private async Task<bool> Compensate()
+    {
+        if (S.Status != MovementStatus.Declined)
         {
-            foreach (var leg in S.Legs.Where(l => l.Applied && !l.Reversed).Reverse())
-            {
-                await GrainFactory.GetGrain<IAccountGrain>(leg.AccountId).Reverse(Id);
-                leg.Reversed = true;
-            }
+            return true;
         }
 
-        Decide(declined is null ? MovementStatus.Completed : MovementStatus.Declined, declined, clock.GetUtcNow());
+        foreach (var leg in S.Legs.Where(l => l.Applied && !l.Reversed).Reverse())
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IAccountGrain>(leg.AccountId).Reverse(Id);
+            }
+            catch (Exception ex)
+            {
+                LogCompensationFailed(logger, ex, Id);
+                return false;
+            }
+
+            leg.Reversed = true; // progress only: a repeated reversal is a no-op on the account
+        }
+
+        return true;
     }
 
-    private void Decide(MovementStatus status, DeclineReason? reason, DateTimeOffset at)
+    /// <summary>The outcome is durable and nothing is left to undo: leave the index, settle the legs, free the memory.</summary>
+    private void Settle()
     {
-        S.Status = status;
-        S.DeclineReason = reason;
-        S.CompletedAt = at;
-    }
+        if (S.Legs.Count > 0)
+        {
+            PendingIndex.Remove(Id).Ignore();
+        }
 
-    private void ReleaseLegs()
-    {
         foreach (var leg in S.Legs.Where(l => l.Applied))
         {
-            _ = GrainFactory.GetGrain<IAccountGrain>(leg.AccountId).Release(Id);
+            GrainFactory.GetGrain<IAccountGrain>(leg.AccountId).Release(Id).Ignore();
+        }
+
+        // A finished movement is only read again for a replay, which its stored state answers; millions of
+        // movements a day must not stay in memory until idle collection.
+        DeactivateOnIdle();
+    }
+
+    /// <summary>Writes <paramref name="next"/>; on failure reloads what storage holds, so nothing unwritten stays in memory.</summary>
+    private async Task Commit(MovementState next)
+    {
+        var committed = state.State;
+        state.State = next;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception ex)
+        {
+            LogWriteFailed(logger, ex, Id);
+            state.State = committed;
+            try
+            {
+                await state.ReadStateAsync();
+            }
+            catch (Exception)
+            {
+                _stale = true;
+                DeactivateOnIdle();
+            }
+
+            throw new FinException(FinErrorCode.Unavailable, "The movement could not record its progress; retry with the same Idempotency-Key.");
+        }
+    }
+
+    private void EnsureUsable()
+    {
+        if (_stale)
+        {
+            throw new FinException(FinErrorCode.Unavailable, "The movement is reloading; retry with the same Idempotency-Key.");
         }
     }
 
@@ -310,6 +285,15 @@ public sealed partial class MoneyMovementGrain(
             Id, S.Kind, S.Status, S.DeclineReason, S.Amount, S.Currency, S.FromAccountId, S.ToAccountId, S.BalanceAfter,
             S.RiskLevel, S.RiskScore, [.. S.Reasons], quote, S.Channel, S.InitiatedBy, S.CreatedAt, customers);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Movement {MovementId} is being finished by recovery")]
+    private static partial void LogResuming(ILogger logger, string movementId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Movement {MovementId} could not write its state; it reloaded what storage holds")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception, string movementId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Movement {MovementId} could not reverse a leg; recovery repeats it")]
+    private static partial void LogCompensationFailed(ILogger logger, Exception exception, string movementId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Activity of movement {MovementId} could not be published")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, string movementId);

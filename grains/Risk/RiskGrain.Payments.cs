@@ -93,7 +93,21 @@ public sealed partial class RiskGrain
     {
         S.Challenges.RemoveAll(c => c.ExpiresAt + ChallengeRetention < now && c.MovementId != check.MovementId);
         var challenge = S.Challenges.Find(c => c.MovementId == check.MovementId);
-        switch (OneTimeCodes.Verify(challenge, check.Otp, now, Control.OtpMaxAttempts))
+
+        // The customer's allowance of codes and wrong answers spans all its payments and device bindings.
+        var guard = GrainFactory.GetGrain<IStepUpGuardGrain>(CustomerId);
+        if (!(await guard.Check()).Open)
+        {
+            return StepUpLocked(reasons);
+        }
+
+        var verified = OneTimeCodes.Verify(challenge, check.Otp, now, Control.OtpMaxAttempts);
+        if (verified is OtpCheck.Wrong or OtpCheck.Exhausted && !(await guard.WrongAnswer(check.MovementId)).Open)
+        {
+            return StepUpLocked(reasons);
+        }
+
+        switch (verified)
         {
             case OtpCheck.Passed:
                 reasons.Add("OTP_ACCEPTED");
@@ -124,6 +138,11 @@ public sealed partial class RiskGrain
             return PaymentDecision.Decline;
         }
 
+        if (!(await guard.Issue(check.MovementId)).Open)
+        {
+            return StepUpLocked(reasons);
+        }
+
         var code = OneTimeCodes.Compose(Control.OtpDigits, RandomNumberGenerator.GetInt32);
         var issued = OneTimeCodes.Issue(check.MovementId, code, RandomNumberGenerator.GetBytes(SaltBytes), now, Control.OtpLifetime, challenge);
         S.Challenges.RemoveAll(c => c.MovementId == check.MovementId);
@@ -133,6 +152,13 @@ public sealed partial class RiskGrain
         reasons.Add("OTP_SENT");
         Challenged("issued");
         return PaymentDecision.Challenge;
+    }
+
+    private PaymentDecision StepUpLocked(List<string> reasons)
+    {
+        reasons.Add("OTP_LOCKED");
+        Challenged("declined");
+        return PaymentDecision.Decline;
     }
 
     /// <summary>

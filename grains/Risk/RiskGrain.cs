@@ -167,6 +167,14 @@ public sealed partial class RiskGrain(
             return;
         }
 
+        if (activity.Kind == ActivityKind.DeviceBound)
+        {
+            // A binding is recorded as a signal here; it is not a payment or a login to score.
+            RecordSignal(clock.GetUtcNow(), "activity:DeviceBound", $"Device {activity.DeviceId} bound", 0, RiskLevel.Low);
+            MarkDirty();
+            return;
+        }
+
         if (!BehaviourTracker.Observe(S.Profile, activity))
         {
             FinMetrics.RiskRedeliveries.Add(1);

@@ -11,7 +11,7 @@ namespace Orleans.Fin.Wealth;
 /// <summary>
 /// Subscriptions and redemptions. An order is written (with its trades) before any money moves, its movement's id is
 /// the order id, and it is settled from the movement's outcome, so a crash at any point ends with the money and the
-/// units agreeing: a retry, the next order or the next tick finishes a pending order.
+/// units agreeing: the pending-movement reminder, a retry, the next order or the next tick finishes a pending order.
 /// </summary>
 public sealed partial class PortfolioGrain
 {
@@ -61,8 +61,9 @@ public sealed partial class PortfolioGrain
             ? FundOrders.BuyTowardsTargets(CurrentHoldings(), navs, S.Targets, order.Amount)
             : FundOrders.BuyProduct(product.Id, order.Amount, navs);
         var record = NewOrder(order, OrderKind.Subscription, trades, market.NavDate(today), now);
+        await ArmRecovery();
         S.Orders[record.Id] = record;
-        await state.WriteStateAsync(); // write-ahead: the order exists before the money moves
+        await Commit(); // write-ahead: the order exists before the money moves
         await Settle(record);
         return ToResult(record);
     }
@@ -91,12 +92,13 @@ public sealed partial class PortfolioGrain
 
         var trades = FundOrders.SellFor(holdings, navs, order.Amount);
         var record = NewOrder(order, OrderKind.Redemption, trades, market.NavDate(today), now);
+        await ArmRecovery();
         S.Orders[record.Id] = record;
 
         // The units leave with the write-ahead record, so nothing can sell them twice; a declined payout puts them back.
         SetHoldings(holdings.After(trades, cashIn: -order.Amount), record.NavDate, -order.Amount, "redemption");
         S.NetInvested -= order.Amount;
-        await state.WriteStateAsync();
+        await Commit();
         await Settle(record);
         return ToResult(record);
     }
@@ -133,7 +135,7 @@ public sealed partial class PortfolioGrain
         }
     }
 
-    /// <summary>Moves the money of a written order (or replays its movement) and applies the outcome to the holdings.</summary>
+    /// <summary>Moves the money of a written order (or replays its movement) and applies its outcome to the holdings once.</summary>
     private async Task Settle(OrderRecord record)
     {
         var subscription = record.Kind == OrderKind.Subscription;
@@ -141,46 +143,50 @@ public sealed partial class PortfolioGrain
         var request = subscription
             ? new MovementRequest(MovementKind.FundSubscription, hash, S.CustomerId, S.AccountId, null, record.Amount, S.Currency, Channel)
             : new MovementRequest(MovementKind.FundRedemption, hash, S.CustomerId, null, S.AccountId, record.Amount, S.Currency, Channel);
-        var result = await GrainFactory.GetGrain<IMoneyMovementGrain>(record.Id).Execute(request);
+        string? declineReason;
+        bool completed;
+        try
+        {
+            var result = await GrainFactory.GetGrain<IMoneyMovementGrain>(record.Id).Execute(request);
+            completed = result.Status == MovementStatus.Completed;
+            declineReason = completed ? null : result.DeclineReason?.ToString() ?? result.Status.ToString();
+        }
+        catch (FinException refused) when (refused.Code != FinErrorCode.Unavailable)
+        {
+            // The ledger refused the request and kept nothing: no money moved, so the order is declined. (Unavailable
+            // may have moved money: the order stays pending for a retry.)
+            completed = false;
+            declineReason = refused.Code.ToString();
+        }
+
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var navDate = market.NavDate(today);
-        if (result.Status == MovementStatus.Completed)
+        if (subscription && completed && record.NavDate != navDate)
         {
-            if (subscription)
-            {
-                if (record.NavDate != navDate)
-                {
-                    // Finished on a later day (after an interruption): the units are bought at the NAV of the day the money arrived.
-                    var navs = market.NavsOn(today);
-                    var trades = record.ProductId is { } productId
-                        ? FundOrders.BuyProduct(productId, record.Amount, navs)
-                        : FundOrders.BuyTowardsTargets(CurrentHoldings(), navs, S.Targets, record.Amount);
-                    record.Trades = [.. trades.Select(ToRecord)];
-                    record.NavDate = navDate;
-                }
-
-                SetHoldings(CurrentHoldings().After(record.Trades.Select(ToTrade), cashIn: record.Amount), record.NavDate, record.Amount, "subscription");
-                S.NetInvested += record.Amount;
-            }
-
-            record.Status = OrderStatus.Completed;
-        }
-        else
-        {
-            if (!subscription)
-            {
-                var undo = record.Trades.Select(t => new Trade(t.ProductId, TradeSide.Buy, t.Units, t.Nav, t.Amount));
-                SetHoldings(CurrentHoldings().After(undo, cashIn: record.Amount), navDate, record.Amount, "redemption-declined");
-                S.NetInvested += record.Amount;
-            }
-
-            record.Status = OrderStatus.Declined;
-            record.DeclineReason = result.DeclineReason?.ToString() ?? result.Status.ToString();
+            // Finished on a later day (after an interruption): the units are bought at the NAV of the day the money arrived.
+            var navs = market.NavsOn(today);
+            var repriced = record.ProductId is { } productId
+                ? FundOrders.BuyProduct(productId, record.Amount, navs)
+                : FundOrders.BuyTowardsTargets(CurrentHoldings(), navs, S.Targets, record.Amount);
+            record.Trades = [.. repriced.Select(ToRecord)];
+            record.NavDate = navDate;
         }
 
+        var trades = record.Trades.Select(ToTrade).ToList();
+        var settlement = subscription
+            ? FundOrderSettlement.Subscription(CurrentHoldings(), trades, record.Amount, completed)
+            : FundOrderSettlement.Redemption(CurrentHoldings(), trades, record.Amount, completed);
+        if (settlement.Flow != 0)
+        {
+            SetHoldings(settlement.Holdings, subscription ? record.NavDate : navDate, settlement.Flow, subscription ? "subscription" : "redemption-declined");
+            S.NetInvested += settlement.Flow;
+        }
+
+        record.Status = completed ? OrderStatus.Completed : OrderStatus.Declined;
+        record.DeclineReason = declineReason;
         record.At = now;
-        await state.WriteStateAsync();
+        await Commit(); // a failed write reloads the order as Pending: the next retry or tick settles it again
         FinMetrics.FundOrders.Add(1, new("kind", record.Kind.ToString()), new("status", record.Status.ToString()));
         LogOrderSettled(logger, Id, record.Id, record.Kind.ToString(), record.Status.ToString(), record.Amount);
     }

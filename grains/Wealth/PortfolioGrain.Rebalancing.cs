@@ -11,8 +11,12 @@ namespace Orleans.Fin.Wealth;
 /// </summary>
 public sealed partial class PortfolioGrain
 {
-    public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        reminderName == FinNames.PortfolioRebalanceReminder && S.Exists ? Tick(null) : Task.CompletedTask;
+    public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName switch
+    {
+        FinNames.PendingMovementReminder => Recover(),
+        FinNames.PortfolioRebalanceReminder when S.Exists => Tick(null),
+        _ => Task.CompletedTask,
+    };
 
     public async Task<RebalanceOutcome> Tick(DateTimeOffset? asOf)
     {
@@ -70,7 +74,7 @@ public sealed partial class PortfolioGrain
         SetHoldings(CurrentHoldings().After(plan.Trades), navDate, 0m, "rebalance-" + trigger);
         S.LastRebalancedAt = now;
         S.RebalanceCount++;
-        await state.WriteStateAsync();
+        await Commit();
         FinMetrics.Rebalances.Add(1, new KeyValuePair<string, object?>("trigger", trigger));
         var after = PortfolioAnalytics.Drift(PortfolioAnalytics.Weights(S.Units, navs, S.Cash), S.Targets);
         LogRebalanced(logger, Id, trigger, plan.Drift, after, plan.Trades.Count);

@@ -17,6 +17,7 @@ public sealed partial class PortfolioGrain(
     [PersistentState("portfolio", FinNames.Storage)] IPersistentState<PortfolioState> state,
     MarketFeed market,
     IOptions<WealthOptions> options,
+    IOptions<PendingMovementOptions> pendingOptions,
     TimeProvider clock,
     ILogger<PortfolioGrain> logger) : Grain, IPortfolioGrain, IRemindable
 {
@@ -78,7 +79,7 @@ public sealed partial class PortfolioGrain(
             OpenedAt = now,
         };
         ApplyAssessment(opening.Assessment.Answers, goal, opening.Assessment.HorizonYears, level, now);
-        await state.WriteStateAsync();
+        await Commit();
         await RegisterRebalanceReminder(now);
         await GrainFactory.GetGrain<IPortfolioBookGrain>(PortfolioBook.KeyFor(Id)).Track(Id); // not yet tracked: the book is not sweeping this grain
         await ShareAssessment();
@@ -94,7 +95,7 @@ public sealed partial class PortfolioGrain(
         EnsureExists();
         var (level, goal) = Assess(assessment);
         ApplyAssessment(assessment.Answers, goal, assessment.HorizonYears, level, clock.GetUtcNow());
-        await state.WriteStateAsync();
+        await Commit();
         await ShareAssessment();
         LogReassessed(logger, Id, S.RiskLevel.ToString());
         return ToView();
@@ -119,7 +120,7 @@ public sealed partial class PortfolioGrain(
         }
 
         ApplyAssessment(assessment.Answers, goal, assessment.HorizonYears, level, assessment.AssessedAt);
-        await state.WriteStateAsync();
+        await Commit();
         return true;
     }
 

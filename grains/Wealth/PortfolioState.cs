@@ -56,7 +56,7 @@ public enum OrderKind
 
 public enum OrderStatus
 {
-    /// <summary>Written before money moves; finished by a retry, the next order or the next tick.</summary>
+    /// <summary>Written before money moves; finished by the pending-movement reminder, a retry, the next order or the next tick.</summary>
     Pending = 0,
     Completed = 1,
     Declined = 2,

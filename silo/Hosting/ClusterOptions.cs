@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Orleans.Fin.Silo.Storage;
 
 namespace Orleans.Fin.Silo.Hosting;
 
@@ -7,7 +8,7 @@ public enum ClusterProfile
     /// <summary>One process, nothing to install: localhost clustering, memory storage, memory streams, in-memory reminders.</summary>
     Embedded = 0,
 
-    /// <summary>PostgreSQL through the Orleans ADO.NET providers: clustering, grain storage and reminders.</summary>
+    /// <summary>PostgreSQL: grain state through the provider Cluster:Storage names, clustering and reminders through the Orleans ADO.NET providers.</summary>
     Postgres = 1,
 }
 
@@ -36,6 +37,12 @@ public sealed class FinClusterOptions
     /// <summary>PostgreSQL connection string (Postgres profile); also read from ConnectionStrings:Orleans.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>Grain-state provider on the Postgres profile.</summary>
+    public GrainStorageKind Storage { get; set; } = GrainStorageKind.GroupCommit;
+
+    /// <summary>Batching of the group-commit provider (section Cluster:GroupCommit); its connection string is this node's.</summary>
+    public GroupCommitStorageOptions GroupCommit { get; set; } = new();
+
     /// <summary>Lowest reminder period accepted (tests shorten it).</summary>
-    public TimeSpan MinimumReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan MinimumReminderPeriod { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -14,6 +14,7 @@ using Orleans.Fin.Notifications;
 using Orleans.Fin.Payments;
 using Orleans.Fin.Risk;
 using Orleans.Fin.Risk.Domain;
+using Orleans.Fin.Silo.Storage;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -61,6 +62,8 @@ public static class SiloHostingExtensions
     {
         services.AddOptions<AccountLimitsOptions>().BindConfiguration(AccountLimitsOptions.Section);
         services.AddOptions<FxOptions>().BindConfiguration(FxOptions.Section);
+        services.AddOptions<PendingMovementOptions>().BindConfiguration(PendingMovementOptions.Section)
+            .Validate(o => o.RetryPeriod > TimeSpan.Zero, "PendingMovements:RetryPeriod must be positive.").ValidateOnStart();
         services.AddOptions<BusinessClockOptions>().BindConfiguration(BusinessClockOptions.Section);
         services.AddSingleton<BusinessClock>();
         services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<BusinessClock>());
@@ -87,6 +90,7 @@ public static class SiloHostingExtensions
         services.AddOptions<RiskOptions>().BindConfiguration(RiskOptions.Section)
             .Validate(o => o.Validate().Count == 0, "The Risk settings are invalid.").ValidateOnStart();
         services.AddOptions<RiskControlOptions>().BindConfiguration(RiskControlOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         services.AddSingleton<INotifier, OutboxNotifier>();
 
         // ---- THE risk scorer registration: the one place that decides how payments and activity are scored. ----
@@ -167,12 +171,22 @@ public static class SiloHostingExtensions
             o.Invariant = PostgresInvariant;
             o.ConnectionString = connection;
         });
-        silo.AddAdoNetGrainStorage(FinNames.Storage, o =>
+        if (options.Storage == GrainStorageKind.GroupCommit)
         {
-            o.Invariant = PostgresInvariant;
-            o.ConnectionString = connection;
-            o.GrainStorageSerializer = serializer;
-        });
+            options.GroupCommit.ConnectionString = connection;
+            Validator.ValidateObject(options.GroupCommit, new ValidationContext(options.GroupCommit), validateAllProperties: true);
+            silo.AddGroupCommitGrainStorage(FinNames.Storage, options.GroupCommit, serializer);
+        }
+        else
+        {
+            silo.AddAdoNetGrainStorage(FinNames.Storage, o =>
+            {
+                o.Invariant = PostgresInvariant;
+                o.ConnectionString = connection;
+                o.GrainStorageSerializer = serializer;
+            });
+        }
+
         silo.AddAdoNetGrainStorage(FinNames.PubSubStore, o =>
         {
             o.Invariant = PostgresInvariant;

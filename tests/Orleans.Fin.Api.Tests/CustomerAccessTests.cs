@@ -83,15 +83,15 @@ public sealed class CustomerAccessTests(FinNodeFixture fixture)
     }
 
     [Fact]
-    public async Task BindDevice_Own_Is204AndDeviceIsBound()
+    public async Task BindDevice_OwnSecondDevice_IsChallengedNotBound()
     {
         var (id, token) = await _api.NewCustomerAsync();
 
         var response = await _api.SendAsync(HttpMethod.Post, $"/customers/{id}/devices", token, new { deviceId = "phone-2" });
 
-        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var devices = (await _api.GetJsonAsync($"/customers/{id}", token)).GetProperty("boundDevices").EnumerateArray().Select(d => d.GetString()).ToList();
-        Assert.Contains("phone-2", devices);
+        Assert.DoesNotContain("phone-2", devices);
         Assert.Contains("device-1", devices);
     }
 

@@ -4,7 +4,7 @@ using Orleans.Fin.TestSupport;
 
 namespace Orleans.Fin.Api.Tests;
 
-/// <summary>A node outside Development: no token minting, the dashboard closed to customers and anonymous callers.</summary>
+/// <summary>A node in Production with its secrets: no token minting, no code peek, /metrics and the dashboard for staff only.</summary>
 public sealed class ProductionHostTests : IAsyncLifetime
 {
     private const string SigningKey = "production-test-signing-key-0123456789abcdef";
@@ -30,6 +30,64 @@ public sealed class ProductionHostTests : IAsyncLifetime
         using var response = await client.PostAsync(new Uri("/auth/dev-token", UriKind.Relative), new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
 
         await FinApiClient.AssertProblemAsync(response, HttpStatusCode.NotFound, "not-found");
+    }
+
+    [Theory]
+    [InlineData(null, HttpStatusCode.Unauthorized)]
+    [InlineData("customer", HttpStatusCode.Forbidden)]
+    [InlineData("operator", HttpStatusCode.OK)]
+    [InlineData("admin", HttpStatusCode.OK)]
+    public async Task Metrics_OutsideDevelopment_IsForStaffOnly(string? role, HttpStatusCode expected)
+    {
+        using var client = _node.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        if (role is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token(role));
+        }
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        if (role is null)
+        {
+            await FinApiClient.AssertProblemAsync(response, HttpStatusCode.Unauthorized, "unauthorized");
+        }
+    }
+
+    [Theory]
+    [InlineData("operator")]
+    [InlineData("admin")]
+    public async Task OtpPeek_OutsideDevelopment_DoesNotExistEvenForStaff(string role)
+    {
+        using var client = _node.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/customers/cus_00000000000000000000000000/otp");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token(role));
+
+        using var response = await client.SendAsync(request);
+
+        await FinApiClient.AssertProblemAsync(response, HttpStatusCode.NotFound, "not-found");
+    }
+
+    [Fact]
+    public async Task DevToken_OutsideDevelopment_WithTextAccept_IsProblemJsonNotAStackTrace()
+    {
+        using var client = _node.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/auth/dev-token")
+        {
+            Content = new StringContent("{\"subject\":\"x\",\"roles\":[\"admin\"]}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.ParseAdd("text/plain");
+
+        using var response = await client.SendAsync(request);
+
+        await FinApiClient.AssertProblemAsync(response, HttpStatusCode.NotFound, "not-found");
+    }
+
+    private static string Token(string role)
+    {
+        var now = DateTimeOffset.UtcNow;
+        return TestTokens.Sign(SigningKey, "orleans-fin", "orleans-fin-api", "someone", role, now, now.AddMinutes(5));
     }
 
     [Theory]

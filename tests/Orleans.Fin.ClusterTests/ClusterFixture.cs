@@ -7,6 +7,7 @@ using Orleans.Fin.Risk;
 using Orleans.Fin.Silo.Hosting;
 using Orleans.Fin.Wealth;
 using Orleans.Hosting;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace Orleans.Fin.ClusterTests;
@@ -25,6 +26,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     /// <summary>Silos follow the model registry this often in the test cluster (5 s in production).</summary>
     public static readonly TimeSpan ModelPollInterval = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Loans and portfolios retry a movement left pending this often in the test cluster (a minute in production).</summary>
+    public static readonly TimeSpan PendingRetryPeriod = TimeSpan.FromSeconds(1);
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -49,14 +53,18 @@ public sealed class ClusterFixture : IAsyncLifetime
                 o.FraudRetrainTrees = 40;
                 o.CreditRetrainFolds = 2;
             });
+            host.Services.Configure<PendingMovementOptions>(o => o.RetryPeriod = PendingRetryPeriod);
             ScriptedRiskScorer.Decorate(host.Services);
         });
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddFinEmbeddedResources();
+            silo.Services.AddKeyedSingleton<IGrainStorage>(
+                FinNames.Storage, (sp, _) => new FaultyGrainStorage(MemoryGrainStorageFactory.Create(sp, FinNames.Storage)));
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = WealthOptions.MinimumRebalancePeriod);
             silo.AddFinStreams();
             silo.AddIncomingGrainCallFilter(FaultInjection.Filter);
+            silo.AddIncomingGrainCallFilter(CallFaults.Filter);
         });
         builder.ConfigureClient(client => client.AddMemoryStreams(FinNames.StreamProvider));
         Cluster = builder.Build();

@@ -11,8 +11,53 @@ public static class FaultInjection
     /// <summary>Movement id → how many of its next Execute calls run to the end but lose their answer (a timeout instead).</summary>
     public static readonly ConcurrentDictionary<string, int> LostMovementAnswers = new(StringComparer.Ordinal);
 
+    /// <summary>Grain key → (how many of its next writes succeed first, how the one after them fails).</summary>
+    public static readonly ConcurrentDictionary<string, (int Skip, WriteFault Fault)> FailingWrites = new(StringComparer.Ordinal);
+
+    /// <summary>"Method:grain key" → how many of its next calls fail before the callee runs.</summary>
+    public static readonly ConcurrentDictionary<string, int> FailingCalls = new(StringComparer.Ordinal);
+
+    /// <summary>"Method:grain key" → how many of its next calls run to the end but lose their answer.</summary>
+    public static readonly ConcurrentDictionary<string, int> LostAnswers = new(StringComparer.Ordinal);
+
+    /// <summary>Fails the write of <paramref name="grainKey"/> that comes after <paramref name="skip"/> successful ones.</summary>
+    public static void FailWrite(string grainKey, int skip, WriteFault fault) => FailingWrites[grainKey] = (skip, fault);
+
+    /// <summary>The fault for this write of <paramref name="grainKey"/>, consuming it.</summary>
+    public static WriteFault TakeWriteFault(string grainKey)
+    {
+        while (FailingWrites.TryGetValue(grainKey, out var planned))
+        {
+            if (planned.Skip > 0)
+            {
+                if (FailingWrites.TryUpdate(grainKey, (planned.Skip - 1, planned.Fault), planned))
+                {
+                    return WriteFault.None;
+                }
+            }
+            else if (FailingWrites.TryRemove(new KeyValuePair<string, (int, WriteFault)>(grainKey, planned)))
+            {
+                return planned.Fault;
+            }
+        }
+
+        return WriteFault.None;
+    }
+
     public static async Task Filter(IIncomingGrainCallContext context)
     {
+        var call = $"{context.InterfaceMethod?.Name}:{context.TargetId.Key}";
+        if (Take(FailingCalls, call))
+        {
+            throw new TimeoutException($"Injected: {call} failed before it ran.");
+        }
+
+        if (Take(LostAnswers, call))
+        {
+            await context.Invoke();
+            throw new TimeoutException($"Injected: {call} ran but its answer was lost.");
+        }
+
         if (context.InterfaceMethod?.Name == "Execute" && context.TargetId.Key.ToString() is { } movementId
             && LostMovementAnswers.TryGetValue(movementId, out var lost) && lost > 0 && LostMovementAnswers.TryUpdate(movementId, lost - 1, lost))
         {
@@ -28,4 +73,7 @@ public static class FaultInjection
 
         await context.Invoke();
     }
+
+    private static bool Take(ConcurrentDictionary<string, int> faults, string call) =>
+        faults.TryGetValue(call, out var left) && left > 0 && faults.TryUpdate(call, left - 1, left);
 }

@@ -14,9 +14,9 @@ namespace Orleans.Fin.LoadTest;
 /// </summary>
 internal static class FreezeLatencyScenario
 {
-    public static async Task RunAsync(HttpClient http, int customers, int attackers, int backgroundPerSecond, TimeSpan duration)
+    public static async Task RunAsync(HttpClient http, TokenSource tokens, int customers, int attackers, int backgroundPerSecond, TimeSpan duration)
     {
-        var people = await PaymentScenario.OnboardForScenarioAsync(http, customers + attackers, 50_000m);
+        var people = await PaymentScenario.OnboardForScenarioAsync(http, tokens, customers + attackers, 50_000m);
         var ordinary = people[..customers];
         var victims = people[customers..];
         var stop = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
@@ -71,7 +71,7 @@ internal static class FreezeLatencyScenario
             $"scenario=freeze-latency customers={customers} attackers={attackers} background/s={sorted.Length / seconds:F0} p50={P(0.5):F1}ms p99={P(0.99):F1}ms outcomes={JsonSerializer.Serialize(outcomes)}"));
 
         await Task.Delay(TimeSpan.FromSeconds(2)); // let the last stream events land
-        var token = await PaymentScenario.StaffTokenAsync(http);
+        var token = await PaymentScenario.StaffTokenAsync(tokens);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/ops/kpis");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await http.SendAsync(request);

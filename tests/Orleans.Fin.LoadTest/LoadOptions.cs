@@ -2,9 +2,12 @@ using System.Globalization;
 
 namespace Orleans.Fin.LoadTest;
 
-/// <summary>Command-line settings of a load run.</summary>
-public sealed record LoadOptions(Uri BaseUrl, string Scenario, int Concurrency, TimeSpan Duration, TimeSpan Warmup, int Customers, bool PrintKpis)
+/// <summary>Command-line settings of a load run (see the usage text in Program.cs).</summary>
+public sealed record LoadOptions(Uri BaseUrl, string Scenario, int Concurrency, TimeSpan Duration, TimeSpan Warmup, int Customers, bool PrintKpis,
+    TimeSpan BaselineDuration, string? SigningKey, string Issuer, string Audience)
 {
+    public static readonly string[] Scenarios = ["payments", "loan-decisions", "mixed", "bare", "freeze-latency"];
+
     public static LoadOptions Parse(string[] args)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -14,13 +17,24 @@ public sealed record LoadOptions(Uri BaseUrl, string Scenario, int Concurrency, 
         }
 
         string Get(string name, string fallback) => values.TryGetValue(name, out var v) ? v : fallback;
-        return new LoadOptions(
+        double Seconds(string name, string fallback) => double.Parse(Get(name, fallback), CultureInfo.InvariantCulture);
+        var options = new LoadOptions(
             new Uri(Get("url", "http://127.0.0.1:5080")),
             Get("scenario", "payments"),
             int.Parse(Get("concurrency", "64"), CultureInfo.InvariantCulture),
-            TimeSpan.FromSeconds(double.Parse(Get("seconds", "20"), CultureInfo.InvariantCulture)),
-            TimeSpan.FromSeconds(double.Parse(Get("warmup", "5"), CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(Seconds("seconds", "20")),
+            TimeSpan.FromSeconds(Seconds("warmup", "5")),
             int.Parse(Get("customers", "200"), CultureInfo.InvariantCulture),
-            Get("kpis", "false") == "true");
+            Get("kpis", "false") == "true",
+            TimeSpan.FromSeconds(Seconds("baseline-seconds", "10")),
+            values.GetValueOrDefault("signing-key") ?? Environment.GetEnvironmentVariable("FIN_JWT_SIGNING_KEY"),
+            Get("issuer", "orleans-fin"),
+            Get("audience", "orleans-fin-api"));
+        if (!Scenarios.Contains(options.Scenario))
+        {
+            throw new ArgumentException($"Unknown scenario '{options.Scenario}': use one of {string.Join(", ", Scenarios)}.");
+        }
+
+        return options;
     }
 }

@@ -3,6 +3,11 @@
 # endpoint (GET /health/live, no grain work) measured against the same node in the same run.
 #
 #   tests/Orleans.Fin.LoadTest/bench.sh [--seconds 20] [--concurrency 32] [--profiles "Embedded Postgres"] [--scoring "off on"]
+#                                       [--storage "GroupCommit AdoNet"] [--scenarios "payments loan-decisions mixed"]
+#
+# On the Postgres profile each grain-state provider named by --storage gets its own node in the same run (the
+# group-commit provider and the Orleans ADO.NET one: the before/after of docs/BENCHMARKS.md). Every scenario run
+# measures the bare endpoint first against the same node.
 #
 # The load tool's customers pay many times a second, which the fraud engine rightly treats as an attack; so
 # throughput is measured with scoring off (RiskControl:ScoringEnabled=false: the risk grains still run and
@@ -14,7 +19,8 @@
 # Uses FIN_PG_CONNECTION when set; otherwise starts a private PostgreSQL on loopback and stops it.
 set -euo pipefail
 
-seconds=20 concurrency=32 profiles="Embedded Postgres" customers=200 scoring="off"
+seconds=20 concurrency=32 profiles="Embedded Postgres" customers=200 scoring="off" storages="GroupCommit AdoNet"
+scenarios="payments loan-decisions"
 freeze=false
 while [[ $# -gt 0 ]]; do
   case $1 in
@@ -23,8 +29,10 @@ while [[ $# -gt 0 ]]; do
     --profiles) profiles=$2; shift 2 ;;
     --customers) customers=$2; shift 2 ;;
     --scoring) scoring=$2; shift 2 ;;
+    --storage) storages=$2; shift 2 ;;
+    --scenarios) scenarios=$2; shift 2 ;;
     --freeze) freeze=true; shift ;;
-    *) echo "usage: $0 [--seconds N] [--concurrency N] [--profiles \"Embedded Postgres\"] [--customers N] [--scoring \"off on\"]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--seconds N] [--concurrency N] [--profiles \"Embedded Postgres\"] [--customers N] [--scoring \"off on\"] [--storage \"GroupCommit AdoNet\"] [--scenarios \"payments loan-decisions mixed\"]" >&2; exit 2 ;;
   esac
 done
 
@@ -47,6 +55,7 @@ dotnet build tests/Orleans.Fin.LoadTest -c Release -nologo -v quiet
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(date -u +%FT%TZ)"
 
 for profile in $profiles; do
+for storage in $([[ $profile == Postgres ]] && echo "$storages" || echo memory); do
 for mode in $scoring; do
   if [[ $profile == Postgres && -z ${FIN_PG_CONNECTION:-} ]]; then
     mkdir -p "$work/pg"
@@ -62,6 +71,7 @@ for mode in $scoring; do
     export ASPNETCORE_ENVIRONMENT=Development
     export Cluster__Profile=$profile Cluster__ClusterId="bench-$RANDOM$RANDOM" Cluster__SiloPort=$(free_port) Cluster__GatewayPort=$(free_port)
     export Cluster__ConnectionString=${FIN_PG_CONNECTION:-}
+    [[ $storage == memory ]] || export Cluster__Storage=$storage
     export Serilog__MinimumLevel__Default=Warning Security__AnonymousPermitsPerMinute=1000000
     if [[ $mode == off ]]; then
       export RiskControl__ScoringEnabled=false
@@ -72,7 +82,7 @@ for mode in $scoring; do
     fi
     cd silo/bin/Release/net10.0
     exec dotnet Orleans.Fin.Silo.dll --urls "http://127.0.0.1:$http_port"
-  ) >"$work/silo-$profile.log" 2>&1 &
+  ) >"$work/silo-$profile-$storage.log" 2>&1 &
   silo_pid=$!
   ready=false
   for _ in $(seq 1 120); do
@@ -81,19 +91,22 @@ for mode in $scoring; do
   done
   if [[ $ready != true ]]; then
     echo "the $profile node did not become ready; its log:" >&2
-    tail -n 40 "$work/silo-$profile.log" >&2
+    tail -n 40 "$work/silo-$profile-$storage.log" >&2
     exit 1
   fi
 
-  echo "== $profile, fraud scoring $mode"
-  for scenario in bare payments $([[ $mode == off ]] && echo loan-decisions); do
+  echo "== $profile ($storage grain storage), fraud scoring $mode"
+  for scenario in $scenarios; do
+    [[ $mode == off || $scenario == payments ]] || continue
     dotnet tests/Orleans.Fin.LoadTest/bin/Release/net10.0/Orleans.Fin.LoadTest.dll \
       --url "http://127.0.0.1:$http_port" --scenario "$scenario" --concurrency "$concurrency" \
-      --seconds "$seconds" --warmup 5 --customers "$customers" --kpis "$([[ $scenario == payments ]] && echo true || echo false)"
+      --seconds "$seconds" --warmup 5 --baseline-seconds "$seconds" --customers "$customers" \
+      --kpis "$([[ $scenario == payments ]] && echo true || echo false)"
   done
   echo "silo working set: $(ps -o rss= -p "$silo_pid" | awk '{printf "%.0f MiB", $1/1024}')"
   kill "$silo_pid"
   wait "$silo_pid" 2>/dev/null || true
   silo_pid=""
+done
 done
 done

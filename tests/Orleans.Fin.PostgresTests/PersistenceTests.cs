@@ -43,6 +43,41 @@ public sealed class PersistenceTests
     }
 
     [Fact]
+    public async Task State_WrittenThroughAdoNet_IsServedAndExtendedThroughGroupCommit()
+    {
+        var clusterId = "switch-" + Guid.NewGuid().ToString("N")[..8];
+        string customer, token, from, to;
+        await using (var node = PostgresDatabase.Node(clusterId, storage: "AdoNet"))
+        {
+            var api = node.Api();
+            (customer, token) = await api.NewCustomerAsync();
+            from = await api.OpenAccountAsync(token, customer);
+            to = await api.OpenAccountAsync(token, customer);
+            await api.DepositAsync(token, from, 1_000.10m);
+            Assert.Equal(HttpStatusCode.Created, (await api.PayAsync(token, from, to, 0.10m, key: "switch-pay-1")).StatusCode);
+        }
+
+        await using (var node = PostgresDatabase.Node(clusterId, storage: "GroupCommit"))
+        {
+            var api = node.Api();
+            Assert.Equal(1_000.00m, await api.BalanceAsync(from, token));
+            var payment = await api.PayAsync(token, from, to, 0.25m, key: "switch-pay-2");
+            Assert.Equal(HttpStatusCode.Created, payment.StatusCode);
+            Assert.Contains("\"status\":\"Completed\"", await payment.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(999.75m, await api.BalanceAsync(from, token));
+        }
+
+        await using (var node = PostgresDatabase.Node(clusterId, storage: "AdoNet"))
+        {
+            var api = node.Api();
+            Assert.Equal(999.75m, await api.BalanceAsync(from, token));
+            Assert.Equal(0.35m, await api.BalanceAsync(to, token));
+            var entries = await api.GetJsonAsync($"/accounts/{from}/entries", token);
+            Assert.Equal(3, entries.GetProperty("items").GetArrayLength());
+        }
+    }
+
+    [Fact]
     public async Task StoredState_HasNoClrTypeNamesAndExactDecimals()
     {
         var clusterId = "payload-" + Guid.NewGuid().ToString("N")[..8];

@@ -11,14 +11,26 @@ public static class PostgresDatabase
             ? connection
             : throw new InvalidOperationException("FIN_PG_CONNECTION is not set: run the PostgreSQL tests through tests/run-all.sh.");
 
-    /// <summary>A node on the Postgres profile; nodes with the same cluster id form one cluster.</summary>
-    public static FinNode Node(string clusterId) => new(new Dictionary<string, string?>
+    /// <summary>
+    /// A node on the Postgres profile, its grain state on the profile's default provider (group commit) unless
+    /// <paramref name="storage"/> names another; nodes with the same cluster id form one cluster.
+    /// </summary>
+    public static FinNode Node(string clusterId, string? storage = null)
     {
-        ["Cluster:Profile"] = "Postgres",
-        ["Cluster:ClusterId"] = clusterId,
-        ["Cluster:ServiceId"] = clusterId,
-        ["Cluster:ConnectionString"] = ConnectionString,
-    });
+        var settings = new Dictionary<string, string?>
+        {
+            ["Cluster:Profile"] = "Postgres",
+            ["Cluster:ClusterId"] = clusterId,
+            ["Cluster:ServiceId"] = clusterId,
+            ["Cluster:ConnectionString"] = ConnectionString,
+        };
+        if (storage is not null)
+        {
+            settings["Cluster:Storage"] = storage;
+        }
+
+        return new FinNode(settings);
+    }
 
     public static async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
     {

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Orleans.Fin.Accounts;
+using Orleans.Fin.Api.Infrastructure;
 
 namespace Orleans.Fin.Api.Contracts;
 
@@ -23,6 +25,9 @@ public sealed record AccountResponse(
     public static AccountResponse From(AccountView a) => new(
         a.Id, a.CustomerId, a.Currency, a.Balance, a.AvailableBalance, a.Status, a.FreezeReason, a.FrozenAt, a.FrozenBy,
         a.OpenedAt, a.DailyLimit, a.SpentToday);
+
+    /// <summary>Who froze an account is staff data: a customer sees the reason and the time, not the person.</summary>
+    public AccountResponse VisibleTo(ClaimsPrincipal user) => user.IsStaff() ? this : this with { FrozenBy = null };
 }
 
 public sealed record EntryResponse(

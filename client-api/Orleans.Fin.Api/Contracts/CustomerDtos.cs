@@ -5,7 +5,10 @@ namespace Orleans.Fin.Api.Contracts;
 
 public sealed record CreateCustomerRequest(string? Name, string? IdNumber, string? Phone, string? DeviceId);
 
-public sealed record BindDeviceRequest(string? DeviceId);
+public sealed record BindDeviceRequest(string? DeviceId, string? Otp = null);
+
+/// <summary>A device binding waits for the one-time code sent to the customer's phone.</summary>
+public sealed record DeviceChallengeResponse(string Status, DateTimeOffset? ExpiresAt);
 
 public sealed record LoginRequest(string? DeviceId, string? Ip, string? Country, string? City);
 

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Orleans.Fin.Api.Infrastructure;
 using Orleans.Fin.Loans;
 
 namespace Orleans.Fin.Api.Contracts;
@@ -79,4 +81,7 @@ public sealed record LoanResponse(
         l.CustomerId, l.AccountId, l.Currency, l.TermMonths, l.Decision, l.Recommendation, l.ProbabilityOfDefault, l.CreditScore,
         l.Reasons, l.ModelVersion, l.ReviewedBy, l.ReviewNote,
         [.. l.Collections.Select(c => new CollectionStepResponse(c.Date, c.Stage, c.DaysPastDue, c.Status))]);
+
+    /// <summary>The reviewer and the review note are staff data: a customer sees the decision only.</summary>
+    public LoanResponse VisibleTo(ClaimsPrincipal user) => user.IsStaff() ? this : this with { ReviewedBy = null, ReviewNote = null };
 }

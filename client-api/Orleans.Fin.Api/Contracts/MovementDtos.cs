@@ -49,3 +49,18 @@ public sealed record PaymentResponse(
         r.Fx is { } fx ? new FxResponse(fx.Rate, fx.CreditedAmount, fx.CreditedCurrency) : null,
         r.FromAccountId, r.ToAccountId, r.Amount, r.Currency, r.Channel, r.CreatedAt);
 }
+
+/// <summary>A payment as its payee sees it: what the payee's own statement shows.</summary>
+public sealed record PaymentReceiptResponse(
+    string Id,
+    MovementStatus Status,
+    decimal Amount,
+    string Currency,
+    string? ToAccountId,
+    decimal CreditedAmount,
+    string CreditedCurrency,
+    DateTimeOffset CreatedAt)
+{
+    public static PaymentReceiptResponse From(MovementResult r) => new(
+        r.Id, r.Status, r.Amount, r.Currency, r.ToAccountId, r.Fx?.CreditedAmount ?? r.Amount, r.Fx?.CreditedCurrency ?? r.Currency, r.CreatedAt);
+}

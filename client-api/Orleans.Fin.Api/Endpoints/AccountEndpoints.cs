@@ -42,14 +42,14 @@ public static class AccountEndpoints
 
         await CustomerEndpoints.Load(grains, request.CustomerId!);
         var view = await grains.GetGrain<ICustomerGrain>(request.CustomerId!).OpenAccount(request.Currency!);
-        return TypedResults.Created($"/accounts/{view.Id}", AccountResponse.From(view));
+        return TypedResults.Created($"/accounts/{view.Id}", AccountResponse.From(view).VisibleTo(user));
     }
 
     public static async Task<Ok<AccountResponse>> GetAccount(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
         var view = await Load(grains, id, user);
         user.EnsureCanRead(view.CustomerId);
-        return TypedResults.Ok(AccountResponse.From(view));
+        return TypedResults.Ok(AccountResponse.From(view).VisibleTo(user));
     }
 
     public static async Task<Ok<PageResponse<EntryResponse>>> ListEntries(
@@ -117,6 +117,6 @@ public static class AccountEndpoints
         new RequestValidator().Required("reason", request.Reason, 500).ThrowIfInvalid();
         await Load(grains, id, user);
         var view = await change(grains.GetGrain<IAccountGrain>(id), new FreezeCommand(request.Reason!.Trim(), user.Subject()));
-        return TypedResults.Ok(AccountResponse.From(view));
+        return TypedResults.Ok(AccountResponse.From(view).VisibleTo(user));
     }
 }

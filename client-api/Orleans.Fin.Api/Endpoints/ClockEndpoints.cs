@@ -14,6 +14,9 @@ public sealed record AdvanceClockRequest(int? Days);
 /// <summary>The business clock: read by staff; advanced by operators and admins when it is simulated.</summary>
 public static class ClockEndpoints
 {
+    /// <summary>Ten years at a time: enough to age any loan or portfolio, and far from the calendar's end.</summary>
+    public const int MaxAdvanceDays = 3660;
+
     public static IEndpointRouteBuilder MapClockEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/ops/clock").WithTags("Operations").RequireAuthorization(AuthSetup.StaffPolicy);
@@ -27,7 +30,9 @@ public static class ClockEndpoints
 
     public static async Task<Ok<BusinessClockView>> AdvanceClock(AdvanceClockRequest request, IGrainFactory grains)
     {
-        new RequestValidator().Check(request.Days is >= 1, "days", "days must be a whole number of at least 1.").ThrowIfInvalid();
+        new RequestValidator()
+            .Check(request.Days is >= 1 and <= MaxAdvanceDays, "days", $"days must be a whole number from 1 to {MaxAdvanceDays}.")
+            .ThrowIfInvalid();
         return TypedResults.Ok(await grains.GetGrain<IBusinessClockGrain>(0).Advance(TimeSpan.FromDays(request.Days!.Value)));
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Orleans.Fin.Api.Contracts;
 using Orleans.Fin.Api.Hosting;
@@ -36,7 +37,7 @@ public static class CustomerEndpoints
             .Required("deviceId", request.DeviceId, 128)
             .ThrowIfInvalid();
 
-        var draft = new CustomerDraft(request.Name!.Trim(), identity!.Masked, identity.BirthDate, identity.RegionCode, request.Phone!, request.DeviceId!);
+        var draft = new CustomerDraft(request.Name!.Trim(), identity!.Masked, identity.BirthDate, identity.Province, request.Phone!, request.DeviceId!);
         var registration = await grains.GetGrain<IIdentityIndexGrain>(keys.IdentityIndexKey(request.IdNumber!)).Register(draft);
         if (!registration.Created)
         {
@@ -54,13 +55,62 @@ public static class CustomerEndpoints
         return TypedResults.Ok(CustomerResponse.From(await Load(grains, id)));
     }
 
-    public static async Task<NoContent> BindDevice(string id, BindDeviceRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    /// <summary>
+    /// The customer binds a new device with a one-time code once it has one bound (202 ChallengeRequired, then repeat
+    /// with <c>otp</c>; a wrong or expired code is 422, a locked step-up 429). An operator binds without a code.
+    /// </summary>
+    public static async Task<Results<NoContent, Accepted<DeviceChallengeResponse>, ProblemHttpResult>> BindDevice(
+        string id, BindDeviceRequest request, ClaimsPrincipal user, IGrainFactory grains, HttpResponse response, TimeProvider clock)
     {
         EnsureSelfOrOperator(user, id);
-        new RequestValidator().Required("deviceId", request.DeviceId, 128).ThrowIfInvalid();
+        new RequestValidator()
+            .Required("deviceId", request.DeviceId, 128)
+            .Check(OneTimeCodeFormat.IsValid(request.Otp), "otp", OneTimeCodeFormat.Message)
+            .ThrowIfInvalid();
         await Load(grains, id);
-        await grains.GetGrain<ICustomerGrain>(id).BindDevice(request.DeviceId!);
-        return TypedResults.NoContent();
+        var customer = grains.GetGrain<ICustomerGrain>(id);
+        if (!user.IsOwner(id))
+        {
+            await customer.BindDevice(request.DeviceId!);
+            return TypedResults.NoContent();
+        }
+
+        var result = await customer.BindDeviceWithCode(request.DeviceId!, request.Otp);
+        return result.Status switch
+        {
+            DeviceBindingStatus.Bound => TypedResults.NoContent(),
+            DeviceBindingStatus.ChallengeRequired => TypedResults.Accepted((string?)null, new DeviceChallengeResponse("ChallengeRequired", result.ExpiresAt)),
+            DeviceBindingStatus.Locked => StepUpLocked(result.LockedUntil, response, clock),
+            DeviceBindingStatus.WrongCode => TypedResults.Problem(new ProblemDetails
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Type = ProblemTypes.OneTimeCodeRefused,
+                Title = "The one-time code is wrong.",
+                Detail = "The one-time code does not match; enter the code sent to the phone.",
+            }),
+            _ => TypedResults.Problem(new ProblemDetails
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Type = ProblemTypes.OneTimeCodeRefused,
+                Title = "The one-time code has expired.",
+                Detail = "The one-time code expired, was used up or was never sent for this device; ask again without a code.",
+            }),
+        };
+    }
+
+    private static ProblemHttpResult StepUpLocked(DateTimeOffset? until, HttpResponse response, TimeProvider clock)
+    {
+        var seconds = until is { } u ? Math.Max(1, (int)Math.Ceiling((u - clock.GetUtcNow()).TotalSeconds)) : 60;
+        response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status429TooManyRequests,
+            Type = ProblemTypes.StepUpLocked,
+            Title = "Too many one-time codes.",
+            Detail = $"Too many one-time codes were requested or entered wrong; try again in {seconds} seconds.",
+        };
+        problem.Extensions["retryAfterSeconds"] = seconds;
+        return TypedResults.Problem(problem);
     }
 
     public static async Task<Accepted> RecordLogin(string id, LoginRequest request, ClaimsPrincipal user, IGrainFactory grains)

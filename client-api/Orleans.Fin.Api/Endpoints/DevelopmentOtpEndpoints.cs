@@ -9,7 +9,10 @@ using Orleans.Fin.Notifications;
 
 namespace Orleans.Fin.Api.Endpoints;
 
-/// <summary>Development only: staff read the latest one-time code queued for a customer (there is no SMS gateway there).</summary>
+/// <summary>
+/// Development only: staff read the latest one-time code sent to a customer, from the memory-only Development inbox
+/// (there is no SMS gateway there; the outbox never keeps codes).
+/// </summary>
 public static class DevelopmentOtpEndpoints
 {
     public static IEndpointRouteBuilder MapDevelopmentOtpEndpoints(this IEndpointRouteBuilder routes)
@@ -22,7 +25,7 @@ public static class DevelopmentOtpEndpoints
     public static async Task<Ok<OtpResponse>> GetLatestOtp(string id, IGrainFactory grains)
     {
         await CustomerEndpoints.Load(grains, id);
-        var message = await grains.GetGrain<INotificationOutboxGrain>(id).GetLatest(NotificationPurposes.PaymentOtp)
+        var message = await grains.GetGrain<IDevelopmentSmsInboxGrain>(id).GetLatestCode()
             ?? throw FinException.NotFound("One-time code");
         return TypedResults.Ok(new OtpResponse(id, message.Body, message.Reference, message.MaskedRecipient, message.CreatedAt, message.ExpiresAt));
     }

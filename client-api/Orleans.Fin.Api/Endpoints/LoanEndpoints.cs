@@ -54,17 +54,17 @@ public static class LoanEndpoints
             .ThrowIfInvalid();
         await Load(grains, id, user);
         var view = await grains.GetGrain<ILoanGrain>(id).Review(new LoanReview(request.Approve!.Value, request.Note?.Trim(), user.Subject()));
-        return TypedResults.Ok(LoanResponse.From(view));
+        return TypedResults.Ok(LoanResponse.From(view).VisibleTo(user));
     }
 
     public static async Task<Ok<LoanResponse>> GetLoan(string id, ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(LoanResponse.From(await Load(grains, id, user)));
+        TypedResults.Ok(LoanResponse.From(await Load(grains, id, user)).VisibleTo(user));
 
     public static async Task<Ok<LoanResponse>> AcceptLoan(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
         var loan = await Load(grains, id, user);
         user.EnsureOwner(loan.CustomerId);
-        return TypedResults.Ok(LoanResponse.From(await grains.GetGrain<ILoanGrain>(id).Accept(user.Subject())));
+        return TypedResults.Ok(LoanResponse.From(await grains.GetGrain<ILoanGrain>(id).Accept(user.Subject())).VisibleTo(user));
     }
 
     public static async Task<Created<LoanRepaymentResponse>> RepayLoan(
@@ -100,11 +100,11 @@ public static class LoanEndpoints
             .Check(r.MaritalStatus is null || MaritalStatuses.Contains(Normalise(r.MaritalStatus)), "maritalStatus",
                 $"maritalStatus must be one of {string.Join(", ", MaritalStatuses)} or null.")
             .Check(r.Job is null || Jobs.Contains(Normalise(r.Job)), "job", $"job must be one of {string.Join(", ", Jobs)} or null.")
-            .Check(r.Expenses is >= 0 and <= MoneyRules.MaxAmount, "expenses", "expenses is required and must not be negative.")
-            .Check(r.Income is null or (>= 0 and <= MoneyRules.MaxAmount), "income", "income must not be negative.")
-            .Check(r.Assets is null or (>= 0 and <= MoneyRules.MaxAmount), "assets", "assets must not be negative.")
-            .Check(r.Debt is null or (>= 0 and <= MoneyRules.MaxAmount), "debt", "debt must not be negative.")
-            .Check(r.Price is > 0 and <= MoneyRules.MaxAmount, "price", "price is required and must be positive.")
+            .MoneyFigure("expenses", r.Expenses, required: true)
+            .MoneyFigure("income", r.Income, required: false)
+            .MoneyFigure("assets", r.Assets, required: false)
+            .MoneyFigure("debt", r.Debt, required: false)
+            .MoneyFigure("price", r.Price, required: true, positive: true)
             .Check(r.Records is not null, "records", "records is required (true or false).")
             .ThrowIfInvalid();
 

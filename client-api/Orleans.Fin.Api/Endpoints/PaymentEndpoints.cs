@@ -39,7 +39,7 @@ public static class PaymentEndpoints
             .Optional("country", request.Country, 64)
             .Optional("city", request.City, 100)
             .Optional("merchantCategory", request.MerchantCategory, 64)
-            .Check(request.Otp is null || request.Otp is { Length: >= 4 and <= 10 } && request.Otp.All(char.IsAsciiDigit), "otp", "otp must be 4 to 10 digits.")
+            .Check(OneTimeCodeFormat.IsValid(request.Otp), "otp", OneTimeCodeFormat.Message)
             .ThrowIfInvalid();
 
         var from = await AccountEndpoints.Load(grains, request.FromAccountId!, user);
@@ -56,15 +56,26 @@ public static class PaymentEndpoints
         return TypedResults.Created($"/payments/{result.Id}", PaymentResponse.From(result));
     }
 
-    public static async Task<Ok<PaymentResponse>> GetPayment(string id, ClaimsPrincipal user, IGrainFactory grains)
+    /// <summary>
+    /// The payer (and staff) see the whole payment; the payee sees only what its own statement shows, and only once the
+    /// money has arrived: never the payer's risk verdict, reasons, device or channel.
+    /// </summary>
+    public static async Task<Results<Ok<PaymentResponse>, Ok<PaymentReceiptResponse>>> GetPayment(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
         var result = (FinIds.HasPrefix(id, IdPrefixes.Payment) ? await grains.GetGrain<IMoneyMovementGrain>(id).Get() : null)
             ?? throw FinException.NotFound("Payment");
-        if (!user.IsStaff() && !result.CustomerIds.Any(user.IsOwner))
+        if (user.IsStaff() || (result.CustomerIds.Count > 0 && user.IsOwner(result.CustomerIds[0])))
+        {
+            return TypedResults.Ok(PaymentResponse.From(result));
+        }
+
+        if (!result.CustomerIds.Any(user.IsOwner))
         {
             throw new FinException(FinErrorCode.Forbidden, "This payment belongs to other customers.");
         }
 
-        return TypedResults.Ok(PaymentResponse.From(result));
+        return result.Status == MovementStatus.Completed
+            ? TypedResults.Ok(PaymentReceiptResponse.From(result))
+            : throw FinException.NotFound("Payment");
     }
 }

@@ -20,6 +20,7 @@ internal static class AuthSetup
     public const string ClockPolicy = "clock";
     public const string RiskDecisionPolicy = "risk-decision";
     public const string LoanReviewPolicy = "loan-review";
+    public const string LedgerIntegrityPolicy = "ledger-integrity";
     public const string AnonymousLimiter = "anonymous";
     public const string DashboardCookie = "fin_token";
 
@@ -65,7 +66,8 @@ internal static class AuthSetup
             .AddPolicy(FreezePolicy, p => p.RequireRole(Caller.OperatorRole, Caller.RiskOfficerRole, Caller.AdminRole))
             .AddPolicy(ClockPolicy, p => p.RequireRole(Caller.OperatorRole, Caller.AdminRole))
             .AddPolicy(RiskDecisionPolicy, p => p.RequireRole(Caller.RiskOfficerRole, Caller.AdminRole))
-            .AddPolicy(LoanReviewPolicy, p => p.RequireRole(Caller.OperatorRole, Caller.AdminRole));
+            .AddPolicy(LoanReviewPolicy, p => p.RequireRole(Caller.OperatorRole, Caller.AdminRole))
+            .AddPolicy(LedgerIntegrityPolicy, p => p.RequireRole(Caller.OperatorRole, Caller.AdminRole));
 
         services.AddRateLimiter(options =>
         {

@@ -39,9 +39,11 @@ public static class FinApiExtensions
 
     public static WebApplication UseFinApi(this WebApplication app)
     {
+        // Request logging is outermost so it records the status the client really got, after the handlers below.
+        app.UseFinRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseFinRequestLogging();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using Orleans.Fin.Common;
 using Serilog;
+using Serilog.Events;
 
 namespace Orleans.Fin.Api.Hosting;
 
@@ -29,13 +32,32 @@ public static class ObservabilityExtensions
 
     public static WebApplication UseFinRequestLogging(this WebApplication app)
     {
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(options => options.GetLevel = (context, _, exception) => RequestLogLevel(context.Response.StatusCode, exception));
         return app;
     }
 
     public static WebApplication MapFinMetrics(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        var metrics = app.MapPrometheusScrapingEndpoint("/metrics");
+        if (app.Environment.IsDevelopment())
+        {
+            metrics.AllowAnonymous();
+        }
+        else
+        {
+            metrics.RequireAuthorization(AuthSetup.StaffPolicy);
+        }
+
         return app;
     }
+
+    /// <summary>Refusals are the client's doing (Information, Warning for access refusals); only server faults are errors.</summary>
+    public static LogEventLevel RequestLogLevel(int status, Exception? exception) => status switch
+    {
+        >= 500 when status != StatusCodes.Status503ServiceUnavailable => LogEventLevel.Error,
+        >= 500 => LogEventLevel.Warning,
+        StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden or StatusCodes.Status429TooManyRequests => LogEventLevel.Warning,
+        _ when exception is not null => LogEventLevel.Error,
+        _ => LogEventLevel.Information,
+    };
 }

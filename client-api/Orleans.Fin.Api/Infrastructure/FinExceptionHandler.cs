@@ -15,10 +15,14 @@ public sealed partial class FinExceptionHandler(IProblemDetailsService problems,
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = Describe(exception);
-        if (problem.Status >= 500)
+        var problem = IsDashboardArgument(httpContext, exception) ? Malformed("The dashboard does not know this silo, grain or statistic.") : Describe(exception);
+        if (problem.Status == StatusCodes.Status500InternalServerError)
         {
             LogUnexpected(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        }
+        else if (problem.Status >= 500)
+        {
+            LogUnavailable(logger, exception.GetType().Name, httpContext.Request.Method, httpContext.Request.Path);
         }
 
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
@@ -51,7 +55,7 @@ public sealed partial class FinExceptionHandler(IProblemDetailsService problems,
                 {
                     Status = bad.StatusCode,
                     Type = ProblemTypes.ForStatus(bad.StatusCode).Type,
-                    Title = "The request is malformed.",
+                    Title = ProblemTypes.ForStatus(bad.StatusCode).Title,
                     Detail = bad.InnerException is JsonException inner ? Clean(inner) : bad.Message,
                 };
             case JsonException json:
@@ -81,6 +85,18 @@ public sealed partial class FinExceptionHandler(IProblemDetailsService problems,
         }
     }
 
+    /// <summary>The dashboard's own handlers throw on route values they cannot parse (a silo address, a grain type): that is bad input.</summary>
+    private static bool IsDashboardArgument(HttpContext context, Exception exception) =>
+        context.Request.Path.StartsWithSegments("/dashboard") && exception is ArgumentException or FormatException or KeyNotFoundException or InvalidOperationException;
+
+    private static ProblemDetails Malformed(string detail) => new()
+    {
+        Status = StatusCodes.Status400BadRequest,
+        Type = ProblemTypes.MalformedRequest,
+        Title = "The request is malformed.",
+        Detail = detail,
+    };
+
     private static HttpValidationProblemDetails Validation(IReadOnlyDictionary<string, string[]> errors) =>
         new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal))
         {
@@ -92,6 +108,9 @@ public sealed partial class FinExceptionHandler(IProblemDetailsService problems,
 
     private static string Clean(JsonException json) =>
         json.Path is { Length: > 0 } path ? $"The JSON body is invalid at {path}." : "The body is not valid JSON.";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The cluster did not answer {Method} {Path} ({Failure})")]
+    private static partial void LogUnavailable(ILogger logger, string failure, string method, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure of {Method} {Path}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string path);

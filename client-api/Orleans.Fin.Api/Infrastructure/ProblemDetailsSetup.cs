@@ -26,6 +26,8 @@ internal static class ProblemDetailsSetup
             problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
             problem.Extensions.Remove("exception");
         });
+        // After the default writer: it answers JSON-accepting clients, this one every other client.
+        services.AddSingleton<IProblemDetailsWriter, FinProblemWriter>();
         services.AddExceptionHandler<FinExceptionHandler>();
         return services;
     }

@@ -19,6 +19,13 @@ public static class ProblemTypes
     public const string AssessmentExpired = Base + "assessment-expired";
     public const string InvestmentRestricted = Base + "investment-restricted";
     public const string RateLimited = Base + "rate-limited";
+    public const string MethodNotAllowed = Base + "method-not-allowed";
+    public const string PayloadTooLarge = Base + "payload-too-large";
+    public const string UnsupportedMediaType = Base + "unsupported-media-type";
+    public const string NotAcceptable = Base + "not-acceptable";
+    public const string OneTimeCodeRequired = Base + "one-time-code-required";
+    public const string OneTimeCodeRefused = Base + "one-time-code-refused";
+    public const string StepUpLocked = Base + "step-up-locked";
     public const string Unavailable = Base + "unavailable";
     public const string Internal = Base + "internal";
 
@@ -33,6 +40,7 @@ public static class ProblemTypes
         FinErrorCode.Unsuitable => (StatusCodes.Status422UnprocessableEntity, Suitability, "The product is above the customer's risk level."),
         FinErrorCode.AssessmentExpired => (StatusCodes.Status422UnprocessableEntity, AssessmentExpired, "The risk assessment has expired."),
         FinErrorCode.InvestmentRestricted => (StatusCodes.Status422UnprocessableEntity, InvestmentRestricted, "Buying is restricted for this customer."),
+        FinErrorCode.Unavailable => (StatusCodes.Status503ServiceUnavailable, Unavailable, "The service is temporarily unavailable."),
         _ => (StatusCodes.Status500InternalServerError, Internal, "Unexpected error."),
     };
 
@@ -43,7 +51,11 @@ public static class ProblemTypes
         StatusCodes.Status401Unauthorized => (Unauthorized, "A valid bearer token is required."),
         StatusCodes.Status403Forbidden => (Forbidden, "Forbidden."),
         StatusCodes.Status404NotFound => (NotFound, "Not found."),
+        StatusCodes.Status405MethodNotAllowed => (MethodNotAllowed, "The method is not allowed on this resource."),
+        StatusCodes.Status406NotAcceptable => (NotAcceptable, "No acceptable representation."),
         StatusCodes.Status409Conflict => (Conflict, "Conflict."),
+        StatusCodes.Status413PayloadTooLarge => (PayloadTooLarge, "The request body is too large."),
+        StatusCodes.Status415UnsupportedMediaType => (UnsupportedMediaType, "The body must be application/json."),
         StatusCodes.Status422UnprocessableEntity => (BusinessRule, "Refused by a business rule."),
         StatusCodes.Status429TooManyRequests => (RateLimited, "Too many requests."),
         StatusCodes.Status503ServiceUnavailable => (Unavailable, "The service is temporarily unavailable."),

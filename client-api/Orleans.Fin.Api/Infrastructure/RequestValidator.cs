@@ -17,6 +17,10 @@ public sealed class RequestValidator
         {
             Add(field, $"{field} must be at most {maxLength} characters.");
         }
+        else if (HasControlCharacters(value))
+        {
+            Add(field, $"{field} must not contain control characters.");
+        }
 
         return this;
     }
@@ -27,8 +31,28 @@ public sealed class RequestValidator
         {
             Add(field, $"{field} must be 1 to {maxLength} characters when given.");
         }
+        else if (value is not null && HasControlCharacters(value))
+        {
+            Add(field, $"{field} must not contain control characters.");
+        }
 
         return this;
+    }
+
+    /// <summary>
+    /// A sum of money that is not itself moved (price, income, assets, expenses): at most 2 decimal places, between 0 and
+    /// the largest amount; <paramref name="positive"/> also refuses 0. Null passes unless <paramref name="required"/>.
+    /// </summary>
+    public RequestValidator MoneyFigure(string field, decimal? value, bool required, bool positive = false)
+    {
+        if (value is not { } figure)
+        {
+            return Check(!required, field, $"{field} is required.");
+        }
+
+        var ok = (positive ? figure > 0 : figure >= 0) && figure <= MoneyRules.MaxAmount && decimal.Round(figure, 2) == figure;
+        var lower = positive ? "greater than 0" : "at least 0";
+        return Check(ok, field, $"{field} must be {lower}, at most {MoneyRules.MaxAmount:0}, with at most 2 decimal places.");
     }
 
     public RequestValidator Amount(string field, decimal? amount)
@@ -100,6 +124,31 @@ public sealed class RequestValidator
         {
             throw new ApiValidationException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
         }
+    }
+
+    /// <summary>Control characters (NUL, BEL, line breaks, ...) and unpaired surrogates have no place in a name, id or note.</summary>
+    public static bool HasControlCharacters(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsControl(c) || c is '\u2028' or '\u2029')
+            {
+                return true;
+            }
+
+            if (char.IsSurrogate(c))
+            {
+                if (!char.IsHighSurrogate(c) || i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1]))
+                {
+                    return true;
+                }
+
+                i++;
+            }
+        }
+
+        return false;
     }
 
     private void Add(string field, string message)

@@ -65,13 +65,19 @@ public static class AccountLedger
         return entry;
     }
 
+    /// <summary>Whether a leg of <paramref name="transferId"/> was applied here and not reversed yet.</summary>
+    public static bool CanReverse(AccountState account, string transferId) =>
+        account.InFlight.TryGetValue(transferId, out var leg) && !leg.Reversed;
+
     /// <summary>Undoes an in-flight leg with an opposite entry; false when there is nothing (left) to undo.</summary>
     public static bool Reverse(AccountState account, string transferId, DateTimeOffset at)
     {
-        if (!account.InFlight.TryGetValue(transferId, out var leg) || leg.Reversed)
+        if (!CanReverse(account, transferId))
         {
             return false;
         }
+
+        var leg = account.InFlight[transferId];
 
         Append(account, -leg.Amount, EntryKind.Reversal, transferId, null, null, at);
         if (leg.CountedTowardsLimit && account.SpendingDay == leg.Day)

@@ -29,7 +29,7 @@ public sealed class ResidentIdentityRulesTests
         var (identity, error) = ResidentIdentityRules.Validate("11010519491231002x", Today);
 
         Assert.Null(error);
-        Assert.Equal("1101**********002X", identity!.Masked);
+        Assert.Equal("1****************X", identity!.Masked);
     }
 
     [Fact]
@@ -162,11 +162,11 @@ public sealed class ResidentIdentityRulesTests
     }
 
     [Fact]
-    public void Mask_EighteenCharacters_KeepsFirstFourAndLastFour()
+    public void Mask_EighteenCharacters_KeepsFirstAndLast()
     {
         var masked = ResidentIdentityRules.Mask("320106199003071234");
 
-        Assert.Equal("3201**********1234", masked);
+        Assert.Equal("3****************4", masked);
         Assert.Equal(18, masked.Length);
     }
 
@@ -175,9 +175,17 @@ public sealed class ResidentIdentityRulesTests
     {
         var (identity, _) = ResidentIdentityRules.Validate("320106199003071234", Today);
 
-        Assert.Equal("3201**********1234", identity!.Masked);
+        Assert.Equal("3****************4", identity!.Masked);
         Assert.DoesNotContain("19900307", identity.Masked, StringComparison.Ordinal);
+        Assert.Equal("32", identity.Province);
     }
+
+    [Theory]
+    [InlineData("3201**********1234", "3****************4")]
+    [InlineData("1101**********002X", "1****************X")]
+    [InlineData("", "******************")]
+    public void Remask_OlderWideMask_KeepsFirstAndLastOnly(string older, string expected) =>
+        Assert.Equal(expected, ResidentIdentityRules.Remask(older));
 
     [Theory]
     [InlineData("2000-05-10", "2018-05-09", 17)] // the day before the birthday

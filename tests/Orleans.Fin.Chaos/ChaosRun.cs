@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Orleans.Fin.Chaos;
+
+/// <summary>The phases of a chaos run: onboard, load with kills, settle, audit, retry the lost answers, audit again.</summary>
+public sealed class ChaosRun(ChaosOptions options)
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly ChaosCounters _counters = new();
+    private readonly List<string> _failures = [];
+
+    public async Task<bool> RunAsync()
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency * 2 + 16, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            BaseAddress = options.BaseUrl,
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        var api = new ChaosApi(http, options.RequestTimeout);
+        var tokens = TokenIssuer.Create(http, options.SigningKeyFile);
+        Log($"seed {options.Seed}; tokens {(tokens.SignsItself ? "signed with the cluster's key" : "from /auth/dev-token")}");
+        var staff = await tokens.IssueAsync("chaos-operator", "operator");
+
+        var customers = await Onboarding.RunAsync(api, tokens, options.Customers);
+        Log($"onboarded {customers.Count} customers with {customers.Sum(c => c.Accounts.Count)} funded accounts");
+
+        PaymentRecord[] payments;
+        AuditResult settledAudit, finalAudit;
+        double? settleSeconds;
+        int retried;
+        await using (var progress = new ProgressLine(_counters, _clock))
+        {
+            progress.Phase = "load";
+            payments = await LoadWithKillsAsync(api, customers);
+
+            progress.Phase = "settling (no client retry)";
+            settleSeconds = await SettleAsync(api, staff, options.SettleDeadline, "after the load");
+            progress.Phase = "audit";
+            settledAudit = await AuditAsync(api, staff, customers, payments, everyKeyAnswered: false);
+            Report("audit after settling, before any retry", settledAudit);
+
+            progress.Phase = "retrying lost answers";
+            retried = await RetryUnansweredAsync(api, payments);
+            await SettleAsync(api, staff, TimeSpan.FromSeconds(30), "after the retries");
+            progress.Phase = "final audit";
+            finalAudit = await AuditAsync(api, staff, customers, payments, everyKeyAnswered: true);
+            Report("audit after retrying every lost answer", finalAudit);
+        }
+
+        var passed = _failures.Count == 0 && settledAudit.Passed && finalAudit.Passed;
+        PrintSummary(payments, settledAudit, settleSeconds, retried, passed);
+        return passed;
+    }
+
+    private async Task<PaymentRecord[]> LoadWithKillsAsync(ChaosApi api, IReadOnlyList<ChaosCustomer> customers)
+    {
+        var load = new PaymentLoad(api, customers, _counters, options.DuplicateShare);
+        var killer = new SiloKiller(options, _counters, Log);
+        var loadClock = Stopwatch.StartNew();
+        using var stop = new CancellationTokenSource();
+        var sending = load.RunAsync(options.Concurrency, options.Seed, stop.Token);
+        await Task.WhenAll(options.Kills > 0 ? killer.RunAsync(loadClock) : Task.CompletedTask, Task.Delay(options.LoadTime));
+        await stop.CancelAsync();
+        await sending;
+        _failures.AddRange(killer.Failures);
+        Log(string.Create(CultureInfo.InvariantCulture, $"load stopped after {loadClock.Elapsed.TotalSeconds:F0} s; every silo is up again"));
+        return [.. load.Records];
+    }
+
+    /// <summary>Polls the integrity endpoint until no movement is pending; returns the seconds it took, or null.</summary>
+    private async Task<double?> SettleAsync(ChaosApi api, string staff, TimeSpan deadline, string when)
+    {
+        var waited = Stopwatch.StartNew();
+        IntegrityReading reading;
+        do
+        {
+            reading = await IntegrityReading.ReadAsync(api, staff);
+            if (reading.Unavailable is null && reading.Pending == 0)
+            {
+                var seconds = waited.Elapsed.TotalSeconds;
+                Log(string.Create(CultureInfo.InvariantCulture, $"settled {when} in {seconds:F1} s: {reading.Describe()}"));
+                return seconds;
+            }
+
+            if (reading.Refused)
+            {
+                break;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+        while (waited.Elapsed < deadline);
+
+        _failures.Add(reading.Refused ? $"cannot tell whether the system settled {when}: {reading.Describe()}" : $"not settled {when} within {deadline.TotalSeconds:F0} s: {reading.Describe()}");
+        Log(_failures[^1]);
+        return null;
+    }
+
+    private static async Task<AuditResult> AuditAsync(
+        ChaosApi api, string staff, IReadOnlyList<ChaosCustomer> customers, PaymentRecord[] payments, bool everyKeyAnswered)
+    {
+        var integrity = await IntegrityReading.ReadAsync(api, staff);
+        var (accounts, readFailures) = await new LedgerReader(api).ReadAllAsync(customers);
+        var audit = LedgerAudit.Check(integrity, accounts, payments, everyKeyAnswered);
+        return audit with { Failures = [.. readFailures, .. audit.Failures] };
+    }
+
+    /// <summary>
+    /// Sends every payment that has no 201 yet again, same key and body, until it is answered: at most
+    /// 5 tries each, within the settle deadline in all.
+    /// </summary>
+    private async Task<int> RetryUnansweredAsync(ChaosApi api, PaymentRecord[] payments)
+    {
+        var unanswered = payments.Where(p => p.Acknowledged is null).ToList();
+        using var deadline = new CancellationTokenSource(options.SettleDeadline);
+        var perRequest = TimeSpan.FromSeconds(Math.Min(10, options.RequestTimeout.TotalSeconds));
+        try
+        {
+            await Parallel.ForEachAsync(unanswered, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = deadline.Token }, async (payment, cancel) =>
+            {
+                for (var attempt = 0; attempt < 5; attempt++)
+                {
+                    var answer = await api.PostAsync("/payments", payment.Payer.Token, payment.Body, payment.Key, perRequest);
+                    payment.Add(answer);
+                    if (!answer.IsLost)
+                    {
+                        return;
+                    }
+
+                    await Task.Delay(TimeSpan.FromSeconds(1 + attempt), cancel);
+                }
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            _failures.Add($"retrying the lost answers took longer than {options.SettleDeadline.TotalSeconds:F0} s");
+        }
+
+        return unanswered.Count;
+    }
+
+    private void Report(string title, AuditResult audit)
+    {
+        Log(string.Create(CultureInfo.InvariantCulture,
+            $"{title}: {(audit.Passed ? "ok" : audit.Failures.Count + " failures")}; payments checked {audit.Acknowledged}, unanswered {audit.Unanswered} (applied {audit.AppliedWithoutAnswer}), not checkable (account unreadable) {audit.Unverifiable}, slow account reads {audit.SlowReads}, slowest {audit.SlowestRead.TotalMilliseconds:F0} ms"));
+        foreach (var failure in audit.Failures.Take(25))
+        {
+            Log("  FAIL " + failure);
+        }
+
+        if (audit.Failures.Count > 25)
+        {
+            Log($"  ... and {audit.Failures.Count - 25} more");
+        }
+    }
+
+    private void PrintSummary(PaymentRecord[] payments, AuditResult settled, double? settleSeconds, int retried, bool passed)
+    {
+        foreach (var failure in _failures)
+        {
+            Log("FAIL " + failure);
+        }
+
+        // Outcomes per payment (key), as finally acknowledged; the live line counts answers, duplicates included.
+        var c = _counters;
+        var outcomes = payments.GroupBy(p => p.Acknowledged?.Text("status") ?? "unanswered").ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        int Outcome(string status) => outcomes.GetValueOrDefault(status);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"chaos summary: payments {payments.Length} (cross-currency {payments.Count(p => p.CrossCurrency)}), completed {Outcome("Completed")}, declined {Outcome("Declined")}, "
+            + $"other outcomes {payments.Length - Outcome("Completed") - Outcome("Declined") - Outcome("unanswered")}, still unanswered {Outcome("unanswered")}, "
+            + $"duplicates {c.Duplicates}, refused {c.Refused}, kills {c.Kills}, answers lost {c.Lost} ({settled.Unanswered} payments unanswered, {settled.AppliedWithoutAnswer} of them applied), "
+            + $"retried {retried}, seconds to settle {(settleSeconds is { } s ? s.ToString("F1", CultureInfo.InvariantCulture) : "never")}, "
+            + $"seconds in all {_clock.Elapsed.TotalSeconds:F0}"));
+        Console.WriteLine(passed ? "chaos result: PASS" : "chaos result: FAIL");
+    }
+
+    private void Log(string message) => ProgressLine.Write(_clock, message);
+}

@@ -1,0 +1,19 @@
+using Orleans.Fin.Chaos;
+
+// The chaos run: onboards customers, sends concurrent payments (duplicates included) while silos are
+// killed with SIGKILL and restarted, then checks, without any client retry, that the system settles
+// with the ledger intact; then retries every lost answer and checks again. Exit code 0 = PASS.
+ChaosOptions options;
+try
+{
+    options = ChaosOptions.Parse(args);
+}
+catch (Exception ex) when (ex is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine("usage: Orleans.Fin.Chaos --url URL [--run-dir DIR --restart CMD] [--signing-key-file F] [--customers 24] [--concurrency 16] "
+        + "[--seconds 45] [--kills 2] [--down-seconds 3] [--duplicate-percent 10] [--request-timeout 35] [--settle-seconds 90] [--seed N]");
+    return 2;
+}
+
+return await new ChaosRun(options).RunAsync() ? 0 : 1;

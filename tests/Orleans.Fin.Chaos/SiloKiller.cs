@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Orleans.Fin.Chaos;
+
+/// <summary>
+/// Kills a silo with SIGKILL at evenly spaced moments of the load, alternating between the two
+/// silos from a seeded start, and brings it back with the restart command (cluster.sh start
+/// --no-build, which starts only what is missing and waits until it is ready).
+/// </summary>
+public sealed class SiloKiller(ChaosOptions options, ChaosCounters counters, Action<string> log)
+{
+    public List<string> Failures { get; } = [];
+
+    public async Task RunAsync(Stopwatch clock)
+    {
+        var silo = 1 + options.Seed % 2;
+        var spacing = options.LoadTime / (options.Kills + 1);
+        for (var kill = 1; kill <= options.Kills; kill++)
+        {
+            var due = spacing * kill - clock.Elapsed;
+            if (due > TimeSpan.Zero)
+            {
+                await Task.Delay(due);
+            }
+
+            var name = "silo" + silo.ToString(CultureInfo.InvariantCulture);
+            if (!TryKill(name))
+            {
+                return;
+            }
+
+            counters.Killed();
+            await Task.Delay(options.DownTime);
+            var restarted = Stopwatch.StartNew();
+            var (exitCode, output) = await RunRestartAsync();
+            if (exitCode != 0)
+            {
+                Failures.Add($"restarting {name} failed with exit code {exitCode}: {output}");
+                return;
+            }
+
+            log(string.Create(CultureInfo.InvariantCulture, $"{name} restarted and ready in {restarted.Elapsed.TotalSeconds:F1} s"));
+            silo = 3 - silo;
+        }
+    }
+
+    private bool TryKill(string name)
+    {
+        var pidFile = Path.Combine(options.RunDir, name + ".pid");
+        if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture, out var pid))
+        {
+            Failures.Add($"no pid for {name} in {pidFile}");
+            return false;
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            process.Kill(); // SIGKILL on Unix: no shutdown, no flush, no deactivation
+            process.WaitForExit(10_000);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            Failures.Add($"{name} (pid {pid}) was not running when it was to be killed");
+            return false;
+        }
+
+        log($"kill -9 {name} (pid {pid})");
+        return true;
+    }
+
+    private async Task<(int ExitCode, string Output)> RunRestartAsync()
+    {
+        var start = new ProcessStartInfo("bash", ["-c", options.RestartCommand])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            return (-1, "the restart did not finish within 3 minutes");
+        }
+
+        return (process.ExitCode, ((await stdout) + (await stderr)).Trim());
+    }
+}

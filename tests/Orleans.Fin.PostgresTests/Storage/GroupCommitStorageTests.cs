@@ -1,0 +1,149 @@
+using Npgsql;
+using Orleans.Storage;
+using static Orleans.Fin.PostgresTests.Storage.StorageHarness;
+
+namespace Orleans.Fin.PostgresTests.Storage;
+
+public sealed class GroupCommitStorageTests
+{
+    [Fact]
+    public async Task WriteState_ManyGrainsAtOnce_EveryRowCommittedInSharedTransactions()
+    {
+        var service = NewServiceId();
+        var grains = Enumerable.Range(0, 300).Select(_ => NewGrain()).ToArray();
+        var states = grains.Select((_, i) => State(i)).ToArray();
+        await using (var storage = GroupCommit(service))
+        {
+            await Task.WhenAll(grains.Select((grain, i) => storage.WriteStateAsync(StateName, grain, states[i])));
+            Assert.All(states, state => Assert.Equal("1", state.ETag));
+
+            foreach (var state in states)
+            {
+                state.State!.Count += 1_000;
+            }
+
+            await Task.WhenAll(grains.Select((grain, i) => storage.WriteStateAsync(StateName, grain, states[i])));
+            Assert.All(states, state => Assert.Equal("2", state.ETag));
+        }
+
+        await using var fresh = GroupCommit(service);
+        var read = await Task.WhenAll(grains.Select(grain => ReadAsync(fresh, grain)));
+        for (var i = 0; i < grains.Length; i++)
+        {
+            Assert.Equal(i + 1_000, read[i].State!.Count);
+            Assert.Equal(i * 1.01m, read[i].State!.Amount);
+            Assert.Equal("2", read[i].ETag);
+            Assert.True(read[i].RecordExists);
+        }
+
+        Assert.Equal(300L, await PostgresDatabase.ScalarAsync<long>(
+            "SELECT count(*) FROM OrleansStorage WHERE ServiceId = @s AND Version = 2", ("s", service)));
+        // Rows written by one transaction carry the same xmin: 300 writes took a handful of commits, not 300.
+        var commits = await PostgresDatabase.ScalarAsync<long>(
+            "SELECT count(DISTINCT xmin::text) FROM OrleansStorage WHERE ServiceId = @s", ("s", service));
+        Assert.InRange(commits, 1L, 30L);
+    }
+
+    [Fact]
+    public async Task WriteState_StaleETagsInsideOneBatch_FailOnlyThoseGrains()
+    {
+        var service = NewServiceId();
+        await using var storage = GroupCommit(service, configure: o => o.BatchDelay = TimeSpan.FromMilliseconds(300));
+        var grains = Enumerable.Range(0, 10).Select(_ => NewGrain()).ToArray();
+        var states = grains.Select((_, i) => State(i)).ToArray();
+        await Task.WhenAll(grains.Select((grain, i) => storage.WriteStateAsync(StateName, grain, states[i])));
+
+        var next = grains.Select((_, i) => State(100 + i, etag: "1")).ToList();
+        next[5] = State(105, etag: null); // a second activation that never saw the row
+        var twin = State(999, etag: "1"); // another activation of grain 3 holding the same ETag, queued after the first
+        var writes = grains.Select((grain, i) => storage.WriteStateAsync(StateName, grain, next[i])).ToList();
+        var twinWrite = storage.WriteStateAsync(StateName, grains[3], twin);
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => writes[5]);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => twinWrite);
+        for (var i = 0; i < grains.Length; i++)
+        {
+            if (i != 5)
+            {
+                await writes[i];
+                Assert.Equal("2", next[i].ETag);
+            }
+        }
+
+        Assert.Null(next[5].ETag);
+        Assert.Equal("1", twin.ETag);
+        Assert.Equal(103, (await ReadAsync(storage, grains[3])).State!.Count);
+        var untouched = await ReadAsync(storage, grains[5]);
+        Assert.Equal((5, "1"), (untouched.State!.Count, untouched.ETag));
+        // The nine good writes were one commit.
+        Assert.Equal(1L, await PostgresDatabase.ScalarAsync<long>(
+            "SELECT count(DISTINCT xmin::text) FROM OrleansStorage WHERE ServiceId = @s AND Version = 2", ("s", service)));
+    }
+
+    [Fact]
+    public async Task WriteState_OneRowTheDatabaseRejects_FailsAloneAndItsBatchCommits()
+    {
+        var service = NewServiceId();
+        await using var storage = GroupCommit(service, configure: o => o.BatchDelay = TimeSpan.FromMilliseconds(300));
+        var good = Enumerable.Range(0, 5).Select(_ => NewGrain()).ToArray();
+        var tooLong = Runtime.GrainId.Create("probe", new string('k', 2_000)); // longer than GrainIdExtensionString allows
+
+        var goodWrites = good.Select((grain, i) => storage.WriteStateAsync(StateName, grain, State(i))).ToList();
+        var badWrite = storage.WriteStateAsync(StateName, tooLong, State(42));
+
+        var failure = await Assert.ThrowsAsync<PostgresException>(() => badWrite);
+        Assert.Equal(PostgresErrorCodes.StringDataRightTruncation, failure.SqlState);
+        await Task.WhenAll(goodWrites);
+        Assert.Equal(5L, await PostgresDatabase.ScalarAsync<long>(
+            "SELECT count(*) FROM OrleansStorage WHERE ServiceId = @s", ("s", service)));
+    }
+
+    [Fact]
+    public async Task ClearState_KeepsTheRowEmptyAndVersioned_AndWritesContinueFromIt()
+    {
+        var service = NewServiceId();
+        await using var storage = GroupCommit(service);
+        var grain = NewGrain();
+        var state = State(7);
+        await storage.WriteStateAsync(StateName, grain, state);
+
+        await storage.ClearStateAsync(StateName, grain, state);
+
+        Assert.Equal(("2", false), (state.ETag, state.RecordExists));
+        var cleared = await ReadAsync(storage, grain);
+        Assert.Equal(("2", false, 0), (cleared.ETag, cleared.RecordExists, cleared.State!.Count));
+        cleared.State!.Count = 8;
+        await storage.WriteStateAsync(StateName, grain, cleared);
+        Assert.Equal(8, (await ReadAsync(storage, grain)).State!.Count);
+        Assert.Equal("3", cleared.ETag);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearStateAsync(StateName, grain, State(0, etag: "2")));
+    }
+
+    [Fact]
+    public async Task ClearState_WithDeleteOnClear_RemovesTheRow()
+    {
+        var service = NewServiceId();
+        await using var storage = GroupCommit(service, configure: o => o.DeleteStateOnClear = true);
+        var grain = NewGrain();
+        var state = State(7);
+        await storage.WriteStateAsync(StateName, grain, state);
+
+        await storage.ClearStateAsync(StateName, grain, state);
+
+        Assert.Equal((null, false), (state.ETag, state.RecordExists));
+        Assert.Equal(0L, await PostgresDatabase.ScalarAsync<long>(
+            "SELECT count(*) FROM OrleansStorage WHERE ServiceId = @s", ("s", service)));
+        var again = await ReadAsync(storage, grain);
+        Assert.Equal((null, false), (again.ETag, again.RecordExists));
+    }
+
+    [Fact]
+    public async Task ReadState_NoRow_GivesANewStateAndNoETag()
+    {
+        await using var storage = GroupCommit(NewServiceId());
+
+        var state = await ReadAsync(storage, NewGrain());
+
+        Assert.Equal((null, false, 0, ""), (state.ETag, state.RecordExists, state.State!.Count, state.State!.Note));
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Fin.Silo.Hosting;
+using Orleans.Fin.Silo.Storage;
+using Orleans.Runtime;
+using Orleans.Serialization;
+using Orleans.Serialization.Serializers;
+using Orleans.Storage;
+
+namespace Orleans.Fin.PostgresTests.Storage;
+
+/// <summary>Grain storage providers built directly against a database, with the silo's serializer and a fresh service id.</summary>
+public static class StorageHarness
+{
+    private static readonly IActivatorProvider Activators =
+        new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<IActivatorProvider>();
+
+    public const string StateName = "probe";
+
+    public static string NewServiceId() => "storage-" + Guid.NewGuid().ToString("N")[..10];
+
+    public static GroupCommitGrainStorage GroupCommit(string serviceId, string? connectionString = null,
+        Action<GroupCommitStorageOptions>? configure = null)
+    {
+        var options = new GroupCommitStorageOptions { ConnectionString = connectionString ?? PostgresDatabase.ConnectionString };
+        configure?.Invoke(options);
+        return new GroupCommitGrainStorage("fin", serviceId, options, SiloHostingExtensions.StorageSerializer(), Activators,
+            NullLogger<GroupCommitGrainStorage>.Instance);
+    }
+
+    public static async Task<IGrainStorage> AdoNetAsync(string serviceId)
+    {
+        var options = new AdoNetGrainStorageOptions
+        {
+            Invariant = SiloHostingExtensions.PostgresInvariant,
+            ConnectionString = PostgresDatabase.ConnectionString,
+            GrainStorageSerializer = SiloHostingExtensions.StorageSerializer(),
+        };
+        var storage = new AdoNetGrainStorage(Activators, NullLogger<AdoNetGrainStorage>.Instance, Options.Create(options),
+            Options.Create(new ClusterOptions { ServiceId = serviceId, ClusterId = serviceId }), "fin");
+        var lifecycle = new StartingLifecycle();
+        storage.Participate(lifecycle);
+        await lifecycle.StartAsync();
+        return storage;
+    }
+
+    public static GrainId NewGrain() => GrainId.Create("probe", "p-" + Guid.NewGuid().ToString("N"));
+
+    public static GrainState<ProbeState> State(int count, string? etag = null) =>
+        new(new ProbeState { Count = count, Amount = count * 1.01m, Note = "n" + count }) { ETag = etag };
+
+    public static async Task<GrainState<ProbeState>> ReadAsync(IGrainStorage storage, GrainId grain)
+    {
+        var state = new GrainState<ProbeState>();
+        await storage.ReadStateAsync(StateName, grain, state);
+        return state;
+    }
+}
