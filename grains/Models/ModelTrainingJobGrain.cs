@@ -71,16 +71,17 @@ public sealed partial class ModelTrainingJobGrain(
             await state.WriteStateAsync();
             var settings = options.Value;
             var now = clock.GetUtcNow();
+            var by = Job.RequestedBy; // the training thread must not touch grain state
             TrainedVersion trained;
             if (Job.Model == ModelNames.Fraud)
             {
                 var labels = await outcomes.Fraud();
-                trained = await Task.Run(() => FraudRetraining.Run(labels, settings, now, Job.RequestedBy));
+                trained = await Task.Run(() => FraudRetraining.Run(labels, settings, now, by));
             }
             else
             {
                 var realised = await outcomes.Credit();
-                trained = await Task.Run(() => CreditRetraining.Run(realised, settings, now, Job.RequestedBy));
+                trained = await Task.Run(() => CreditRetraining.Run(realised, settings, now, by));
             }
 
             library.Add(Job.Model, trained.Loaded);

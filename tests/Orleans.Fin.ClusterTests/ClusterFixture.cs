@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Fin.ClusterTests.Risk;
 using Orleans.Fin.Common;
+using Orleans.Fin.Models;
 using Orleans.Fin.Notifications;
 using Orleans.Fin.Risk;
 using Orleans.Fin.Silo.Hosting;
@@ -24,6 +25,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// </summary>
     public static readonly TimeSpan RebalancePeriod = TimeSpan.FromSeconds(3);
 
+    /// <summary>Silos follow the model registry this often in the test cluster (5 s in production).</summary>
+    public static readonly TimeSpan ModelPollInterval = TimeSpan.FromMilliseconds(200);
+
     /// <summary>Loans and portfolios retry a movement left pending this often in the test cluster (a minute in production).</summary>
     public static readonly TimeSpan PendingRetryPeriod = TimeSpan.FromSeconds(1);
 
@@ -43,6 +47,13 @@ public sealed class ClusterFixture : IAsyncLifetime
             {
                 o.RebalancePeriod = RebalancePeriod;
                 o.RebalanceSlots = (int)(RebalancePeriod / WealthOptions.MinimumRebalancePeriod);
+            });
+            host.Services.Configure<ModelLifecycleOptions>(o =>
+            {
+                o.PollInterval = ModelPollInterval;
+                o.FraudRetrainCustomers = 300;
+                o.FraudRetrainTrees = 40;
+                o.CreditRetrainFolds = 2;
             });
             host.Services.Configure<PendingMovementOptions>(o => o.RetryPeriod = PendingRetryPeriod);
             ScriptedRiskScorer.Decorate(host.Services);

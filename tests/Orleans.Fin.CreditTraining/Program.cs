@@ -37,6 +37,7 @@ foreach (var model in result.Models)
 }
 
 Reports.Examples(scorer, data.Records, policy);
+Reports.Fairness(scorer, applications, policy);
 
 try
 {

@@ -154,4 +154,27 @@ internal static class Reports
         Console.WriteLine($"- data SHA-256 {dataSha256}");
         Console.WriteLine();
     }
+
+    /// <summary>Approval rate and mean PD by age band and by marital status, with the adverse impact ratio.</summary>
+    public static void Fairness(CreditScorer scorer, IReadOnlyList<CreditApplication> applications, CreditOptions policy)
+    {
+        var scored = applications.Select(a => (Application: a, Pd: scorer.Score(a, maxReasons: 0).ProbabilityOfDefault)).ToList();
+        Console.WriteLine($"#### Fair lending: {scorer.Champion.Version} over the {scored.Count} applications (approve when PD <= {policy.ApproveMaxPd:0.00})");
+        Console.WriteLine();
+        foreach (var (title, groupOf) in new (string, Func<CreditApplication, string>)[]
+        {
+            ("age band", a => DisparateImpact.AgeBand(a.Age)),
+            ("marital status", a => a.MaritalStatus ?? "unknown"),
+        })
+        {
+            Console.WriteLine($"| {title} | applications | approval rate | mean PD | impact ratio |");
+            Console.WriteLine("|---|---:|---:|---:|---:|");
+            foreach (var g in DisparateImpact.By(scored.Select(s => (groupOf(s.Application), s.Pd)), policy.ApproveMaxPd))
+            {
+                Console.WriteLine($"| {g.Group} | {g.Applications} | {g.ApprovalRate:0.000} | {g.MeanPd:0.000} | {g.ImpactRatio:0.00} |");
+            }
+
+            Console.WriteLine();
+        }
+    }
 }

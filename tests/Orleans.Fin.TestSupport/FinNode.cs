@@ -27,6 +27,12 @@ public sealed class FinNode(IReadOnlyDictionary<string, string?>? settings = nul
         builder.UseSetting("Cluster:GatewayPort", GatewayPort.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Security:AnonymousPermitsPerMinute", "1000000");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+
+        // Small retraining runs for tests (the real path, a fraction of the data) and a registry followed every 200 ms.
+        builder.UseSetting("Models:PollInterval", "00:00:00.200");
+        builder.UseSetting("Models:FraudRetrainCustomers", "300");
+        builder.UseSetting("Models:FraudRetrainTrees", "40");
+        builder.UseSetting("Models:CreditRetrainFolds", "2");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -50,7 +50,7 @@ public static class ModelEndpoints
 
     public static async Task<Ok<TrainingJobView>> GetJob(string jobId, IGrainFactory grains)
     {
-        new RequestValidator().Id("jobId", jobId, "job_").ThrowIfInvalid();
+        new RequestValidator().Check(jobId.StartsWith("job_", StringComparison.Ordinal) && jobId.Length <= 64, "jobId", "jobId is not a training job id.").ThrowIfInvalid();
         var job = await grains.GetGrain<IModelTrainingJobGrain>(jobId).Get() ?? throw FinException.NotFound("Training job");
         return TypedResults.Ok(job);
     }

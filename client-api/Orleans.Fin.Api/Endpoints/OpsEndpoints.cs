@@ -17,9 +17,9 @@ public static class OpsEndpoints
     {
         var group = routes.MapGroup("/ops").WithTags("Operations").RequireAuthorization(AuthSetup.StaffPolicy);
         group.MapGet("/kpis", GetKpis).WithName(nameof(GetKpis));
-        routes.MapModelEndpoints();
         group.MapGet("/ledger/integrity", GetLedgerIntegrity).WithName(nameof(GetLedgerIntegrity))
             .RequireAuthorization(AuthSetup.LedgerIntegrityPolicy);
+        routes.MapModelEndpoints();
         return routes;
     }
 

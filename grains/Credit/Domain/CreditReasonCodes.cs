@@ -69,8 +69,14 @@ public static class CreditReasonCodes
     }
 
     /// <summary>
+    /// Protected attributes: the model may use them (the data has them) but they are never given as the reason for an
+    /// adverse decision (fair lending); <see cref="Top"/> leaves them out.
+    /// </summary>
+    public static IReadOnlySet<string> Protected { get; } = new HashSet<string>(StringComparer.Ordinal) { ApplicantAge, MaritalStatus };
+
+    /// <summary>
     /// The codes with the largest positive contributions (pushing the PD up), largest first, at most
-    /// <paramref name="count"/>; contributions of slots sharing a code are summed.
+    /// <paramref name="count"/>; contributions of slots sharing a code are summed; <see cref="Protected"/> codes never appear.
     /// </summary>
     public static IReadOnlyList<string> Top(IReadOnlyList<string> slotCodes, ReadOnlySpan<float> contributions, int count)
     {
@@ -86,7 +92,7 @@ public static class CreditReasonCodes
             totals[slotCodes[i]] = totals.GetValueOrDefault(slotCodes[i]) + contributions[i];
         }
 
-        return totals.Where(t => t.Value > 0)
+        return totals.Where(t => t.Value > 0 && !Protected.Contains(t.Key))
             .OrderByDescending(t => t.Value)
             .ThenBy(t => t.Key, StringComparer.Ordinal)
             .Take(count)

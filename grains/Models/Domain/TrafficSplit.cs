@@ -1,7 +1,7 @@
 namespace Orleans.Fin.Models.Domain;
 
 /// <summary>
-/// Which decisions a challenger with a traffic share takes (A/B): a stable hash of the decision's key (movement or
+/// Which decisions a challenger with a traffic share takes (A/B): a stable hash (FNV-1a, then an avalanche finaliser) of the decision's key (movement or
 /// application id) mapped to [0, 1); below the share, the challenger decides. The same key always lands the same way,
 /// so a retried payment is scored by the same model.
 /// </summary>
@@ -21,6 +21,12 @@ public static class TrafficSplit
             hash = unchecked((hash ^ c) * 16777619u);
         }
 
+        // FNV-1a spreads similar keys (mov_1, mov_2, …) poorly; a 32-bit avalanche finaliser evens them out.
+        hash ^= hash >> 16;
+        hash = unchecked(hash * 0x85ebca6bu);
+        hash ^= hash >> 13;
+        hash = unchecked(hash * 0xc2b2ae35u);
+        hash ^= hash >> 16;
         return hash / (double)uint.MaxValue < share;
     }
 }

@@ -20,8 +20,7 @@ public static class FraudRetraining
         simulation.Customers = settings.FraudRetrainCustomers;
         var rows = FraudTrainingSet.Build(new TransactionSimulator(simulation).Customers());
         var labelRows = labels.OrderBy(l => l.CaseId, StringComparer.Ordinal).SelectMany(l => Enumerable.Repeat(Row(l), settings.LabelWeight)).ToList();
-        var dataHash = ModelCodec.Sha256(
-            ShippedModels.SimulationHash(simulation) + ";labels=" + string.Join(",", labels.OrderBy(l => l.CaseId, StringComparer.Ordinal).Select(l => $"{l.CaseId}:{l.IsFraud}")) + $";weight={settings.LabelWeight}");
+        var dataHash = DataHash(simulation, labels, settings.LabelWeight);
         var options = new FraudTrainingOptions { Trees = settings.FraudRetrainTrees };
         var version = $"{FraudModelTrainer.VersionOf(options)}-r{dataHash[..8]}";
         var model = FraudModelTrainer.Train(rows, options, labelRows, version);
@@ -44,11 +43,17 @@ public static class FraudRetraining
         return new TrainedVersion(registration, new ModelWeights(ModelNames.Fraud, version, bytes, ModelCodec.FraudCard(info)), new LoadedModel(version, hash, model, null), labels.Count);
     }
 
+    /// <summary>Pins the training data: the simulation's settings, each label's case and outcome, and the label weight.</summary>
+    public static string DataHash(SimulationOptions simulation, IReadOnlyList<FraudOutcome> labels, int labelWeight) =>
+        ModelCodec.Sha256(
+            ShippedModels.SimulationHash(simulation) + ";labels=" + string.Join(",", labels.OrderBy(l => l.CaseId, StringComparer.Ordinal).Select(l => $"{l.CaseId}:{l.IsFraud}")) + $";weight={labelWeight}");
+
     private static LabelledFraudFeatures Row(FraudOutcome outcome)
     {
         var row = new LabelledFraudFeatures { Label = outcome.IsFraud, CustomerId = outcome.CustomerId, Pattern = "case" };
-        foreach (var property in typeof(FraudFeatures).GetProperties())
+        foreach (var name in FraudFeatures.ColumnNames)
         {
+            var property = typeof(FraudFeatures).GetProperty(name)!;
             property.SetValue(row, property.GetValue(outcome.Features));
         }
 

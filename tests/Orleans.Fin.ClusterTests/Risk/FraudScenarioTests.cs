@@ -22,7 +22,7 @@ public sealed class FraudScenarioTests(ClusterFixture fixture)
     {
         var scorer = (ScriptedRiskScorer)fixture.Cluster.Silos[0].ServiceProvider.GetService(typeof(IRiskScorer))!;
 
-        Assert.IsType<RiskScorer>(scorer.Inner);
+        Assert.IsType<ServingRiskScorer>(scorer.Inner);
     }
 
     [Fact]

@@ -52,6 +52,15 @@ public sealed class CreditReasonCodesTests
     }
 
     [Fact]
+    public void Top_AgeAndMaritalStatusPushPdUp_AreNeverReasons()
+    {
+        var top = CreditReasonCodes.Top(
+            [CreditReasonCodes.ApplicantAge, CreditReasonCodes.MaritalStatus, "LOW_INCOME"], [0.9f, 0.8f, 0.1f], 4);
+
+        Assert.Equal(["LOW_INCOME"], top);
+    }
+
+    [Fact]
     public void Top_MismatchedLengths_Throws()
     {
         Assert.Throws<ArgumentException>(() => CreditReasonCodes.Top(["A"], [0.1f, 0.2f], 2));
