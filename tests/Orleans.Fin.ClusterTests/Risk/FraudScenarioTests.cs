@@ -1,5 +1,6 @@
 using Orleans.Fin.Accounts;
 using Orleans.Fin.Customers;
+using Orleans.Fin.Models;
 using Orleans.Fin.Payments;
 using Orleans.Fin.Risk;
 using Orleans.Fin.Risk.Domain;
