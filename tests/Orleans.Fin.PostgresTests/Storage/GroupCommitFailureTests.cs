@@ -68,10 +68,13 @@ public sealed class GroupCommitFailureTests
         await AssertRowsAtVersionAsync(server.ConnectionString, service, version: 2);
     }
 
-    /// <summary>One batch in flight at a time, gathered long enough that all the test's writes share it.</summary>
+    /// <summary>
+    /// One batch in flight at a time, gathered long enough that all the test's writes share it even on a machine busy
+    /// with other test assemblies (at 300 ms a late write once formed a second batch that did not touch the locked row).
+    /// </summary>
     private static void OneSlowBatch(Silo.Storage.GroupCommitStorageOptions options)
     {
-        options.BatchDelay = TimeSpan.FromMilliseconds(300);
+        options.BatchDelay = TimeSpan.FromSeconds(2);
         options.MaxBatchesInFlight = 1;
     }
 
