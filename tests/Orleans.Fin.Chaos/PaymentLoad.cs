@@ -52,7 +52,8 @@ public sealed class PaymentLoad(ChaosApi api, IReadOnlyList<ChaosCustomer> custo
         }
         while (to.CustomerId == payer.Id);
 
-        var amount = random.Next(1, 20_000) / 100m;
+        // From 1.00: a smaller cross-currency amount converts to less than 0.01 and is rightly refused with 400.
+        var amount = random.Next(100, 20_000) / 100m;
         var body = Onboarding.Json(new
         {
             fromAccountId = from.Id,
