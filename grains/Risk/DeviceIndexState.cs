@@ -24,7 +24,7 @@ public sealed class DeviceIndexState
             return;
         }
 
-        Watch = RingWatchLegacy.From(Customers, Signalled, Alerted, at);
+        Watch = RingWatchList.FromVersion1(Customers, Signalled, Alerted, at);
         Customers = [];
         Signalled = [];
         SchemaVersion = 2;

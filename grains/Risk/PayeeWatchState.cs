@@ -33,7 +33,7 @@ public sealed class PayeeWatchState
             return;
         }
 
-        Flagged = RingWatchLegacy.From(FlaggedSenders, Signalled, OwnerSignalled, at);
+        Flagged = RingWatchList.FromVersion1(FlaggedSenders, Signalled, OwnerSignalled, at);
         if (OwnerSignalled)
         {
             OwnerSignals.Add(nameof(RingSignalKind.MuleAccount));

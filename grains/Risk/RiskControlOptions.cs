@@ -64,6 +64,16 @@ public sealed class RiskControlOptions
     [Range(0, 100)]
     public int CreditOverdueBoost { get; set; } = 45;
 
+    /// <summary>The standing-score boost a ring signal of the kind gives (see <c>RingSignalPolicy</c>).</summary>
+    public int BoostFor(RingSignalKind kind) => kind switch
+    {
+        RingSignalKind.SharedDevice => SharedDeviceBoost,
+        RingSignalKind.MuleAccount => MuleBoost,
+        RingSignalKind.CreditOverdue => CreditOverdueBoost,
+        RingSignalKind.ScamCollector => ScamCollectorBoost,
+        _ => RingMemberBoost,
+    };
+
     /// <summary>Whether payments and activity are scored (rules and model); off scores everything Low, to measure what scoring costs.</summary>
     public bool ScoringEnabled { get; set; } = true;
 

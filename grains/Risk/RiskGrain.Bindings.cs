@@ -30,7 +30,7 @@ public sealed partial class RiskGrain
     private async Task AssessBindingAsync(string deviceId, DateTimeOffset at)
     {
         var binding = RememberBinding(deviceId, at);
-        if (binding.Risky || !DeviceBindingPolicy.IsRisky(S.Profile, deviceId, binding.At, thresholds.Value))
+        if (binding.Risky || !DeviceBindingPolicy.IsRisky(Current.Profile, deviceId, binding.At, thresholds.Value))
         {
             MarkDirty();
             return;
@@ -40,12 +40,12 @@ public sealed partial class RiskGrain
         var now = clock.GetUtcNow();
         var before = LevelOf(CurrentScore(now));
         var description = $"Device {deviceId} bound right after a login from a new device in a new place";
-        S.Score = RiskScoreRules.AfterVerdict(S.Score, S.ScoredAt, thresholds.Value.RiskyBindingPoints, now, Control.ScoreHalfLife);
-        S.ScoredAt = now;
-        var level = LevelOf(S.Score);
+        Current.Score = RiskScoreRules.AfterVerdict(Current.Score, Current.ScoredAt, thresholds.Value.RiskyBindingPoints, now, Control.ScoreHalfLife);
+        Current.ScoredAt = now;
+        var level = LevelOf(Current.Score);
         Flag(["risky-binding"]);
-        RecordSignal(now, "binding", description, S.Score, level);
-        Audit(AuditAction.Signal, RiskGrainKeys.Engine, description, level, S.Score, reference: deviceId);
+        RecordSignal(now, "binding", description, Current.Score, level);
+        Audit(AuditAction.Signal, RiskGrainKeys.Engine, description, level, Current.Score, reference: deviceId);
         if (RiskResponsePolicy.ForStandingChange(before, level) == RiskResponse.StepUpAndContact)
         {
             await StepUpAndContactAsync(description, [RiskReasons.RiskyBinding], now);
@@ -57,25 +57,25 @@ public sealed partial class RiskGrain
     /// <summary>The binding record of the device, added (bounded) when this grain has not seen it yet.</summary>
     private DeviceBindingRecord RememberBinding(string deviceId, DateTimeOffset at)
     {
-        if (S.Bindings.Find(b => b.DeviceId == deviceId) is { } known)
+        if (Current.Bindings.Find(b => b.DeviceId == deviceId) is { } known)
         {
             return known;
         }
 
         var binding = new DeviceBindingRecord { DeviceId = deviceId, At = at };
-        Bounded.Add(S.Bindings, binding, RiskState.MaxBindings);
+        Bounded.Add(Current.Bindings, binding, RiskState.MaxBindings);
         MarkDirty();
         return binding;
     }
 
-    private DateTimeOffset? BoundAt(string deviceId) => S.Bindings.Find(b => b.DeviceId == deviceId)?.At;
+    private DateTimeOffset? BoundAt(string deviceId) => Current.Bindings.Find(b => b.DeviceId == deviceId)?.At;
 
     /// <summary>Asks the payee's watch (when the policy says to) whether it is a watched beneficiary, reporting a risky attempt.</summary>
     private async Task<bool> ConsultBeneficiaryWatchAsync(PaymentCheck check, RiskVerdict verdict, DateTimeOffset now)
     {
         var options = thresholds.Value;
         var amountCny = RiskCurrency.ToCny(check.Amount, check.Currency);
-        var newPayee = BeneficiaryRiskPolicy.IsNewPayee(S.Profile, check.ToAccountId);
+        var newPayee = BeneficiaryRiskPolicy.IsNewPayee(Current.Profile, check.ToAccountId);
         var risky = BeneficiaryRiskPolicy.IsRiskyAttempt(verdict.Level, verdict.Reasons, amountCny, newPayee, check.MerchantCategory is not null, options);
         return BeneficiaryRiskPolicy.ShouldConsult(risky, newPayee, amountCny, options)
             && await GrainFactory.GetGrain<IPayeeWatchGrain>(check.ToAccountId).AssessInbound(CustomerId, risky, now);

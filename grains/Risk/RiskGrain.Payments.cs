@@ -28,14 +28,14 @@ public sealed partial class RiskGrain
         var candidate = new PaymentCandidate(
             check.MovementId, check.Amount, check.Currency, check.FromAccountId, check.ToAccountId, check.Channel, check.DeviceId, bound,
             check.Ip, check.Country, check.City, check.MerchantCategory, check.At, boundAt);
-        var verdict = scorer.ScorePayment(S.Profile, candidate);
-        S.ModelVersion = verdict.ModelVersion;
+        var verdict = scorer.ScorePayment(Current.Profile, candidate);
+        Current.ModelVersion = verdict.ModelVersion;
         FinMetrics.RiskDecisions.Add(1, new("source", "payment"), new("level", verdict.Level.ToString()));
-        var score = RiskScoreRules.AfterVerdict(S.Score, S.ScoredAt, verdict.Score, now, Control.ScoreHalfLife);
-        if (score != S.Score)
+        var score = RiskScoreRules.AfterVerdict(Current.Score, Current.ScoredAt, verdict.Score, now, Control.ScoreHalfLife);
+        if (score != Current.Score)
         {
-            S.Score = score;
-            S.ScoredAt = now;
+            Current.Score = score;
+            Current.ScoredAt = now;
         }
 
         List<string> reasons = [.. verdict.Reasons];
@@ -46,7 +46,7 @@ public sealed partial class RiskGrain
             Flag(verdict.Reasons);
             RecordSignal(now, "payment", $"{trigger}: {Reasons(verdict.Reasons)}", verdict.Score, verdict.Level);
             Decided(PaymentDecision.Decline, verdict, check, reasons);
-            var features = FeatureSnapshot.Of(S.Profile, candidate);
+            var features = FeatureSnapshot.Of(Current.Profile, candidate);
             await EscalateAsync(Snapshot(verdict, features), trigger, check.At, check.MovementId, RiskGrainKeys.Engine, byEngine: true, freeze: true);
             await SaveAsync();
             return Answer(PaymentDecision.Decline, verdict, reasons);
@@ -59,7 +59,7 @@ public sealed partial class RiskGrain
         }
 
         var freshlyBound = DeviceBindingPolicy.IsFresh(boundAt, check.At, thresholds.Value);
-        var stepUps = PaymentStepUpPolicy.Reasons(verdict.Level, bound, freshlyBound, S.StepUpUntil > now, toWatched == PaymentDecision.Challenge);
+        var stepUps = PaymentStepUpPolicy.Reasons(verdict.Level, bound, freshlyBound, Current.StepUpUntil > now, toWatched == PaymentDecision.Challenge);
         if (stepUps.Count == 0)
         {
             Decided(PaymentDecision.Allow, verdict, check, reasons);
@@ -88,8 +88,8 @@ public sealed partial class RiskGrain
     /// <summary>Checks the code the client repeated the payment with, or sends one. Appends the outcome to <paramref name="reasons"/>.</summary>
     private async Task<PaymentDecision> ChallengeAsync(PaymentCheck check, CustomerProfile customer, List<string> reasons, DateTimeOffset now)
     {
-        S.Challenges.RemoveAll(c => c.ExpiresAt + ChallengeRetention < now && c.MovementId != check.MovementId);
-        var challenge = S.Challenges.Find(c => c.MovementId == check.MovementId);
+        Current.Challenges.RemoveAll(c => c.ExpiresAt + ChallengeRetention < now && c.MovementId != check.MovementId);
+        var challenge = Current.Challenges.Find(c => c.MovementId == check.MovementId);
 
         // The customer's allowance of codes and wrong answers spans all its payments and device bindings.
         var guard = GrainFactory.GetGrain<IStepUpGuardGrain>(CustomerId);
@@ -142,8 +142,8 @@ public sealed partial class RiskGrain
 
         var code = OneTimeCodes.Compose(Control.OtpDigits, RandomNumberGenerator.GetInt32);
         var issued = OneTimeCodes.Issue(check.MovementId, code, RandomNumberGenerator.GetBytes(SaltBytes), now, Control.OtpLifetime, challenge);
-        S.Challenges.RemoveAll(c => c.MovementId == check.MovementId);
-        Bounded.Add(S.Challenges, issued, RiskState.MaxChallenges);
+        Current.Challenges.RemoveAll(c => c.MovementId == check.MovementId);
+        Bounded.Add(Current.Challenges, issued, RiskState.MaxChallenges);
         await SaveAsync(); // the code's hash is durable before the code leaves
         await notifier.SendOneTimeCodeAsync(new OneTimeCodeNotice(CustomerId, customer.MaskedPhone, check.MovementId, code, issued.ExpiresAt, now));
         reasons.Add("OTP_SENT");
@@ -163,7 +163,7 @@ public sealed partial class RiskGrain
     /// declined payment, so bursts of attempts (card testing against the challenge) still build up.
     /// </summary>
     private void RememberAttempt(PaymentCheck check, DateTimeOffset now) =>
-        BehaviourTracker.Observe(S.Profile, new CustomerActivity(
+        BehaviourTracker.Observe(Current.Profile, new CustomerActivity(
             $"{check.MovementId}:challenged:{now.UtcTicks}", CustomerId, ActivityKind.PaymentOut, check.At, check.Amount, check.Currency,
             check.FromAccountId, check.ToAccountId, check.Channel, check.DeviceId, check.Ip, check.Country, check.City, check.MerchantCategory,
             BehaviourTracker.DeclinedStatus));

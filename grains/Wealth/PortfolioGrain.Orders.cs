@@ -46,11 +46,11 @@ public sealed partial class PortfolioGrain
                 $"The risk assessment of {S.AssessedAt:yyyy-MM-dd} has expired; answer the questionnaire again before buying.");
         }
 
-        if (product is not null && !Suitability.IsSuitable(S.RiskLevel, product))
+        if (product is not null && !Suitability.IsSuitable(S.RiskClass, product))
         {
             throw new FinException(
                 FinErrorCode.Unsuitable,
-                $"{product.Name} ({product.Id}) is graded {product.RiskGrade}, above the customer's risk level {S.RiskLevel}.",
+                $"{product.Name} ({product.Id}) is graded {product.RiskGrade}, above the customer's risk level {S.RiskClass}.",
                 "productId");
         }
 

@@ -5,7 +5,6 @@ using Orleans.Fin.Accounts;
 using Orleans.Fin.Common;
 using Orleans.Fin.Customers;
 using Orleans.Fin.Wealth.Domain;
-using RiskLevel = Orleans.Fin.Wealth.Domain.RiskLevel;
 
 namespace Orleans.Fin.Wealth;
 
@@ -83,7 +82,7 @@ public sealed partial class PortfolioGrain(
         await RegisterRebalanceReminder(now);
         await GrainFactory.GetGrain<IPortfolioBookGrain>(PortfolioBook.KeyFor(Id)).Track(Id); // not yet tracked: the book is not sweeping this grain
         await ShareAssessment();
-        LogOpened(logger, Id, S.CustomerId, S.RiskLevel.ToString());
+        LogOpened(logger, Id, S.CustomerId, S.RiskClass.ToString());
         return ToView();
     }
 
@@ -97,7 +96,7 @@ public sealed partial class PortfolioGrain(
         ApplyAssessment(assessment.Answers, goal, assessment.HorizonYears, level, clock.GetUtcNow());
         await Commit();
         await ShareAssessment();
-        LogReassessed(logger, Id, S.RiskLevel.ToString());
+        LogReassessed(logger, Id, S.RiskClass.ToString());
         return ToView();
     }
 
@@ -106,7 +105,7 @@ public sealed partial class PortfolioGrain(
         ArgumentNullException.ThrowIfNull(assessment);
         if (S.Exists && await AdoptIfNewer(assessment))
         {
-            LogReassessed(logger, Id, S.RiskLevel.ToString());
+            LogReassessed(logger, Id, S.RiskClass.ToString());
         }
     }
 
@@ -114,7 +113,7 @@ public sealed partial class PortfolioGrain(
     private async Task<bool> AdoptIfNewer(InvestorAssessment? assessment)
     {
         if (assessment is null || assessment.AssessedAt <= S.AssessedAt
-            || !Enum.TryParse<RiskLevel>(assessment.RiskLevel, out var level) || !Enum.TryParse<InvestmentGoal>(assessment.Goal, out var goal))
+            || !Enum.TryParse<InvestorRiskClass>(assessment.RiskLevel, out var level) || !Enum.TryParse<InvestmentGoal>(assessment.Goal, out var goal))
         {
             return false;
         }
@@ -127,7 +126,7 @@ public sealed partial class PortfolioGrain(
     /// <summary>Makes this portfolio's assessment the customer's, and tells the customer's other portfolios (one-way).</summary>
     private async Task ShareAssessment()
     {
-        var assessment = new InvestorAssessment([.. S.Answers], S.Goal.ToString(), S.HorizonYears, S.RiskLevel.ToString(), S.AssessedAt);
+        var assessment = new InvestorAssessment([.. S.Answers], S.Goal.ToString(), S.HorizonYears, S.RiskClass.ToString(), S.AssessedAt);
         var portfolios = await GrainFactory.GetGrain<ICustomerGrain>(S.CustomerId).RecordAssessment(assessment);
         foreach (var other in portfolios.Where(p => p != Id))
         {
@@ -141,7 +140,7 @@ public sealed partial class PortfolioGrain(
         var navs = market.NavsOn(Today());
         var weights = PortfolioAnalytics.Weights(S.Units, navs, S.Cash);
         var value = PortfolioAnalytics.MarketValue(S.Units, navs, S.Cash);
-        IReadOnlyList<RecommendationView> ranked = [.. Recommender.Rank(S.RiskLevel, S.Targets, weights, value, S.PreviouslyHeld)
+        IReadOnlyList<RecommendationView> ranked = [.. Recommender.Rank(S.RiskClass, S.Targets, weights, value, S.PreviouslyHeld)
             .Select(r => new RecommendationView(
                 r.Product.Id, r.Product.Name, r.Product.AssetClass.ToString(), r.Product.RiskGrade.ToString(), Ratio(r.CurrentWeight),
                 r.TargetWeight, Ratio(r.Gap), r.SuggestedAmount, r.PreviouslyHeld, r.Reason))];
@@ -155,7 +154,7 @@ public sealed partial class PortfolioGrain(
         return Task.FromResult(points);
     }
 
-    private static (RiskLevel Level, InvestmentGoal Goal) Assess(RiskAnswers assessment)
+    private static (InvestorRiskClass Level, InvestmentGoal Goal) Assess(RiskAnswers assessment)
     {
         if (!Enum.TryParse<InvestmentGoal>(assessment.Goal, ignoreCase: false, out var goal) || !Enum.IsDefined(goal))
         {
@@ -172,12 +171,12 @@ public sealed partial class PortfolioGrain(
         }
     }
 
-    private void ApplyAssessment(IReadOnlyList<int> answers, InvestmentGoal goal, int horizonYears, RiskLevel level, DateTimeOffset at)
+    private void ApplyAssessment(IReadOnlyList<int> answers, InvestmentGoal goal, int horizonYears, InvestorRiskClass level, DateTimeOffset at)
     {
         S.Answers = [.. answers];
         S.Goal = goal;
         S.HorizonYears = horizonYears;
-        S.RiskLevel = level;
+        S.RiskClass = level;
         S.AssessedAt = at;
         S.Targets = new Dictionary<string, decimal>(ModelPortfolios.TargetFor(level), StringComparer.Ordinal);
     }
@@ -237,7 +236,7 @@ public sealed partial class PortfolioGrain(
                 decimal.Round(values[u.Key], 2, MidpointRounding.AwayFromZero), Ratio(weights.GetValueOrDefault(u.Key)), S.Targets.GetValueOrDefault(u.Key));
         }).ToList();
         return new PortfolioView(
-            Id, S.CustomerId, S.AccountId, S.Currency, S.RiskLevel.ToString(), S.Goal.ToString(), S.HorizonYears, S.AssessedAt,
+            Id, S.CustomerId, S.AccountId, S.Currency, S.RiskClass.ToString(), S.Goal.ToString(), S.HorizonYears, S.AssessedAt,
             S.AssessedAt.AddYears(1), RiskQuestionnaire.IsExpired(S.AssessedAt, clock.GetUtcNow()),
             [.. S.Targets.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new AllocationView(t.Key, t.Value))],
             holdings, S.Cash, marketValue, S.NetInvested,

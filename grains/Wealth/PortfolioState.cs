@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Orleans.Fin.Wealth.Domain;
 
 namespace Orleans.Fin.Wealth;
@@ -16,7 +17,9 @@ public sealed class PortfolioState
     public List<int> Answers { get; set; } = [];
     public InvestmentGoal Goal { get; set; }
     public int HorizonYears { get; set; }
-    public RiskLevel RiskLevel { get; set; }
+    /// <summary>Stored under its first name, "RiskLevel", so portfolios written before the type was renamed still read.</summary>
+    [JsonPropertyName("RiskLevel")]
+    public InvestorRiskClass RiskClass { get; set; }
     public DateTimeOffset AssessedAt { get; set; }
     public Dictionary<string, decimal> Targets { get; set; } = new(StringComparer.Ordinal);
 

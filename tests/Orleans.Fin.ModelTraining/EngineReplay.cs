@@ -12,7 +12,7 @@ namespace Orleans.Fin.ModelTraining;
 /// policy with one-time codes (answered by customers, and by fraudsters only with the phone), freezes on High, and the
 /// activity stream scored after each event. The baseline is the engine without the binding, pass-through and
 /// beneficiary defences: no binding times, no pass-through rule, no payee watch, and the model may make a merchant
-/// payment High on its own.
+/// payment or a first large transfer to a new payee High on its own.
 /// </summary>
 internal sealed class EngineReplay(FraudModel model, bool baseline)
 {
@@ -21,7 +21,7 @@ internal sealed class EngineReplay(FraudModel model, bool baseline)
     private static readonly TimeSpan StepUpDuration = TimeSpan.FromHours(24);
 
     private readonly RiskOptions _options = baseline
-        ? new RiskOptions { PassThroughMinSenders = int.MaxValue, MerchantNeedsRulesForHigh = false }
+        ? new RiskOptions { PassThroughMinSenders = int.MaxValue, MerchantNeedsRulesForHigh = false, FirstTransferCapsAtCode = false }
         : new RiskOptions();
     private readonly Dictionary<string, RingWatchList> _watches = new(StringComparer.Ordinal);
 

@@ -44,6 +44,11 @@ internal static class EngineReport
         {
             Console.WriteLine($"    frozen {frozen.Customer.CustomerId} [{string.Join(",", frozen.Customer.LifeEvents ?? [])}]: {frozen.FrozenBy}");
         }
+
+        foreach (var scam in outcome.Customers.Where(c => c.Customer.FraudPattern == FraudPatterns.Scam && c.FraudCompleted < c.FraudPayments).Take(explain))
+        {
+            Console.WriteLine($"    scam stopped {scam.Customer.CustomerId}: {scam.FrozenBy ?? "held or declined, not frozen"}");
+        }
     }
 
     private static void Row(string label, List<CustomerReplay> customers)

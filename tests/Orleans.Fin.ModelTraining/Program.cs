@@ -27,7 +27,7 @@ if (options.Engine is { } engine)
     Console.WriteLine($"simulated {simulated.Count} customers x {options.Days} days (seed {options.Seed}, {shipped.Version}) in {watch.Elapsed.TotalSeconds:F1} s");
     if (engine is "baseline" or "both")
     {
-        EngineReport.Print("before (baseline: no binding times, no pass-through rule, no beneficiary watch, no merchant rule):", new EngineReplay(shipped, baseline: true).Run(simulated), options.Explain);
+        EngineReport.Print("before (baseline: no binding times, no pass-through rule, no beneficiary watch, no merchant or first-transfer rule):", new EngineReplay(shipped, baseline: true).Run(simulated), options.Explain);
     }
 
     if (engine is "new" or "both")

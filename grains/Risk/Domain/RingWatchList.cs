@@ -11,4 +11,15 @@ public sealed class RingWatchList
 
     /// <summary>Whether the threshold was ever reached (the ring alert is raised once).</summary>
     public bool Reached { get; set; }
+
+    /// <summary>
+    /// A watch from the plain lists that version 1 of the watching grains' states kept (still in stored state until
+    /// each grain is used again). Version 1 kept no times: every member counts as seen at <paramref name="at"/>.
+    /// </summary>
+    public static RingWatchList FromVersion1(List<string> members, List<string> signalled, bool reached, DateTimeOffset at) => new()
+    {
+        Members = [.. members.Select(id => new WatchMember { CustomerId = id, At = at })],
+        Signalled = [.. signalled],
+        Reached = reached,
+    };
 }

@@ -85,6 +85,18 @@ public sealed class RiskOptions
     /// <summary>Whether a payment to a merchant reaches High only when the rules alone do (the model alone makes it Medium).</summary>
     public bool MerchantNeedsRulesForHigh { get; set; } = true;
 
+    // A first large transfer to a new payee whose only finding is its size (see FirstLargeTransferPolicy).
+    public bool FirstTransferCapsAtCode { get; set; } = true;
+
+    /// <summary>Another large transfer to a new payee within this window means the cap does not apply.</summary>
+    public TimeSpan FirstTransferWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Money from new senders within this window before the transfer...</summary>
+    public TimeSpan FirstTransferInflowWindow { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>...covering at least this share of it means the cap does not apply (money in, then out).</summary>
+    public decimal FirstTransferFundedShare { get; set; } = 0.5m;
+
     /// <summary>The problems with these settings; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -111,6 +123,10 @@ public sealed class RiskOptions
         Check(NewPayeeMinHistory >= 0, "Risk:NewPayeeMinHistory cannot be negative.");
         Check(AmountHistoryMinPayments >= 1 && AmountSigmas > 0 && AmountMinMultiple >= 1, "Risk amount-history parameters are out of range.");
         Check(BindingFreshFor > TimeSpan.Zero && BindingAfterLoginWindow > TimeSpan.Zero && PassThroughWindow > TimeSpan.Zero, "Risk binding and pass-through windows must be positive.");
+        Check(
+            FirstTransferWindow > TimeSpan.Zero && FirstTransferWindow <= BehaviourLimits.Window && FirstTransferInflowWindow > TimeSpan.Zero
+            && FirstTransferInflowWindow <= BehaviourLimits.Window && FirstTransferFundedShare > 0,
+            $"Risk first-transfer windows must be positive and within {BehaviourLimits.Window.TotalHours} h; the funded share must be positive.");
         Check(PassThroughWindow <= BehaviourLimits.Window, $"Risk:PassThroughWindow cannot exceed the {BehaviourLimits.Window.TotalHours} h the profile keeps.");
         Check(PassThroughMinSenders >= 2 && PassThroughMinInflowCny > 0 && PassThroughOutShare is > 0 and <= 1 && PassThroughMinPaymentShare is >= 0 and <= 1, "Risk pass-through parameters are out of range.");
         Check(

@@ -18,4 +18,7 @@ public static class RiskReasons
     public const string UnusualAfterBinding = "UNUSUAL_PAYMENT_AFTER_BINDING";
     public const string PassThrough = "PASS_THROUGH";
     public const string WatchedBeneficiary = "WATCHED_BENEFICIARY";
+
+    /// <summary>A High score capped at a code: a first large transfer to a new payee with nothing else against it.</summary>
+    public const string FirstLargeTransfer = "FIRST_LARGE_TRANSFER_TO_NEW_PAYEE";
 }

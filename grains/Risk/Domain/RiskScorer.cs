@@ -10,7 +10,8 @@ namespace Orleans.Fin.Risk.Domain;
 /// by <see cref="RiskOptions.ModelWeight"/> w, and score = 100 · (1 − Π(1 − s/100) · (1 − w·p)). One signal scores its
 /// points; each further one closes part of the remaining gap, so two moderate coincidences stay below High while three,
 /// or a confident model, reach it. A payment from an unbound or freshly bound device is at least Medium; a payment to
-/// a merchant reaches High only when the rules alone do (the model alone makes it Medium). Thread-safe; pure apart from
+/// a merchant reaches High only when the rules alone do (the model alone makes it Medium), and so does a first large
+/// transfer to a new payee with nothing but its size against it (<see cref="FirstLargeTransferPolicy"/>). Thread-safe; pure apart from
 /// the pooled model engines.
 /// </summary>
 public sealed class RiskScorer : IRiskScorer
@@ -87,6 +88,12 @@ public sealed class RiskScorer : IRiskScorer
             score = _options.HighThreshold - 1;
         }
 
+        var capped = score >= _options.HighThreshold && FirstLargeTransferPolicy.CapsAtCode(profile, e, signals, _options);
+        if (capped)
+        {
+            score = _options.HighThreshold - 1;
+        }
+
         if (signals.Exists(s => s.Code is RiskReasons.UnboundDevice or RiskReasons.FreshlyBoundDevice))
         {
             score = Math.Max(score, _options.MediumThreshold);
@@ -97,6 +104,11 @@ public sealed class RiskScorer : IRiskScorer
         if (probability >= _options.ModelReasonProbability)
         {
             reasons.Add(RiskReasons.ModelHigh);
+        }
+
+        if (capped)
+        {
+            reasons.Add(RiskReasons.FirstLargeTransfer);
         }
 
         var verdict = new RiskVerdict(score, LevelOf(score), reasons, probability, ModelVersion);

@@ -32,6 +32,6 @@ public static class ProductCatalogue
         Find(productId) ?? throw new ArgumentException($"Unknown product '{productId}'.", nameof(productId));
 
     /// <summary>The products a customer at <paramref name="level"/> may buy.</summary>
-    public static IReadOnlyList<Product> SuitableFor(RiskLevel level) =>
+    public static IReadOnlyList<Product> SuitableFor(InvestorRiskClass level) =>
         [.. All.Where(p => Suitability.IsSuitable(level, p.RiskGrade))];
 }

@@ -9,7 +9,7 @@ namespace Orleans.Fin.Wealth.Domain;
 public static class Recommender
 {
     public static IReadOnlyList<Recommendation> Rank(
-        RiskLevel level,
+        InvestorRiskClass level,
         IReadOnlyDictionary<string, decimal> targets,
         IReadOnlyDictionary<string, decimal> weights,
         decimal marketValue,

@@ -13,7 +13,7 @@ public static class RiskQuestionnaire
     public const int MaxAnswer = 5;
     public const int ShortHorizonYears = 2;
 
-    public static RiskLevel Assess(IReadOnlyList<int> answers, InvestmentGoal goal, int horizonYears)
+    public static InvestorRiskClass Assess(IReadOnlyList<int> answers, InvestmentGoal goal, int horizonYears)
     {
         ArgumentNullException.ThrowIfNull(answers);
         if (answers.Count != QuestionCount)
@@ -42,19 +42,19 @@ public static class RiskQuestionnaire
 
         var level = BandFor(answers.Sum());
         var cautious = goal == InvestmentGoal.Preservation || horizonYears < ShortHorizonYears;
-        return cautious && level > RiskLevel.C1 ? level - 1 : level;
+        return cautious && level > InvestorRiskClass.C1 ? level - 1 : level;
     }
 
     /// <summary>The band of a raw score 5..25, before any adjustment.</summary>
-    public static RiskLevel BandFor(int score) => score switch
+    public static InvestorRiskClass BandFor(int score) => score switch
     {
         < QuestionCount * MinAnswer or > QuestionCount * MaxAnswer =>
             throw new ArgumentOutOfRangeException(nameof(score), $"A score is {QuestionCount * MinAnswer} to {QuestionCount * MaxAnswer}."),
-        <= 8 => RiskLevel.C1,
-        <= 12 => RiskLevel.C2,
-        <= 16 => RiskLevel.C3,
-        <= 20 => RiskLevel.C4,
-        _ => RiskLevel.C5,
+        <= 8 => InvestorRiskClass.C1,
+        <= 12 => InvestorRiskClass.C2,
+        <= 16 => InvestorRiskClass.C3,
+        <= 20 => InvestorRiskClass.C4,
+        _ => InvestorRiskClass.C5,
     };
 
     /// <summary>An assessment made at <paramref name="assessedAt"/> has expired once a year has passed.</summary>

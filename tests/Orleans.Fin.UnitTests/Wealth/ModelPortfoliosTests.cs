@@ -4,16 +4,16 @@ namespace Orleans.Fin.UnitTests.Wealth;
 
 public sealed class ModelPortfoliosTests
 {
-    public static TheoryData<RiskLevel> Levels() => [.. Enum.GetValues<RiskLevel>()];
+    public static TheoryData<InvestorRiskClass> Levels() => [.. Enum.GetValues<InvestorRiskClass>()];
 
     [Theory]
     [MemberData(nameof(Levels))]
-    public void TargetFor_EveryLevel_SumsToExactlyOne(RiskLevel level) =>
+    public void TargetFor_EveryLevel_SumsToExactlyOne(InvestorRiskClass level) =>
         Assert.Equal(1m, ModelPortfolios.TargetFor(level).Values.Sum());
 
     [Theory]
     [MemberData(nameof(Levels))]
-    public void TargetFor_EveryLevel_OnlySuitablePositiveWeights(RiskLevel level)
+    public void TargetFor_EveryLevel_OnlySuitablePositiveWeights(InvestorRiskClass level)
     {
         var target = ModelPortfolios.TargetFor(level);
 
@@ -27,15 +27,15 @@ public sealed class ModelPortfoliosTests
     [Fact]
     public void TargetFor_HigherLevels_HoldMoreEquity()
     {
-        static decimal Equity(RiskLevel level) => ModelPortfolios.TargetFor(level)
+        static decimal Equity(InvestorRiskClass level) => ModelPortfolios.TargetFor(level)
             .Where(w => ProductCatalogue.Get(w.Key).RiskGrade >= RiskGrade.R4)
             .Sum(w => w.Value);
 
-        Assert.Equal(0m, Equity(RiskLevel.C3));
-        Assert.True(Equity(RiskLevel.C5) > Equity(RiskLevel.C4));
+        Assert.Equal(0m, Equity(InvestorRiskClass.C3));
+        Assert.True(Equity(InvestorRiskClass.C5) > Equity(InvestorRiskClass.C4));
     }
 
     [Fact]
     public void TargetFor_UnknownLevel_Throws() =>
-        Assert.Throws<ArgumentException>(() => ModelPortfolios.TargetFor((RiskLevel)9));
+        Assert.Throws<ArgumentException>(() => ModelPortfolios.TargetFor((InvestorRiskClass)9));
 }

@@ -7,18 +7,18 @@ public sealed class RecommenderTests
     private static readonly HashSet<string> NeverHeld = [];
 
     [Theory]
-    [InlineData(RiskLevel.C1)]
-    [InlineData(RiskLevel.C2)]
-    [InlineData(RiskLevel.C3)]
-    [InlineData(RiskLevel.C4)]
-    [InlineData(RiskLevel.C5)]
-    public void Rank_TargetsAndHoldingsAboveTheLevel_NeverRecommendsAProductAboveIt(RiskLevel level)
+    [InlineData(InvestorRiskClass.C1)]
+    [InlineData(InvestorRiskClass.C2)]
+    [InlineData(InvestorRiskClass.C3)]
+    [InlineData(InvestorRiskClass.C4)]
+    [InlineData(InvestorRiskClass.C5)]
+    public void Rank_TargetsAndHoldingsAboveTheLevel_NeverRecommendsAProductAboveIt(InvestorRiskClass level)
     {
         // The most aggressive targets and a portfolio holding every product: nothing above the level may appear.
         var weights = ProductCatalogue.All.ToDictionary(p => p.Id, _ => 0.1m);
         var held = ProductCatalogue.All.Select(p => p.Id).ToHashSet();
 
-        var ranked = Recommender.Rank(level, ModelPortfolios.TargetFor(RiskLevel.C5), weights, 10_000m, held);
+        var ranked = Recommender.Rank(level, ModelPortfolios.TargetFor(InvestorRiskClass.C5), weights, 10_000m, held);
 
         Assert.All(ranked, r => Assert.True((int)r.Product.RiskGrade <= (int)level, $"{r.Product.Id} is above {level}"));
         Assert.Equal(ProductCatalogue.SuitableFor(level).Select(p => p.Id).Order(), ranked.Select(r => r.Product.Id).Order());
@@ -31,7 +31,7 @@ public sealed class RecommenderTests
         var weights = Weights((ProductCatalogue.MoneyMarket, 0.10m), (ProductCatalogue.ShortBond, 0.05m),
             (ProductCatalogue.Bond, 0.20m), (ProductCatalogue.Balanced, 0.10m), (ProductCatalogue.Gold, 0.15m));
 
-        var ranked = Recommender.Rank(RiskLevel.C3, ModelPortfolios.TargetFor(RiskLevel.C3), weights, 10_000m, NeverHeld);
+        var ranked = Recommender.Rank(InvestorRiskClass.C3, ModelPortfolios.TargetFor(InvestorRiskClass.C3), weights, 10_000m, NeverHeld);
 
         Assert.Equal(
             [ProductCatalogue.Balanced, ProductCatalogue.ShortBond, ProductCatalogue.Bond],
@@ -47,7 +47,7 @@ public sealed class RecommenderTests
         var weights = Weights((ProductCatalogue.MoneyMarket, 0.20m), (ProductCatalogue.ShortBond, 0.30m), (ProductCatalogue.Bond, 0.30m));
         HashSet<string> held = [ProductCatalogue.ShortBond];
 
-        var ranked = Recommender.Rank(RiskLevel.C2, ModelPortfolios.TargetFor(RiskLevel.C2), weights, 10_000m, held);
+        var ranked = Recommender.Rank(InvestorRiskClass.C2, ModelPortfolios.TargetFor(InvestorRiskClass.C2), weights, 10_000m, held);
 
         Assert.Equal([ProductCatalogue.ShortBond, ProductCatalogue.Bond], ranked.Take(2).Select(r => r.Product.Id));
         Assert.True(ranked[0].PreviouslyHeld);
@@ -61,7 +61,7 @@ public sealed class RecommenderTests
         // 1,500.0075 → 1,500.00 (to nearest would be 1,500.01), 500.0025 → 500.00.
         var weights = Weights((ProductCatalogue.ShortBond, 0.25m), (ProductCatalogue.Bond, 0.35m));
 
-        var ranked = Recommender.Rank(RiskLevel.C2, ModelPortfolios.TargetFor(RiskLevel.C2), weights, 10_000.05m, NeverHeld)
+        var ranked = Recommender.Rank(InvestorRiskClass.C2, ModelPortfolios.TargetFor(InvestorRiskClass.C2), weights, 10_000.05m, NeverHeld)
             .ToDictionary(r => r.Product.Id, r => r.SuggestedAmount);
 
         Assert.Equal(2_000.01m, ranked[ProductCatalogue.MoneyMarket]);
@@ -75,7 +75,7 @@ public sealed class RecommenderTests
         // A C4 customer on the C3 model holding some of the C4-only index fund: IDX-300 and OVS-01 are not in the model.
         var weights = Weights((ProductCatalogue.Csi300Index, 0.30m));
 
-        var ranked = Recommender.Rank(RiskLevel.C4, ModelPortfolios.TargetFor(RiskLevel.C3), weights, 10_000m, NeverHeld);
+        var ranked = Recommender.Rank(InvestorRiskClass.C4, ModelPortfolios.TargetFor(InvestorRiskClass.C3), weights, 10_000m, NeverHeld);
 
         Assert.Equal(
             [ProductCatalogue.Csi300Index, ProductCatalogue.OverseasEquity],

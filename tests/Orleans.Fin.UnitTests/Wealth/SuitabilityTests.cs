@@ -4,10 +4,10 @@ namespace Orleans.Fin.UnitTests.Wealth;
 
 public sealed class SuitabilityTests
 {
-    public static TheoryData<RiskLevel, RiskGrade, bool> Matrix()
+    public static TheoryData<InvestorRiskClass, RiskGrade, bool> Matrix()
     {
-        var data = new TheoryData<RiskLevel, RiskGrade, bool>();
-        foreach (var level in Enum.GetValues<RiskLevel>())
+        var data = new TheoryData<InvestorRiskClass, RiskGrade, bool>();
+        foreach (var level in Enum.GetValues<InvestorRiskClass>())
         {
             foreach (var grade in Enum.GetValues<RiskGrade>())
             {
@@ -21,7 +21,7 @@ public sealed class SuitabilityTests
 
     [Theory]
     [MemberData(nameof(Matrix))]
-    public void IsSuitable_AllTwentyFivePairs_GradeNotAboveLevel(RiskLevel level, RiskGrade grade, bool expected) =>
+    public void IsSuitable_AllTwentyFivePairs_GradeNotAboveLevel(InvestorRiskClass level, RiskGrade grade, bool expected) =>
         Assert.Equal(expected, Suitability.IsSuitable(level, grade));
 
     [Fact]
@@ -35,11 +35,11 @@ public sealed class SuitabilityTests
 
     [Fact]
     public void SuitableFor_C1_OnlyMoneyMarket() =>
-        Assert.Equal([ProductCatalogue.MoneyMarket], ProductCatalogue.SuitableFor(RiskLevel.C1).Select(p => p.Id));
+        Assert.Equal([ProductCatalogue.MoneyMarket], ProductCatalogue.SuitableFor(InvestorRiskClass.C1).Select(p => p.Id));
 
     [Fact]
     public void SuitableFor_C5_WholeCatalogue() =>
-        Assert.Equal(ProductCatalogue.All.Count, ProductCatalogue.SuitableFor(RiskLevel.C5).Count);
+        Assert.Equal(ProductCatalogue.All.Count, ProductCatalogue.SuitableFor(InvestorRiskClass.C5).Count);
 
     [Fact]
     public void Catalogue_EightFundsOnePerAssetClassAllGradesUsed()

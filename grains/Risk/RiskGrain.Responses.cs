@@ -2,13 +2,15 @@ using Microsoft.Extensions.Logging;
 using Orleans.Fin.Accounts;
 using Orleans.Fin.Common;
 using Orleans.Fin.Customers;
-using Orleans.Fin.Payments;
 using Orleans.Fin.Risk.Control;
 using Orleans.Fin.Risk.Domain;
 
 namespace Orleans.Fin.Risk;
 
-/// <summary>What the risk grain does about a finding: freeze and open a case, step up and contact, feed the ring indexes.</summary>
+/// <summary>
+/// The tiered responses to a finding (<see cref="RiskResponsePolicy"/>): High freezes every account, opens a case and raises
+/// an alert; Medium steps payments up to a one-time code and asks someone to contact the customer.
+/// </summary>
 public sealed partial class RiskGrain
 {
     private const int MaxFreezeReasonLength = 200;
@@ -20,7 +22,7 @@ public sealed partial class RiskGrain
     private async Task<CaseView?> EscalateAsync(
         RiskSnapshot snapshot, string trigger, DateTimeOffset triggerAt, string? reference, string by, bool byEngine, bool freeze)
     {
-        if (S.OpenCaseId is { } open)
+        if (Current.OpenCaseId is { } open)
         {
             Audit(AuditAction.Decision, by, $"Already under investigation in case {open}: {trigger}", snapshot.Level, snapshot.Score, caseId: open, reference: reference);
             return null;
@@ -51,7 +53,7 @@ public sealed partial class RiskGrain
 
         var opening = new CaseOpening(CustomerId, frozen, RiskLevel.High, trigger, triggerAt, by, byEngine, snapshot);
         var view = await GrainFactory.GetGrain<IRiskCaseGrain>(caseId).Open(opening);
-        S.OpenCaseId = caseId;
+        Current.OpenCaseId = caseId;
         Audit(AuditAction.CaseOpened, by, trigger, snapshot.Level, snapshot.Score, caseId: caseId, reference: reference);
         await RaiseAlertAsync(AlertKind.FraudSuspected, RiskLevel.High, $"{trigger}; {frozen.Count} account(s) frozen", snapshot.Reasons, caseId);
         LogEscalated(logger, CustomerId, caseId, frozen.Count);
@@ -61,13 +63,13 @@ public sealed partial class RiskGrain
     /// <summary>Medium risk: payments need a one-time code for a while, and someone should contact the customer.</summary>
     private async Task StepUpAndContactAsync(string trigger, IReadOnlyList<string> reasons, DateTimeOffset now)
     {
-        S.StepUpUntil = now + Control.StepUpDuration;
-        if (S.LastContactAt is { } last && now - last < Control.ContactInterval)
+        Current.StepUpUntil = now + Control.StepUpDuration;
+        if (Current.LastContactAt is { } last && now - last < Control.ContactInterval)
         {
             return;
         }
 
-        S.LastContactAt = now;
+        Current.LastContactAt = now;
         await RaiseAlertAsync(AlertKind.ContactCustomer, RiskLevel.Medium, $"Contact the customer: {trigger}", reasons, null);
     }
 
@@ -83,93 +85,8 @@ public sealed partial class RiskGrain
 
     /// <summary>The customer's standing as a snapshot (for cases opened by a ring signal or a referral).</summary>
     private RiskSnapshot Standing(RiskLevel level) =>
-        new(CurrentScore(clock.GetUtcNow()), level, [.. S.Flags], null, S.ModelVersion, new Dictionary<string, double>(StringComparer.Ordinal));
+        new(CurrentScore(clock.GetUtcNow()), level, [.. Current.Flags], null, Current.ModelVersion, new Dictionary<string, double>(StringComparer.Ordinal));
 
-    /// <summary>Tells the device index about devices and remembers payees, for fraud-ring detection.</summary>
-    private void FeedRingIndexes(CustomerActivity activity, DateTimeOffset now)
-    {
-        if (activity.Kind is ActivityKind.Login or ActivityKind.PaymentOut && !string.IsNullOrEmpty(activity.DeviceId)
-            && Bounded.AddDistinct(S.ReportedDevices, activity.DeviceId, RiskState.MaxReported))
-        {
-            _ = GrainFactory.GetGrain<IDeviceIndexGrain>(activity.DeviceId).Record(CustomerId, activity.At);
-        }
-
-        if (activity.Kind == ActivityKind.PaymentOut && activity.CounterpartyAccountId is { } payee
-            && activity.Status == nameof(MovementStatus.Completed))
-        {
-            Bounded.AddDistinct(S.RecentPayees, payee, RiskState.MaxReported);
-            ReportPayeesIfFlagged(now);
-        }
-    }
-
-    /// <summary>A flagged customer's payees learn that it pays them (several flagged senders make a suspected mule).</summary>
-    private void ReportPayeesIfFlagged(DateTimeOffset now)
-    {
-        if (!Flagged(now))
-        {
-            return;
-        }
-
-        foreach (var payee in S.RecentPayees.Where(p => !S.ReportedPayees.Contains(p, StringComparer.Ordinal)).ToList())
-        {
-            Bounded.Add(S.ReportedPayees, payee, RiskState.MaxReported);
-            _ = GrainFactory.GetGrain<IPayeeWatchGrain>(payee).RecordFlaggedSender(CustomerId, now);
-        }
-    }
-
-    private void Audit(
-        AuditAction action, string by, string why, RiskLevel? level, int? score = null, string? decision = null, string? accountId = null,
-        string? caseId = null, string? reference = null, string? modelVersion = null) =>
-        AppendAuditRecord(new AuditRecord(
-            action, CustomerId, clock.GetUtcNow(), by, why, modelVersion ?? S.ModelVersion, score, level, decision, accountId, caseId, reference));
-
-    private void AppendAuditRecord(AuditRecord record)
-    {
-        S.AuditCount++;
-        S.Audit.Add(StoredAudit.From(S.AuditCount, record));
-        MarkDirty();
-    }
-
-    /// <summary>Moves the oldest full run of audit records into a segment grain before the state is written.</summary>
-    private async Task SealAuditAsync()
-    {
-        while (S.Audit.Count >= 2 * RiskState.AuditSegmentSize)
-        {
-            var run = S.Audit.Take(RiskState.AuditSegmentSize).Select(a => a.ToEntry()).ToList();
-            await GrainFactory.GetGrain<IRiskAuditSegmentGrain>($"{CustomerId}/{S.SealedAuditSegments}").Store(run);
-            S.Audit.RemoveRange(0, RiskState.AuditSegmentSize);
-            S.SealedAuditSegments++;
-        }
-    }
-
-    public async Task<AuditPage> GetAudit(long? before, int limit)
-    {
-        var top = Math.Min(before is { } b ? b - 1 : S.AuditCount, S.AuditCount);
-        var bottom = Math.Max(1, top - limit + 1);
-        var firstInState = ((long)S.SealedAuditSegments * RiskState.AuditSegmentSize) + 1;
-        var items = new List<AuditEntry>();
-        IReadOnlyList<AuditEntry>? segment = null;
-        var segmentNo = -1L;
-        for (var seq = top; seq >= bottom; seq--)
-        {
-            if (seq >= firstInState)
-            {
-                items.Add(S.Audit[(int)(seq - firstInState)].ToEntry());
-                continue;
-            }
-
-            var no = (seq - 1) / RiskState.AuditSegmentSize;
-            if (no != segmentNo)
-            {
-                segmentNo = no;
-                segment = await GrainFactory.GetGrain<IRiskAuditSegmentGrain>($"{CustomerId}/{no}").Get();
-            }
-
-            items.Add(segment![(int)((seq - 1) % RiskState.AuditSegmentSize)]);
-        }
-
-        return new AuditPage(items, bottom > 1 && items.Count > 0 ? bottom : null);
-    }
 
     private static string Truncate(string text) => text.Length <= MaxFreezeReasonLength ? text : text[..(MaxFreezeReasonLength - 1)] + "…";
 

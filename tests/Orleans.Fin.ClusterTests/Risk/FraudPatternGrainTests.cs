@@ -1,0 +1,153 @@
+using Orleans.Fin.Accounts;
+using Orleans.Fin.Customers;
+using Orleans.Fin.Payments;
+using Orleans.Fin.Risk;
+using Orleans.Fin.Risk.Domain;
+
+namespace Orleans.Fin.ClusterTests.Risk;
+
+/// <summary>
+/// The newer fraud patterns through the grains with the scorer the silo registers: a stolen session that binds its own
+/// phone, a scam collector, a pass-through mule, and an ordinary customer's wedding that must not freeze anyone.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class FraudPatternGrainTests(ClusterFixture fixture)
+{
+    private const string ThiefPhone = "thief-phone";
+    private readonly RiskScenario _risk = new(fixture.Client);
+
+    [Fact]
+    public async Task StolenSession_BindsItsPhoneFarAwayThenPays_NothingLeavesAndTheVictimIsFrozen()
+    {
+        var (victim, account) = await EstablishedAsync(100_000m);
+        var mules = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => _risk.Money.FundedAccountAsync(0m)));
+        await _risk.LoginAsync(victim, "Urumqi", ThiefPhone);
+        await SeenAsync(victim, 8);
+        await BindAsync(victim, ThiefPhone);
+
+        List<MovementResult> results = [];
+        foreach (var (_, mule) in mules)
+        {
+            results.Add(await PayAsync(victim, account, mule, 20_000m, ThiefPhone, "Urumqi"));
+        }
+
+        Assert.Equal(MovementStatus.Declined, results[0].Status);
+        Assert.Contains(RiskReasons.RiskyBinding, results[0].Reasons);
+        Assert.All(results, r => Assert.NotEqual(MovementStatus.Completed, r.Status));
+        await AssertFrozenWithCaseAsync(victim, account);
+        Assert.Equal(100_000m - 600m, await _risk.Money.BalanceAsync(account));
+    }
+
+    [Fact]
+    public async Task ScamCollector_SeveralCustomersSendTheirSavings_OwnerFrozenWithCaseAndTheNextInboundHeld()
+    {
+        var (collector, collectorAccount) = await _risk.Money.FundedAccountAsync(0m);
+        List<MovementResult> results = [];
+        foreach (var _ in Enumerable.Range(0, 3))
+        {
+            var (victim, account) = await EstablishedAsync(60_000m);
+            results.Add(await PayAsync(victim, account, collectorAccount, 50_000m)); // own phone, the victim answers the code
+        }
+
+        Assert.InRange(results.Count(r => r.Status == MovementStatus.Completed), 0, 1);
+        Assert.Equal(MovementStatus.Declined, results[^1].Status);
+        Assert.Contains(results[^1].Reasons, r => r is RiskReasons.WatchedBeneficiary or RiskReasons.AmountFarAboveHistory);
+        await AssertFrozenWithCaseAsync(collector, collectorAccount);
+        Assert.Contains("scam-collector", (await _risk.Risk(collector).GetProfile()).Flags);
+        Assert.True(await _risk.Money.BalanceAsync(collectorAccount) <= 50_000m);
+    }
+
+    [Fact]
+    public async Task PassThroughMule_MoneyFromFourNewSendersPaidStraightOut_HeldAndFrozenWithCase()
+    {
+        var (mule, muleAccount) = await _risk.Money.FundedAccountAsync(0m);
+        var (_, cashOut) = await _risk.Money.FundedAccountAsync(0m);
+        foreach (var _ in Enumerable.Range(0, 4))
+        {
+            var (sender, account) = await _risk.Money.FundedAccountAsync(5_000m);
+            Assert.Equal(MovementStatus.Completed, (await PayAsync(sender, account, muleAccount, 4_000m)).Status);
+        }
+
+        await SeenAsync(mule, 4);
+        var payout = await PayAsync(mule, muleAccount, cashOut, 15_000m);
+
+        Assert.Equal(MovementStatus.Declined, payout.Status);
+        Assert.Equal(DeclineReason.RiskDeclined, payout.DeclineReason);
+        Assert.Contains(RiskReasons.PassThrough, payout.Reasons);
+        Assert.Equal(16_000m, await _risk.Money.BalanceAsync(muleAccount));
+        await AssertFrozenWithCaseAsync(mule, muleAccount);
+    }
+
+    [Fact]
+    public async Task Wedding_GiftsFromManyNewSendersThenTheVenuePaid_NotFrozen()
+    {
+        var (couple, account) = await EstablishedAsync(2_000m); // 600 of it paid to a friend
+        var (_, venue) = await _risk.Money.FundedAccountAsync(0m);
+        // Gifts below the large-transfer line, as the simulator's weddings have them (two guests each sending 5,000 or more
+        // within 12 h would make the couple's account a watched beneficiary: see BeneficiaryRiskPolicy).
+        foreach (var gift in new[] { 3_000m, 4_800m, 2_000m, 4_000m, 4_500m, 3_000m })
+        {
+            var (guest, guestAccount) = await _risk.Money.FundedAccountAsync(gift);
+            Assert.Equal(MovementStatus.Completed, (await PayAsync(guest, guestAccount, account, gift)).Status);
+        }
+
+        await SeenAsync(couple, 13);
+        var deposit = await PayAsync(couple, account, venue, 18_000m, merchantCategory: "7299");
+
+        Assert.Equal(MovementStatus.Completed, deposit.Status);
+        var profile = await _risk.Risk(couple).GetProfile();
+        Assert.Null(profile.OpenCaseId);
+        Assert.NotEqual(RiskLevel.High, profile.RiskLevel);
+        Assert.Equal(AccountStatus.Active, (await _risk.AccountAsync(account)).Status);
+        Assert.Equal(2_000m - 600m + 21_300m - 18_000m, await _risk.Money.BalanceAsync(account));
+    }
+
+    /// <summary>A customer whose history the engine has taken in: six payments of 80–130 CNY to a friend from the home phone.</summary>
+    private async Task<(string CustomerId, string AccountId)> EstablishedAsync(decimal savings)
+    {
+        var (customer, account) = await _risk.Money.FundedAccountAsync(savings);
+        var (_, friend) = await _risk.Money.FundedAccountAsync(0m);
+        foreach (var amount in new[] { 80m, 95m, 110m, 130m, 100m, 85m })
+        {
+            Assert.Equal(MovementStatus.Completed, (await PayAsync(customer, account, friend, amount)).Status);
+        }
+
+        await SeenAsync(customer, 7);
+        return (customer, account);
+    }
+
+    /// <summary>Pays with place and merchant, repeating with the code sent to the phone when one is asked for.</summary>
+    private async Task<MovementResult> PayAsync(
+        string customerId, string from, string to, decimal amount, string device = RiskScenario.BoundDevice, string? city = "Shanghai",
+        string? merchantCategory = null)
+    {
+        var id = RiskScenario.NewPaymentId();
+        var request = RiskScenario.Payment(customerId, from, to, amount, device) with { Country = "CN", City = city, MerchantCategory = merchantCategory };
+        var movement = fixture.Client.GetGrain<IMoneyMovementGrain>(id);
+        var result = await movement.Execute(request);
+        return result.Status == MovementStatus.ChallengeRequired
+            ? await movement.Execute(request with { Otp = await _risk.LatestCodeAsync(customerId, id) })
+            : result;
+    }
+
+    private async Task BindAsync(string customerId, string device)
+    {
+        var customer = fixture.Client.GetGrain<ICustomerGrain>(customerId);
+        var result = await customer.BindDeviceWithCode(device, null);
+        if (result.Status == DeviceBindingStatus.ChallengeRequired)
+        {
+            result = await customer.BindDeviceWithCode(device, await _risk.LatestCodeAsync(customerId));
+        }
+
+        Assert.Equal(DeviceBindingStatus.Bound, result.Status);
+    }
+
+    private Task SeenAsync(string customerId, long events) =>
+        RiskScenario.EventuallyAsync(async () => (await _risk.Risk(customerId).GetProfile()).ObservedEvents >= events, $"{events} events of {customerId} are seen");
+
+    private async Task AssertFrozenWithCaseAsync(string customerId, string accountId)
+    {
+        await RiskScenario.EventuallyAsync(async () => (await _risk.Risk(customerId).GetProfile()).OpenCaseId is not null, "a case is open");
+        await RiskScenario.EventuallyAsync(async () => (await _risk.AccountAsync(accountId)).Status == AccountStatus.Frozen, "the account is frozen");
+    }
+}
