@@ -66,7 +66,7 @@ turn() {
   echo "== round $round: $name"
   dotnet "$load_tool" --url "http://127.0.0.1:$http_port" --scenario payments --concurrency "$concurrency" \
     --seconds "$seconds" --warmup 5 --baseline-seconds "$seconds" --customers "$customers" | tee "$work/load-$name-$round.txt" | grep -E '^scenario=|^ratio'
-  echo "$name $round $(ps -o rss= -p "$silo_pid" | awk '{printf "%.0f", $1/1024}')" >>"$work/rss.txt"
+  echo "$name round $round: $(ps -o rss= -p "$silo_pid" | awk '{printf "%.0f MiB", $1/1024}')" >>"$work/rss.txt"
   kill "$silo_pid"
   wait "$silo_pid" 2>/dev/null || true
   silo_pid=""
@@ -113,4 +113,4 @@ base = sum(v[1] for v in means["baseline"]) / len(means["baseline"])
 cur = sum(v[1] for v in means["current"]) / len(means["current"])
 print(f"payments, current against baseline: {100 * (cur - base) / base:+.1f}% (the target: no worse than -10%)")
 PY
-echo "node working sets (MiB): $(tr '\n' ';' <"$work/rss.txt")"
+echo "node working sets after the run: $(paste -sd ';' "$work/rss.txt" | sed 's/;/; /g')"
