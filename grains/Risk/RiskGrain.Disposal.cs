@@ -28,6 +28,7 @@ public sealed partial class RiskGrain
 
         var customer = await LoadCustomerAsync();
         var caseId = FinIds.New(IdPrefixes.RiskCase, clock.GetUtcNow());
+        DecisionLabels.AttachToCase(S.Decisions, caseId, triggerAt, Control.FraudLookback);
         var why = Truncate($"{(byEngine ? "Risk engine" : "Referred")}: {Reasons(snapshot.Reasons)} (case {caseId})");
         List<string> frozen = [];
         if (freeze && customer.AccountIds.Count > 0)

@@ -148,6 +148,7 @@ public sealed partial class RiskGrain(
 
         S.ScoredAt = now;
         S.Level = LevelOf(S.Score);
+        CaseLabelled(caseId, outcome);
         RecordSignal(now, "case", $"Case {caseId} resolved as {outcome} by {by}", S.Score, S.Level);
         await SaveAsync();
     }
@@ -185,6 +186,7 @@ public sealed partial class RiskGrain(
         S.ObservedEvents++;
         MarkDirty();
         var now = clock.GetUtcNow();
+        await MatureDecisionsAsync(now);
         FeedRingIndexes(activity, now);
         try
         {
@@ -285,6 +287,7 @@ public sealed partial class RiskGrain(
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
+        await MatureDecisionsAsync(clock.GetUtcNow());
         if (_dirty)
         {
             await SaveAsync();
@@ -315,6 +318,7 @@ public sealed partial class RiskGrain(
 
         await state.WriteStateAsync();
         _dirty = false;
+        ReportTally();
     }
 
     public Task CustomerChanged()
