@@ -85,4 +85,29 @@ public sealed class LabelledKpiTests(LabelledTraffic traffic) : IClassFixture<La
         Assert.Equal("Succeeded", job.Str("status"));
         Assert.Equal(13, job.GetProperty("labels").GetInt32());
     }
+
+    [Fact]
+    public async Task GetModel_LabelledOutcomes_BackTestPerModel()
+    {
+        var api = traffic.Node.Api;
+        var fraud = await api.GetJsonAsync("/ops/models/fraud", traffic.Node.OperatorToken);
+        var credit = await api.GetJsonAsync("/ops/models/credit", traffic.Node.OperatorToken);
+
+        // Fraud: the engine's case (fraud) and the 12 unreported payments, at the model's, step-up and decline thresholds.
+        var fraudTest = Champion(fraud).GetProperty("backTest");
+        Assert.Equal(13, fraudTest.GetProperty("count").GetInt64());
+        Assert.Equal(1, fraudTest.GetProperty("positives").GetInt64());
+        Assert.Equal(["model", "step-up", "decline"], fraudTest.GetProperty("thresholds").EnumerateArray().Select(t => t.Str("name")));
+
+        // Credit: one realised outcome so far, the non-performing loan (a default), in exactly one PD band.
+        var creditTest = Champion(credit).GetProperty("backTest");
+        var bands = creditTest.GetProperty("pdBands").EnumerateArray().ToList();
+        Assert.Equal(6, bands.Count);
+        Assert.Equal(1, creditTest.GetProperty("count").GetInt64());
+        var band = Assert.Single(bands, b => b.GetProperty("count").GetInt64() == 1);
+        Assert.Equal(1.0, band.GetProperty("realisedDefaultRate").GetDouble());
+    }
+
+    private static JsonElement Champion(JsonElement model) =>
+        model.GetProperty("versions").EnumerateArray().Single(v => v.Str("role") == "Champion");
 }
