@@ -66,6 +66,8 @@ cluster_args=(--run-dir "$run_dir" --api-port "$api_port" --configuration "$conf
 
 # Always a private PostgreSQL: the run must not share a database with anything else.
 unset FIN_PG_CONNECTION
+# A silo restarted under full load on two cores can take minutes to rejoin; give it time.
+export FIN_READY_SECONDS=${FIN_READY_SECONDS:-300}
 export Security__AnonymousPermitsPerMinute=1000000 Serilog__MinimumLevel__Default=Warning
 if [[ $risk == off-thresholds ]]; then
   export Risk__MediumThreshold=99 Risk__HighThreshold=100 RiskControl__SharedDeviceBoost=0

@@ -20,6 +20,8 @@
 # generated once and kept in DIR/secrets.env (mode 600), so a re-run keeps the same keys. The signing
 # key is also written alone to DIR/jwt-signing-key: clients mint their bearer tokens with it
 # (deploy/scripts/token.sh SUBJECT ROLE --run-dir DIR prints one).
+# Each process is given FIN_READY_SECONDS (default 90) to answer /health/ready; a loaded machine
+# may need more.
 set -euo pipefail
 
 cmd=${1:-}
@@ -68,8 +70,9 @@ stop_all() {
 
 wait_ready() {
   local url=$1 name=$2
-  for _ in $(seq 1 120); do
-    if curl -fs "$url/health/ready" >/dev/null 2>&1; then echo "$name ready at $url"; return 0; fi
+  local deadline=$((SECONDS + ${FIN_READY_SECONDS:-90}))
+  while ((SECONDS < deadline)); do
+    if curl -fs --max-time 5 "$url/health/ready" >/dev/null 2>&1; then echo "$name ready at $url"; return 0; fi
     sleep 0.5
   done
   echo "$name did not become ready; see $run_dir/$name.log" >&2

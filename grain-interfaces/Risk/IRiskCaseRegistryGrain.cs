@@ -11,4 +11,11 @@ public interface IRiskCaseRegistryGrain : IGrainWithStringKey
     /// <summary>Cases newest first, optionally of one status, starting below <paramref name="cursor"/>.</summary>
     [Alias("List")]
     Task<CasePage> List(CaseStatus? status, long? cursor, int limit);
+
+    /// <summary>
+    /// One page of the cases <paramref name="query"/> selects, in its order, after <paramref name="cursor"/> (the
+    /// <see cref="CasePage.NextCursor"/> of the page before, with the same query).
+    /// </summary>
+    [Alias("Query")]
+    Task<CasePage> Query(CaseQuery query, long? cursor, int limit);
 }

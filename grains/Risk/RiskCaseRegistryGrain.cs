@@ -1,6 +1,6 @@
 using Orleans.Fin.Common;
 using Orleans.Fin.Customers;
-using Orleans.Fin.Risk.Control;
+using Orleans.Fin.Risk.Domain;
 
 namespace Orleans.Fin.Risk;
 
@@ -35,11 +35,12 @@ public sealed class RiskCaseRegistryGrain(
         await state.WriteStateAsync();
     }
 
-    public Task<CasePage> List(CaseStatus? status, long? cursor, int limit)
+    public Task<CasePage> List(CaseStatus? status, long? cursor, int limit) => Query(new CaseQuery(Status: status), cursor, limit);
+
+    public Task<CasePage> Query(CaseQuery query, long? cursor, int limit)
     {
-        var matching = state.State.Cases.AsEnumerable().Reverse().Where(c => status is null || c.Status == status);
-        var (items, next) = Bounded.PageBelow(matching, c => c.Sequence, cursor, limit);
-        return Task.FromResult(new CasePage([.. items.Select(c => c.ToSummary())], next));
+        var (items, next) = CaseQueue.Page(state.State.Cases.Select(c => (c.Sequence, c.ToSummary())), query, cursor, limit);
+        return Task.FromResult(new CasePage(items, next));
     }
 }
 

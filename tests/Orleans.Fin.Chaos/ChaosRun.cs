@@ -64,7 +64,8 @@ public sealed class ChaosRun(ChaosOptions options)
         await stop.CancelAsync();
         await sending;
         _failures.AddRange(killer.Failures);
-        Log(string.Create(CultureInfo.InvariantCulture, $"load stopped after {loadClock.Elapsed.TotalSeconds:F0} s; every silo is up again"));
+        var silos = killer.Failures.Count == 0 ? "every silo is up again" : "a silo did not come back";
+        Log(string.Create(CultureInfo.InvariantCulture, $"load stopped after {loadClock.Elapsed.TotalSeconds:F0} s; {silos}"));
         return [.. load.Records];
     }
 

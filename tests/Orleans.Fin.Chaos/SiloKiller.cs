@@ -80,7 +80,7 @@ public sealed class SiloKiller(ChaosOptions options, ChaosCounters counters, Act
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(6));
         try
         {
             await process.WaitForExitAsync(deadline.Token);
@@ -88,7 +88,7 @@ public sealed class SiloKiller(ChaosOptions options, ChaosCounters counters, Act
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            return (-1, "the restart did not finish within 3 minutes");
+            return (-1, "the restart did not finish within 6 minutes");
         }
 
         return (process.ExitCode, ((await stdout) + (await stderr)).Trim());

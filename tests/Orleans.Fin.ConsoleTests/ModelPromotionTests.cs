@@ -24,7 +24,7 @@ public sealed class ModelPromotionTests(ConsoleFixture fixture)
         await PromoteAsync(maker, version, "validated on the spring applications");
 
         await Expect(Row(maker, version).GetByTestId("model-promote-status"))
-            .ToContainTextAsync($"Pending approval: asked by {ConsoleFixture.RiskOfficerSubject}");
+            .ToContainTextAsync($"Pending approval: asked by {ConsoleFixture.RiskOfficerSubject}; a risk officer or admin other than them must approve.");
         using var selfApproval = await fixture.Api.SendAsync(HttpMethod.Post, $"/ops/models/{Model}/promote", fixture.RiskOfficerToken,
             new { version, note = "approving my own request", @override = true });
         var refusal = await FinApiClient.AssertProblemAsync(selfApproval, HttpStatusCode.Forbidden, "forbidden");
@@ -33,6 +33,7 @@ public sealed class ModelPromotionTests(ConsoleFixture fixture)
         await maker.ShowAsync("#/kpis", "kpi-time-to-freeze");
         await maker.ShowAsync("#/models", "model-pending");
         await Expect(maker.Page.GetByTestId("model-pending")).ToContainTextAsync($"asked by {ConsoleFixture.RiskOfficerSubject}");
+        await Expect(maker.Page.GetByTestId("model-pending")).ToContainTextAsync($"a risk officer or admin other than {ConsoleFixture.RiskOfficerSubject} must approve it");
         await maker.ScreenshotAsync("10-model-pending");
 
         await using var checker = await ConsolePage.OpenAsync(fixture);

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Orleans.Fin.ConsoleTests;
 
-/// <summary>The alerts, customer, KPI and model pages show what the API reports.</summary>
+/// <summary>The alerts, customer and model pages show what the API reports.</summary>
 [Collection(ConsoleCollection.Name)]
 public sealed class OverviewPageTests(ConsoleFixture fixture)
 {
@@ -41,30 +41,6 @@ public sealed class OverviewPageTests(ConsoleFixture fixture)
         await Expect(console.Page.Locator($"[data-account-id='{takeover.AccountId}'] [data-testid=account-status]")).ToHaveTextAsync("Frozen");
         await Expect(console.Page.GetByTestId("customer-risk-level")).ToHaveTextAsync("High");
         await console.ScreenshotAsync("06-customer");
-    }
-
-    [Fact]
-    public async Task Kpis_AfterAnEngineFreezeAndAConfirmedFraud_ShowTheApisNumbers()
-    {
-        await TakeoverScenario.RunAsync(fixture.Api, fixture.AdminToken);
-        await TakeoverScenario.ConfirmReferredFraudAsync(fixture.Api, fixture.RiskOfficerToken);
-        await using var console = await ConsolePage.OpenAsync(fixture);
-        await console.SignInAsync(fixture.RiskOfficerToken);
-
-        await console.ShowAsync("#/kpis", "kpi-time-to-freeze");
-        var kpis = await fixture.Api.GetJsonAsync("/ops/kpis", fixture.AdminToken);
-
-        var p50 = Number(kpis, "medianTimeToFreezeMs") ?? Number(kpis, "timeToFreezeMs", "p50");
-        var p99 = Number(kpis, "p99TimeToFreezeMs") ?? Number(kpis, "timeToFreezeMs", "p99");
-        Assert.NotNull(p50);
-        Assert.NotNull(p99);
-        await Expect(console.Page.GetByTestId("kpi-time-to-freeze-figure")).ToHaveTextAsync($"p50 {Milliseconds(p50)} · p99 {Milliseconds(p99)}");
-        var interception = Number(kpis, "fraudInterceptionRate");
-        Assert.NotNull(interception);
-        var uplift = Number(kpis, "fraudInterceptionUplift");
-        await Expect(console.Page.GetByTestId("kpi-interception-figure")).ToHaveTextAsync($"{Percent(interception)} · uplift {(uplift is null ? "—" : Percent(uplift))}");
-        await Expect(console.Page.Locator("[data-testid=kpi-time-to-freeze] svg rect.bar")).ToHaveCountAsync(2);
-        await console.ScreenshotAsync("07-kpis");
     }
 
     [Fact]
@@ -113,22 +89,4 @@ public sealed class OverviewPageTests(ConsoleFixture fixture)
     }
 
     private static bool IsInteger(JsonElement number) => number.TryGetInt64(out _);
-
-    private static double? Number(JsonElement element, params string[] path)
-    {
-        foreach (var name in path)
-        {
-            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out element))
-            {
-                return null;
-            }
-        }
-
-        return element.ValueKind == JsonValueKind.Number ? element.GetDouble() : null;
-    }
-
-    private static string Milliseconds(double? value) =>
-        Math.Round(value!.Value, MidpointRounding.AwayFromZero).ToString("#,##0", CultureInfo.InvariantCulture) + " ms";
-
-    private static string Percent(double? fraction) => (fraction!.Value * 100).ToString("#,##0.0", CultureInfo.InvariantCulture) + "%";
 }

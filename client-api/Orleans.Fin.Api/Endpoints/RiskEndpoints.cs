@@ -8,6 +8,7 @@ using Orleans.Fin.Api.Contracts;
 using Orleans.Fin.Api.Hosting;
 using Orleans.Fin.Api.Infrastructure;
 using Orleans.Fin.Common;
+using Orleans.Fin.Customers;
 using Orleans.Fin.Risk;
 
 namespace Orleans.Fin.Api.Endpoints;
@@ -16,6 +17,8 @@ namespace Orleans.Fin.Api.Endpoints;
 public static class RiskEndpoints
 {
     public const int MaxNoteLength = 2000;
+    public const int MaxAssigneeLength = 64;
+    public const int MaxTriggerFilterLength = 200;
 
     public static IEndpointRouteBuilder MapRiskEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -38,13 +41,23 @@ public static class RiskEndpoints
         return TypedResults.Ok(RiskProfileResponse.From(await grains.GetGrain<IRiskGrain>(id).GetProfile()));
     }
 
-    public static async Task<Ok<PageResponse<CaseSummaryResponse>>> ListCases(IGrainFactory grains, string? status = null, int? limit = null, string? cursor = null)
+    public static async Task<Ok<PageResponse<CaseSummaryResponse>>> ListCases(IGrainFactory grains, [AsParameters] CaseListParameters query)
     {
-        CaseStatus? parsed = null;
+        CaseStatus? status = null;
+        RiskLevel? severity = null;
+        CaseQueueOrder? order = null;
+        var assigned = query.Assigned switch { "true" => true, "false" => (bool?)false, _ => null };
         var validator = new RequestValidator()
-            .Check(status is null || (parsed = Named<CaseStatus>(status)) is not null, "status", "status must be Open or Closed.");
-        var (size, position) = Page(validator, limit, cursor);
-        var page = await grains.GetGrain<IRiskCaseRegistryGrain>(RiskGrainKeys.Global).List(parsed, position, size);
+            .Check(query.Status is null || (status = Named<CaseStatus>(query.Status)) is not null, "status", "status must be Open or Closed.")
+            .Check(query.Severity is null || (severity = Named<RiskLevel>(query.Severity)) is not null, "severity", "severity must be Low, Medium or High.")
+            .Optional("trigger", query.Trigger, MaxTriggerFilterLength)
+            .Optional("assignee", query.Assignee, MaxAssigneeLength)
+            .Check(query.Assigned is null || assigned is not null, "assigned", "assigned must be true or false.")
+            .Check(query.Assignee is null || assigned is not false, "assigned", "assigned=false cannot be combined with an assignee.")
+            .Check(query.Order is null || (order = Named<CaseQueueOrder>(query.Order)) is not null, "order", "order must be Newest or Severity.");
+        var (size, position) = Page(validator, query.Limit, query.Cursor);
+        var filter = new CaseQuery(status, severity, query.Trigger?.Trim(), query.Assignee?.Trim(), assigned, order ?? CaseQueueOrder.Newest);
+        var page = await grains.GetGrain<IRiskCaseRegistryGrain>(RiskGrainKeys.Global).Query(filter, position, size);
         return TypedResults.Ok(new PageResponse<CaseSummaryResponse>([.. page.Items.Select(CaseSummaryResponse.From)], Cursor(page.NextCursor)));
     }
 
@@ -61,7 +74,7 @@ public static class RiskEndpoints
 
     public static async Task<Ok<CaseResponse>> AssignCase(string id, AssignCaseRequest request, IGrainFactory grains, ClaimsPrincipal user)
     {
-        new RequestValidator().Required("assignee", request.Assignee, 64).ThrowIfInvalid();
+        new RequestValidator().Required("assignee", request.Assignee, MaxAssigneeLength).ThrowIfInvalid();
         await Load(grains, id);
         return TypedResults.Ok(CaseResponse.From(await grains.GetGrain<IRiskCaseGrain>(id).Assign(request.Assignee!.Trim(), user.Subject())));
     }

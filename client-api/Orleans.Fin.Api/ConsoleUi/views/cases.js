@@ -1,38 +1,36 @@
-// The case queue: a page of cases from the API, filtered by status on the server and by severity, trigger and
-// assignee here, highest severity first and oldest first within a severity.
+// The case queue: one page of cases from the API, which does the filtering (status, severity, trigger, assignee),
+// the ordering (highest severity first, longest waiting first within it; or newest first) and the paging.
 import { api, query, session } from '../api.js';
 import { age, badge, clickableRow, h, table, text, time } from '../dom.js';
 import { act } from '../errors.js';
 
-const severityRank = { High: 0, Medium: 1, Low: 2 };
-const state = { status: 'Open', severity: '', trigger: '', assignee: '', limit: 50, cursors: [null] };
+const state = { status: 'Open', severity: '', trigger: '', assignee: '', order: 'Severity', limit: 50, cursors: [null] };
 
-export async function renderCases() {
-  const cursor = state.cursors[state.cursors.length - 1];
-  const page = await api(`/risk/cases${query({ status: state.status, limit: state.limit, cursor })}`);
-  const me = session.claims?.subject ?? '';
-  const items = page.items
-    .filter((c) => !state.severity || c.severity === state.severity)
-    .filter((c) => !state.trigger || (c.trigger ?? '').toLowerCase().includes(state.trigger.toLowerCase()))
-    .filter((c) => matchesAssignee(c.assignee, me))
-    .sort((a, b) => (severityRank[a.severity] ?? 9) - (severityRank[b.severity] ?? 9) || Date.parse(a.openedAt) - Date.parse(b.openedAt));
-
-  const view = h('section', {},
-    h('h1', {}, 'Case queue'),
-    filters(),
-    table(['Severity', 'Age', 'Opened', 'Case', 'Customer', 'Trigger', 'Status', 'Assignee', ''], items.map((c) => caseRow(c, me)),
-      'No case matches these filters on this page.'),
-    pager(page.nextCursor));
-  return view;
+/** The query keys of GET /risk/cases for the current filters ('@me' and '@none' are the two assignee shortcuts). */
+function filterQuery(me) {
+  const assignee = state.assignee === '@me' ? me : state.assignee.startsWith('@') ? '' : state.assignee;
+  return {
+    status: state.status,
+    severity: state.severity,
+    trigger: state.trigger,
+    assignee,
+    assigned: state.assignee === '@none' ? 'false' : '',
+    order: state.order,
+    limit: state.limit,
+    cursor: state.cursors[state.cursors.length - 1],
+  };
 }
 
-function matchesAssignee(assignee, me) {
-  switch (state.assignee) {
-    case '': return true;
-    case '@me': return assignee === me;
-    case '@none': return !assignee;
-    default: return (assignee ?? '').toLowerCase().includes(state.assignee.toLowerCase());
-  }
+export async function renderCases() {
+  const me = session.claims?.subject ?? '';
+  const page = await api(`/risk/cases${query(filterQuery(me))}`);
+
+  return h('section', {},
+    h('h1', {}, 'Case queue'),
+    filters(),
+    table(['Severity', 'Age', 'Opened', 'Case', 'Customer', 'Trigger', 'Status', 'Assignee', ''], page.items.map((c) => caseRow(c, me)),
+      'No case matches these filters.'),
+    pager(page.nextCursor));
 }
 
 function caseRow(c, me) {
@@ -60,34 +58,41 @@ function caseRow(c, me) {
 
 function filters() {
   const rerender = () => window.dispatchEvent(new HashChangeEvent('hashchange'));
+  const change = (key, value) => {
+    state[key] = value;
+    state.cursors = [null];
+    rerender();
+  };
   const select = (id, label, key, options) => {
-    const element = h('select', { id }, options.map(([value, name]) => h('option', { value, selected: state[key] === value }, name)));
-    element.addEventListener('change', () => {
-      state[key] = element.value;
-      if (key === 'status') state.cursors = [null];
-      rerender();
-    });
+    const element = h('select', { id, testid: id }, options.map(([value, name]) => h('option', { value, selected: state[key] === value }, name)));
+    element.addEventListener('change', () => change(key, element.value));
     return h('label', { for: id }, label, element);
   };
   const input = (id, label, key, placeholder) => {
-    const element = h('input', { id, value: state[key], placeholder });
-    element.addEventListener('change', () => { state[key] = element.value.trim(); rerender(); });
+    const element = h('input', { id, testid: id, value: state[key], placeholder, maxlength: 200 });
+    element.addEventListener('change', () => change(key, element.value.trim()));
     return h('label', { for: id }, label, element);
   };
+  const assigneeOptions = [['', 'Anyone'], ['@me', 'Me'], ['@none', 'Unassigned']];
+  if (state.assignee && !state.assignee.startsWith('@')) assigneeOptions.push([state.assignee, state.assignee]);
+  const named = h('input', { id: 'filter-assignee-name', testid: 'filter-assignee-name', value: state.assignee.startsWith('@') ? '' : state.assignee, placeholder: 'subject', maxlength: 64 });
+  named.addEventListener('change', () => change('assignee', named.value.trim()));
   return h('div', { class: 'filters', role: 'search' },
     select('filter-status', 'Status', 'status', [['Open', 'Open'], ['Closed', 'Closed'], ['', 'Any']]),
     select('filter-severity', 'Severity', 'severity', [['', 'Any'], ['High', 'High'], ['Medium', 'Medium'], ['Low', 'Low']]),
     input('filter-trigger', 'Trigger contains', 'trigger', 'e.g. Payment'),
-    select('filter-assignee', 'Assignee', 'assignee', [['', 'Anyone'], ['@me', 'Me'], ['@none', 'Unassigned']]));
+    select('filter-assignee', 'Assignee', 'assignee', assigneeOptions),
+    h('label', { for: 'filter-assignee-name' }, 'or assigned to', named),
+    select('filter-order', 'Order', 'order', [['Severity', 'Severity, longest waiting'], ['Newest', 'Newest first']]));
 }
 
 function pager(nextCursor) {
   const rerender = () => window.dispatchEvent(new HashChangeEvent('hashchange'));
-  const first = h('button', { type: 'button', class: 'secondary', disabled: state.cursors.length === 1 }, 'First page');
+  const first = h('button', { type: 'button', class: 'secondary', testid: 'cases-first', disabled: state.cursors.length === 1 }, 'First page');
   first.addEventListener('click', () => { state.cursors = [null]; rerender(); });
-  const previous = h('button', { type: 'button', class: 'secondary', disabled: state.cursors.length === 1 }, 'Previous page');
+  const previous = h('button', { type: 'button', class: 'secondary', testid: 'cases-previous', disabled: state.cursors.length === 1 }, 'Previous page');
   previous.addEventListener('click', () => { state.cursors.pop(); rerender(); });
-  const next = h('button', { type: 'button', class: 'secondary', disabled: !nextCursor }, 'Next page');
+  const next = h('button', { type: 'button', class: 'secondary', testid: 'cases-next', disabled: !nextCursor }, 'Next page');
   next.addEventListener('click', () => { state.cursors.push(nextCursor); rerender(); });
-  return h('div', { class: 'pager' }, first, previous, next, h('span', { class: 'muted' }, `Page ${state.cursors.length}`));
+  return h('div', { class: 'pager' }, first, previous, next, h('span', { class: 'muted', testid: 'cases-page' }, `Page ${state.cursors.length}`));
 }

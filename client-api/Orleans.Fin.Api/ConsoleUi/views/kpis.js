@@ -1,54 +1,78 @@
-// The plan's indicators as charts with the numbers beside them. A field the API does not report shows a dash.
+// The plan's indicators (GET /ops/kpis) as bar charts with the number beside each bar. The page reads the field names
+// the API contract lists; a field the API does not report (absent or null) shows a dash and an empty bar.
 import { api } from '../api.js';
 import { bars } from '../charts.js';
-import { h, ms, number, percent, table, num, text } from '../dom.js';
+import { dash, h, ms, number, percent, table, num } from '../dom.js';
 
-/** The first of the named fields that is present (field names may be flat or nested, e.g. timeToFreezeMs.p50). */
-function pick(source, ...paths) {
+/** The number at a dotted path (e.g. timeToFreezeMs.p50), or the first of the fallbacks that is one; otherwise null. */
+export function pick(source, ...paths) {
   for (const path of paths) {
     const value = path.split('.').reduce((o, key) => (o && typeof o === 'object' ? o[key] : undefined), source);
-    if (typeof value === 'number') return value;
+    if (typeof value === 'number' && Number.isFinite(value)) return value;
   }
   return null;
 }
 
-const ratio = (label, value) => ({ label, value, shown: percent(value) });
+/** Each indicator: the field it reads (then fallbacks), how it is written, its label. testid = kpi-value-<field>. */
+const indicators = {
+  p50: { paths: ['timeToFreezeMs.p50', 'medianTimeToFreezeMs'], format: ms, label: 'p50', testid: 'kpi-value-time-to-freeze-p50' },
+  p99: { paths: ['timeToFreezeMs.p99', 'p99TimeToFreezeMs'], format: ms, label: 'p99', testid: 'kpi-value-time-to-freeze-p99' },
+  interception: { paths: ['fraudInterceptionRate'], format: percent, label: 'Interception rate' },
+  uplift: { paths: ['fraudInterceptionUplift'], format: signedPercent, label: 'Uplift over rules only' },
+  accuracy: { paths: ['riskIdentificationAccuracy'], format: percent, label: 'Identification accuracy' },
+  falsePositive: { paths: ['falsePositiveRate'], format: percent, label: 'False-positive rate' },
+  modelUsage: { paths: ['modelUsageRate'], format: percent, label: 'Model usage' },
+  autoDecision: { paths: ['autoDecisionRate'], format: percent, label: 'Auto-decision rate' },
+  approval: { paths: ['approvalRate'], format: percent, label: 'Approval rate' },
+  dataQuality: { paths: ['dataQualityRate'], format: percent, label: 'Valid records' },
+  overdue: { paths: ['overdueRate'], format: percent2, label: 'Overdue (by balance)' },
+  overdueByCount: { paths: ['overdueRateByCount'], format: percent2, label: 'Overdue (by count)' },
+  npl: { paths: ['nplRatio'], format: percent2, label: 'NPL (by balance)' },
+  nplByCount: { paths: ['nplRatioByCount'], format: percent2, label: 'NPL (by count)' },
+};
 
-function card(title, testid, figure, chart) {
+function signedPercent(fraction) {
+  const shown = percent(fraction);
+  return typeof fraction === 'number' && fraction > 0 ? `+${shown}` : shown;
+}
+
+function percent2(fraction) { return percent(fraction, 2); }
+
+const testidOf = (key) => indicators[key].testid ?? `kpi-value-${indicators[key].paths[0]}`;
+
+function item(k, key) {
+  const indicator = indicators[key];
+  const value = pick(k, ...indicator.paths);
+  return { label: indicator.label, value, shown: indicator.format(value), testid: testidOf(key) };
+}
+
+function card(k, title, testid, keys, { max, figure } = {}) {
+  const items = keys.map((key) => item(k, key));
   return h('div', { class: 'card kpi', testid },
     h('h3', {}, title),
-    h('div', { class: 'figure', testid: `${testid}-figure` }, figure),
-    chart);
+    h('div', { class: 'figure', testid: `${testid}-figure` }, figure ?? items.map((i) => i.shown).join(' · ')),
+    bars(items, { max, width: 560, label: `${title}: ${items.map((i) => `${i.label} ${i.shown}`).join(', ')}` }));
 }
 
 export async function renderKpis() {
   const k = await api('/ops/kpis');
-  const p50 = pick(k, 'timeToFreezeMs.p50', 'medianTimeToFreezeMs');
-  const p99 = pick(k, 'timeToFreezeMs.p99', 'p99TimeToFreezeMs');
-  const interception = pick(k, 'fraudInterceptionRate');
-  const uplift = pick(k, 'fraudInterceptionUplift');
-  const accuracy = pick(k, 'riskIdentificationAccuracy');
-  const falsePositive = pick(k, 'falsePositiveRate');
-  const modelUsage = pick(k, 'modelUsageRate');
-  const overdue = pick(k, 'overdueRate');
-  const npl = pick(k, 'nplRatio');
+  const p50 = item(k, 'p50').shown;
+  const p99 = item(k, 'p99').shown;
+  const interception = item(k, 'interception').shown;
+  const uplift = item(k, 'uplift').shown;
 
   return h('section', {},
     h('h1', {}, 'Key indicators'),
+    h('p', { class: 'muted' }, `Every figure is what GET /ops/kpis reports now; ${dash} means the API reports none yet. Ratios by balance come with their by-count value beside.`),
     h('div', { class: 'kpis' },
-      card('Time to freeze', 'kpi-time-to-freeze', `p50 ${ms(p50)} · p99 ${ms(p99)}`,
-        bars([{ label: 'p50', value: p50, shown: ms(p50) }, { label: 'p99', value: p99, shown: ms(p99) }], { label: 'Time to freeze in milliseconds' })),
-      card('Fraud interception', 'kpi-interception', `${percent(interception)} · uplift ${uplift === null ? text(null) : percent(uplift)}`,
-        bars([ratio('Interception rate', interception), { label: 'Uplift over rules', value: uplift === null ? null : Math.max(0, uplift), shown: percent(uplift) }],
-          { max: 1, label: 'Fraud interception rate and uplift' })),
-      card('Risk decisions', 'kpi-accuracy', `accuracy ${percent(accuracy)} · false positives ${percent(falsePositive)}`,
-        bars([ratio('Identification accuracy', accuracy), ratio('False-positive rate', falsePositive)], { max: 1, label: 'Accuracy and false positives' })),
-      card('Automation', 'kpi-model-usage', `model usage ${percent(modelUsage)}`,
-        bars([ratio('Model usage', modelUsage), ratio('Auto-decision rate', pick(k, 'autoDecisionRate')),
-          ratio('Approval rate', pick(k, 'approvalRate')), ratio('Data quality', pick(k, 'dataQualityRate'))], { max: 1, label: 'Model usage and automation' })),
-      card('Credit quality', 'kpi-credit', `overdue ${percent(overdue, 2)} · NPL ${percent(npl, 2)}`,
-        bars([ratio('Overdue (balance)', overdue), ratio('Overdue (count)', pick(k, 'overdueRateByCount', 'loans.overdueRateByCount')),
-          ratio('NPL (balance)', npl), ratio('NPL (count)', pick(k, 'nplRatioByCount', 'loans.nplRatioByCount'))], { max: 0.1, label: 'Overdue and NPL ratios (scale to 10%)' }))),
+      card(k, 'Time to freeze', 'kpi-time-to-freeze', ['p50', 'p99'], { figure: `p50 ${p50} · p99 ${p99}` }),
+      card(k, 'Fraud interception and its uplift', 'kpi-interception', ['interception', 'uplift'], { max: 1, figure: `${interception} · uplift ${uplift}` }),
+      card(k, 'Risk identification accuracy', 'kpi-accuracy', ['accuracy'], { max: 1 }),
+      card(k, 'False positives', 'kpi-false-positives', ['falsePositive'], { max: 1 }),
+      card(k, 'Model usage and automation', 'kpi-model-usage', ['modelUsage', 'autoDecision', 'approval'], { max: 1 }),
+      card(k, 'Data quality', 'kpi-data-quality', ['dataQuality'], { max: 1 }),
+      card(k, 'Overdue ratio', 'kpi-overdue', ['overdue', 'overdueByCount'], { max: 0.1 }),
+      card(k, 'NPL ratio', 'kpi-npl', ['npl', 'nplByCount'], { max: 0.1 })),
     h('h2', {}, 'Counts'),
     countsTable(k));
 }

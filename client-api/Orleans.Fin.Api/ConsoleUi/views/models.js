@@ -8,6 +8,9 @@ import { act, showError } from '../errors.js';
 const pollMs = 1000;
 const pollLimit = 300;
 
+/** The last word on each model's retraining job, kept across re-renders so the outcome stays on screen. */
+const jobs = new Map();
+
 /** The API lists models either as versions grouped per model or as one card per version; both become [{name, versions}]. */
 export function normalise(body) {
   const list = Array.isArray(body) ? body : Array.isArray(body?.models) ? body.models : Array.isArray(body?.items) ? body.items
@@ -56,12 +59,12 @@ export async function renderModels() {
 }
 
 function modelSection(model) {
-  const status = h('span', { class: 'muted', testid: `model-job-${model.name}` });
+  const status = h('span', { class: 'muted', testid: `model-job-${model.name}`, role: 'status' }, jobs.get(model.name) ?? '');
   const retrain = h('button', { type: 'button', testid: `model-retrain-${model.name}` }, 'Retrain a challenger');
   retrain.addEventListener('click', () => act(retrain, async () => {
     const job = await api(`/ops/models/${encodeURIComponent(model.name)}/retrain`, { method: 'POST', body: {} });
-    status.textContent = `Job ${text(job?.jobId)}: queued`;
-    if (job?.jobId) follow(job.jobId, status);
+    report(model.name, status, `Job ${text(job?.jobId)}: queued`);
+    if (job?.jobId) follow(model.name, job.jobId, status);
   }));
 
   return h('div', { class: 'card', testid: 'model', dataset: { model: model.name } },
@@ -112,13 +115,19 @@ function promoteForm(name, version) {
   return h('div', { class: 'promote' }, note, h('label', { class: 'check' }, override, 'override the gate'), button, outcome);
 }
 
-async function follow(jobId, status) {
+function report(name, status, message) {
+  jobs.set(name, message);
+  status.textContent = message;
+}
+
+/** Polls the job until it ends; when it succeeds the page reloads from the API and shows the new challenger. */
+async function follow(name, jobId, status) {
   for (let attempt = 0; attempt < pollLimit; attempt++) {
     await new Promise((resolve) => setTimeout(resolve, pollMs));
     if (!status.isConnected) return;
     try {
       const job = await api(`/ops/models/jobs/${encodeURIComponent(jobId)}`);
-      status.textContent = `Job ${jobId}: ${text(job?.status)}${job?.version ? ` → version ${job.version}` : ''}`;
+      report(name, status, `Job ${jobId}: ${text(job?.status)}${job?.version ? ` → version ${job.version}` : ''}`);
       if (['Succeeded', 'Completed', 'Failed'].includes(job?.status)) {
         if (job.status !== 'Failed') window.dispatchEvent(new HashChangeEvent('hashchange'));
         return;
