@@ -39,8 +39,8 @@ public sealed class KpiPageTests(ConsoleFixture fixture)
     [Fact]
     public async Task Kpis_AfterAnEngineFreezeAndAConfirmedFraud_ShowEveryNumberTheApiReports()
     {
-        await TakeoverScenario.RunAsync(fixture.Api, fixture.AdminToken);
-        await TakeoverScenario.ConfirmReferredFraudAsync(fixture.Api, fixture.RiskOfficerToken);
+        var takeover = await TakeoverScenario.RunAsync(fixture.Api, fixture.AdminToken);
+        await takeover.ConfirmFraudAsync(fixture.Api, fixture.RiskOfficerToken);
         var kpis = await SettledKpisAsync();
         await using var console = await ConsolePage.OpenAsync(fixture);
         await console.SignInAsync(fixture.RiskOfficerToken);
@@ -60,7 +60,7 @@ public sealed class KpiPageTests(ConsoleFixture fixture)
             await Expect(console.Page.GetByTestId(testId)).ToHaveTextAsync(shown[testId]);
         }
 
-        // A takeover froze accounts and a referral was confirmed as fraud: these are numbers, not dashes.
+        // A takeover froze accounts and its case was confirmed as fraud: these are numbers, not dashes.
         Assert.NotEqual(Dash, shown["kpi-value-time-to-freeze-p50"]);
         Assert.NotEqual(Dash, shown["kpi-value-time-to-freeze-p99"]);
         Assert.NotEqual(Dash, shown["kpi-value-fraudInterceptionRate"]);

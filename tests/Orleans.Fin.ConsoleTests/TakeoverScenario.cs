@@ -73,15 +73,11 @@ public sealed record TakeoverScenario(
         }
     }
 
-    /// <summary>Opens a case by hand through the API and resolves it as confirmed fraud, so the interception KPI has a number.</summary>
-    public static async Task ConfirmReferredFraudAsync(FinApiClient api, string riskOfficerToken)
+    /// <summary>Resolves the takeover's case as confirmed fraud, so its stopped payments count towards interception.</summary>
+    public async Task ConfirmFraudAsync(FinApiClient api, string riskOfficerToken)
     {
-        var (customer, token) = await api.NewCustomerAsync();
-        await api.OpenAccountAsync(token, customer);
-        using var opened = await api.SendAsync(HttpMethod.Post, "/risk/cases", riskOfficerToken, new { customerId = customer, reason = "reported by the bank of the payee" });
-        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
-        var id = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        using var resolved = await api.SendAsync(HttpMethod.Post, $"/risk/cases/{id}/resolve", riskOfficerToken, new { outcome = "ConfirmedFraud", note = "the payee's bank confirmed" });
+        using var resolved = await api.SendAsync(HttpMethod.Post, $"/risk/cases/{CaseId}/resolve", riskOfficerToken,
+            new { outcome = "ConfirmedFraud", note = "the customer confirmed the takeover" });
         Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
     }
 }
