@@ -8,33 +8,61 @@ public sealed class BeneficiaryRiskPolicyTests
 {
     private readonly RiskOptions _options = new();
 
-    [Fact]
-    public void IsRiskyAttempt_LargeTransferFarAboveHabitsToANewPayee_True() =>
-        Assert.True(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.Low, [RiskReasons.AmountFarAboveHistory], 20_000m, newPayee: true, merchant: false, _options));
+    private const long OrdinaryHistory = 40;
 
     [Fact]
-    public void IsRiskyAttempt_LargeTransferToANewPayeeWithoutHistory_True() =>
-        Assert.True(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.Low, [], 5_000m, newPayee: true, merchant: false, _options));
+    public void IsRiskyAttempt_VictimSendingFarAboveHabitsToANewPayee_True() =>
+        Assert.True(BeneficiaryRiskPolicy.IsRiskyAttempt(
+            RiskLevel.Low, [RiskReasons.AmountFarAboveHistory], 20_000m, newPayee: true, merchant: false, OrdinaryHistory, _options));
+
+    [Fact]
+    public void IsRiskyAttempt_GuestWithAnOrdinaryHistoryGivingALargeGift_False() =>
+        Assert.False(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.Low, [], 6_000m, newPayee: true, merchant: false, OrdinaryHistory, _options));
+
+    [Fact]
+    public void IsRiskyAttempt_DepositCappedAtACodeFromAnOrdinaryHistory_True() =>
+        Assert.True(BeneficiaryRiskPolicy.IsRiskyAttempt(
+            RiskLevel.Medium, [RiskReasons.AmountFarAboveHistory, RiskReasons.FirstLargeTransfer], 12_000m, true, false, OrdinaryHistory, _options));
+
+    [Fact]
+    public void IsRiskyAttempt_LargeGiftFromAnUnboundPhoneOnly_False() =>
+        Assert.False(BeneficiaryRiskPolicy.IsRiskyAttempt(
+            RiskLevel.Medium, [RiskReasons.UnboundDevice], 6_000m, newPayee: true, merchant: false, OrdinaryHistory, _options));
+
+    [Fact]
+    public void IsRiskyAttempt_LargeTransferWithAnotherFindingAtLow_True() =>
+        Assert.True(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.Low, [RiskReasons.NewDevice], 6_000m, true, false, OrdinaryHistory, _options));
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(4, true)]
+    [InlineData(5, false)]
+    public void IsRiskyAttempt_LargeTransferCountsWhenTheSenderHasTooFewPaymentsToSay(long history, bool expected) =>
+        Assert.Equal(expected, BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.Low, [], 5_000m, newPayee: true, merchant: false, history, _options));
 
     [Fact]
     public void IsRiskyAttempt_SmallerTransferToANewPayee_False() =>
-        Assert.False(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.Low, [RiskReasons.AmountFarAboveHistory], 4_999m, newPayee: true, merchant: false, _options));
+        Assert.False(BeneficiaryRiskPolicy.IsRiskyAttempt(
+            RiskLevel.Low, [RiskReasons.AmountFarAboveHistory], 4_999m, newPayee: true, merchant: false, OrdinaryHistory, _options));
 
     [Fact]
     public void IsRiskyAttempt_BigPurchaseAtAMerchant_False() =>
-        Assert.False(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.Low, [RiskReasons.AmountFarAboveHistory], 20_000m, true, merchant: true, _options));
+        Assert.False(BeneficiaryRiskPolicy.IsRiskyAttempt(
+            RiskLevel.Low, [RiskReasons.AmountFarAboveHistory], 20_000m, newPayee: true, merchant: true, 0, _options));
 
     [Fact]
     public void IsRiskyAttempt_KnownPayee_False() =>
-        Assert.False(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.High, [RiskReasons.LargePaymentBurst], 20_000m, newPayee: false, merchant: false, _options));
+        Assert.False(BeneficiaryRiskPolicy.IsRiskyAttempt(
+            RiskLevel.High, [RiskReasons.LargePaymentBurst], 20_000m, newPayee: false, merchant: false, 0, _options));
 
     [Fact]
     public void IsRiskyAttempt_MediumOnlyForAnUnboundPhone_False() =>
-        Assert.False(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.Medium, [RiskReasons.UnboundDevice], 300m, true, false, _options));
+        Assert.False(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.Medium, [RiskReasons.UnboundDevice], 300m, true, false, 0, _options));
 
     [Fact]
     public void IsRiskyAttempt_HighForABurst_True() =>
-        Assert.True(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.High, [RiskReasons.LargePaymentBurst, RiskReasons.UnboundDevice], 6_000m, true, false, _options));
+        Assert.True(BeneficiaryRiskPolicy.IsRiskyAttempt(
+            RiskLevel.High, [RiskReasons.LargePaymentBurst, RiskReasons.UnboundDevice], 6_000m, true, false, OrdinaryHistory, _options));
 
     [Theory]
     [InlineData(false, true, 999, false)]
