@@ -10,24 +10,28 @@ public interface ILoanPortfolioGrain : IGrainWithStringKey
 {
     public const string Key = "global";
 
-    /// <summary>A new application's decision (Approved|Rejected|ManualReview) and whether the model took it alone.</summary>
+    /// <summary>
+    /// A new application's decision (Approved|Rejected|ManualReview), whether it was taken without a person and whether
+    /// the model's score decided it (an eligibility refusal is automatic but not the model's).
+    /// </summary>
     [Alias("RecordApplication")]
-    Task RecordApplication(string decision, bool automatic);
+    Task RecordApplication(string decision, bool automatic, bool usedModel);
 
     /// <summary>An operator's decision on an application that was in ManualReview.</summary>
     [Alias("RecordReview")]
     Task RecordReview(bool approved);
 
-    /// <summary>A disbursed loan's current status; Closed loans leave the open book.</summary>
+    /// <summary>A disbursed loan's current status and outstanding principal (CNY-equivalent); Closed loans leave the open book.</summary>
     [Alias("RecordStatus")]
-    Task RecordStatus(string loanId, string status);
+    Task RecordStatus(string loanId, string status, decimal outstanding);
 
     [Alias("Get")]
     Task<LoanPortfolioView> Get();
 }
 
 /// <summary>
-/// Counts and ratios (fractions, null when there is nothing to divide by). Rates are by number of loans:
+/// Counts, outstanding balances (CNY-equivalents) and ratios (fractions, null when there is nothing to divide by). These
+/// rates are by number of loans (the plan's indicators by balance are worked out from the balances):
 /// <c>OverdueRate</c> = (Overdue + NonPerforming) / open loans, <c>NplRatio</c> = NonPerforming / open loans,
 /// <c>AutoDecisionRate</c> = automatic decisions / applications, <c>ApprovalRate</c> = approved / decided.
 /// </summary>
@@ -44,4 +48,8 @@ public sealed record LoanPortfolioView(
     double? AutoDecisionRate,
     double? ApprovalRate,
     double? OverdueRate,
-    double? NplRatio);
+    double? NplRatio,
+    long AutomaticDecisionsWithModel = 0,
+    decimal Outstanding = 0,
+    decimal OverdueOutstanding = 0,
+    decimal NonPerformingOutstanding = 0);

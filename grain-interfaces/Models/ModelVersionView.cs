@@ -20,7 +20,8 @@ public sealed record ModelVersionView(
     DateTimeOffset? PromotedAt,
     string? PromotedBy,
     string? ApprovedBy,
-    string? PromotionNote);
+    string? PromotionNote,
+    ModelBackTest? BackTest = null);
 
 /// <summary>
 /// How a version did on labelled outcomes since it was registered (fraud: resolved cases and payments that stayed

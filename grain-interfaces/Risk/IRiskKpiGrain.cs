@@ -28,6 +28,12 @@ public interface IRiskKpiGrain : IGrainWithStringKey
     [Alias("RecordAlert")]
     Task RecordAlert();
 
+    /// <summary>What a risk grain counted since its last report (decisions, checks, matured labels, fraud episodes).</summary>
+    [OneWay]
+    [Alias("RecordTally")]
+    Task RecordTally(RiskKpiTally tally);
+
+    /// <summary>The indicators, the credit ones from the loan portfolio.</summary>
     [Alias("Get")]
     Task<RiskKpis> Get();
 }

@@ -30,6 +30,7 @@ public sealed partial class AccountGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _committed = state.State;
+        LegRetention.Upgrade(_committed);
         if (!_committed.Opened && SystemAccounts.Parse(Id) is { } system)
         {
             // The bank's own accounts exist implicitly; they are written on their first posting.
@@ -117,7 +118,7 @@ public sealed partial class AccountGrain(
     {
         // Not written on its own: the next write settles it. A leg still unsettled after a restart makes the account
         // ask its movement again, which releases it again.
-        if (_committed.InFlight.TryGetValue(transferId, out var leg) && !leg.Settled)
+        if (_committed.InFlight.ContainsKey(transferId))
         {
             _released.Add(transferId);
         }
@@ -235,7 +236,7 @@ public sealed partial class AccountGrain(
         }
 
         _committed = next;
-        _released.RemoveWhere(id => !next.InFlight.TryGetValue(id, out var leg) || leg.Settled);
+        _released.RemoveWhere(id => !next.InFlight.ContainsKey(id));
         AskStaleMovementsToFinish();
     }
 
@@ -246,6 +247,7 @@ public sealed partial class AccountGrain(
         try
         {
             await state.ReadStateAsync();
+            LegRetention.Upgrade(state.State);
             if (state.State.Opened || !SystemAccounts.IsSystem(Id))
             {
                 _committed = state.State;

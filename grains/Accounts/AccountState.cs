@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace Orleans.Fin.Accounts;
 
 /// <summary>Persisted state of an account grain (JSON; new members need defaults).</summary>
 public sealed class AccountState
 {
-    public int SchemaVersion { get; set; } = 1;
+    /// <summary>2: settled legs are kept in <see cref="Settled"/>, no longer in <see cref="InFlight"/>.</summary>
+    public int SchemaVersion { get; set; } = 2;
     public bool Opened { get; set; }
     public string CustomerId { get; set; } = "";
     public string Currency { get; set; } = "";
@@ -28,19 +31,27 @@ public sealed class AccountState
     /// <summary>Legs posted here whose movement has not yet recorded its outcome, by transfer id.</summary>
     public Dictionary<string, InFlightLeg> InFlight { get; set; } = [];
 
+    /// <summary>
+    /// Legs whose movement recorded its outcome, kept to recognise a late duplicate, in batches by when they settled,
+    /// oldest first. A busy account keeps hundreds of them and writes them with every posting, so only their transfer
+    /// ids are kept.
+    /// </summary>
+    public List<SettledLegs> Settled { get; set; } = [];
+
     public DateOnly SpendingDay { get; set; }
     public decimal SpentToday { get; set; }
     public List<StatusChange> History { get; set; } = [];
 
     /// <summary>
-    /// A copy to build the next state on, so that the committed state changes only once its write succeeded. Entries
-    /// and status changes are never changed once recorded and are shared; legs are copied.
+    /// A copy to build the next state on, so that the committed state changes only once its write succeeded. Entries,
+    /// status changes and settled legs are never changed once recorded and are shared; the legs in flight are copied.
     /// </summary>
     public AccountState Copy()
     {
         var copy = (AccountState)MemberwiseClone();
         copy.Recent = [.. Recent];
         copy.History = [.. History];
+        copy.Settled = [.. Settled];
         copy.InFlight = InFlight.ToDictionary(l => l.Key, l => l.Value.Copy(), StringComparer.Ordinal);
         return copy;
     }
@@ -66,9 +77,12 @@ public sealed class InFlightLeg
     public DateOnly Day { get; set; }
     public bool Reversed { get; set; }
 
-    /// <summary>The movement recorded its outcome; the leg is kept only to recognise a late duplicate.</summary>
+    /// <summary>Schema 1 only: settled legs stayed here; reading such a state moves them to <see cref="AccountState.Settled"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Settled { get; set; }
 
+    /// <summary>Schema 1 only, with <see cref="Settled"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public DateTimeOffset? SettledAt { get; set; }
 
     public InFlightLeg Copy() => (InFlightLeg)MemberwiseClone();

@@ -7,6 +7,7 @@ namespace Orleans.Fin.Accounts;
 /// again until that count is written, always from its committed entries: the latest store is the truth, so a segment
 /// left by an interrupted seal is replaced rather than kept.
 /// </summary>
+[CollectionAgeLimit(Minutes = 2)] // written once when sealed, read only when older pages are asked for
 public sealed class LedgerSegmentGrain(
     [PersistentState("segment", FinNames.Storage)] IPersistentState<LedgerSegmentState> state) : Grain, ILedgerSegmentGrain
 {

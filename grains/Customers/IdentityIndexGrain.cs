@@ -2,6 +2,11 @@ using Orleans.Fin.Common;
 
 namespace Orleans.Fin.Customers;
 
+/// <summary>
+/// Claims an identity number for one customer. Touched once at onboarding (and by a repeated registration), so it
+/// leaves memory soon after instead of staying as one more activation per new customer.
+/// </summary>
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class IdentityIndexGrain(
     [PersistentState("identity", FinNames.Storage)] IPersistentState<IdentityIndexState> state,
     TimeProvider clock) : Grain, IIdentityIndexGrain

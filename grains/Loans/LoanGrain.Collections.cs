@@ -6,6 +6,7 @@ using Orleans.Fin.Loans.Domain;
 using Orleans.Fin.Notifications;
 using Orleans.Fin.Payments;
 using Orleans.Fin.Risk;
+using Orleans.Fin.Risk.Domain;
 
 namespace Orleans.Fin.Loans;
 
@@ -121,7 +122,7 @@ public sealed partial class LoanGrain : IRemindable
     /// </summary>
     private async Task AfterStatusChange()
     {
-        await Portfolio.RecordStatus(Id, S.Status.ToString());
+        await Portfolio.RecordStatus(Id, S.Status.ToString(), RiskCurrency.ToCny(RepaymentAllocation.OutstandingPrincipal(S.Schedule), S.Currency));
         await CreditOutcomes.StatusChanged(Id, S.Status.ToString());
         if (S.Status == LoanStatus.Closed && await this.GetReminder(FinNames.LoanDailyReminder) is { } reminder)
         {

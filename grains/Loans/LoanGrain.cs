@@ -96,7 +96,7 @@ public sealed partial class LoanGrain(
         };
         state.State = s;
         await Commit();
-        await Portfolio.RecordApplication(s.Decision, s.AutomaticDecision);
+        await Portfolio.RecordApplication(s.Decision, s.AutomaticDecision, usedModel: refusals.Count == 0);
         await CreditOutcomes.Scored(Id, LabelledOutcomes.WireOf(credit), s.ProbabilityOfDefault, s.ModelVersion);
         LogDecided(logger, Id, s.Decision, s.ModelVersion);
         return ToView();

@@ -15,10 +15,11 @@ public sealed class LoanPortfolioGrain(
 {
     private LoanPortfolioState S => state.State;
 
-    public async Task RecordApplication(string decision, bool automatic)
+    public async Task RecordApplication(string decision, bool automatic, bool usedModel)
     {
         S.Applications++;
         S.AutomaticDecisions += automatic ? 1 : 0;
+        S.AutomaticDecisionsWithModel += automatic && usedModel ? 1 : 0;
         switch (decision)
         {
             case "Approved":
@@ -50,7 +51,7 @@ public sealed class LoanPortfolioGrain(
         await state.WriteStateAsync();
     }
 
-    public async Task RecordStatus(string loanId, string status)
+    public async Task RecordStatus(string loanId, string status, decimal outstanding)
     {
         if (!Enum.TryParse<LoanStatus>(status, out var parsed))
         {
@@ -58,14 +59,20 @@ public sealed class LoanPortfolioGrain(
         }
 
         var before = Get(S);
-        if (parsed == LoanStatus.Closed ? !S.OpenLoans.Remove(loanId) : S.OpenLoans.TryGetValue(loanId, out var known) && known == parsed)
+        var balanceKnown = S.OpenBalances.TryGetValue(loanId, out var balance) && balance == outstanding;
+        if (parsed == LoanStatus.Closed ? !S.OpenLoans.Remove(loanId) : S.OpenLoans.TryGetValue(loanId, out var known) && known == parsed && balanceKnown)
         {
             return; // nothing changed
         }
 
-        if (parsed != LoanStatus.Closed)
+        if (parsed == LoanStatus.Closed)
+        {
+            S.OpenBalances.Remove(loanId);
+        }
+        else
         {
             S.OpenLoans[loanId] = parsed;
+            S.OpenBalances[loanId] = outstanding;
         }
 
         await state.WriteStateAsync();
@@ -94,8 +101,15 @@ public sealed class LoanPortfolioGrain(
             PortfolioWarnings.Ratio(s.AutomaticDecisions, s.Applications),
             PortfolioWarnings.Ratio(s.Approved, s.Approved + s.Rejected),
             PortfolioWarnings.Ratio(overdue + npl, open),
-            PortfolioWarnings.Ratio(npl, open));
+            PortfolioWarnings.Ratio(npl, open),
+            s.AutomaticDecisionsWithModel,
+            BalanceOf(s, _ => true),
+            BalanceOf(s, status => status == LoanStatus.Overdue),
+            BalanceOf(s, status => status == LoanStatus.NonPerforming));
     }
+
+    private static decimal BalanceOf(LoanPortfolioState s, Func<LoanStatus, bool> having) =>
+        s.OpenLoans.Where(l => having(l.Value)).Sum(l => s.OpenBalances.GetValueOrDefault(l.Key));
 
     private Task<AlertView> Alert(string reason, string message, RiskLevel severity) =>
         GrainFactory.GetGrain<IRiskAlertRegistryGrain>(RiskGrainKeys.Global).Raise(new AlertDraft(

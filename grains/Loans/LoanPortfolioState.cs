@@ -8,10 +8,16 @@ public sealed class LoanPortfolioState
     public int SchemaVersion { get; set; } = 1;
     public long Applications { get; set; }
     public long AutomaticDecisions { get; set; }
+
+    /// <summary>Automatic decisions the model's score took (not an eligibility refusal).</summary>
+    public long AutomaticDecisionsWithModel { get; set; }
     public long Approved { get; set; }
     public long Rejected { get; set; }
     public long PendingReview { get; set; }
 
     /// <summary>Status of every disbursed loan not yet closed, by loan id.</summary>
     public Dictionary<string, LoanStatus> OpenLoans { get; set; } = [];
+
+    /// <summary>Outstanding principal (CNY-equivalent) of every open loan, by loan id, as last reported.</summary>
+    public Dictionary<string, decimal> OpenBalances { get; set; } = [];
 }

@@ -9,7 +9,8 @@ namespace Orleans.Fin.Models;
 /// <summary>
 /// The labelled outcomes models are judged and retrained on. Fraud: every resolved case of the last
 /// <see cref="ModelLifecycleOptions.LabelMonths"/> months with the features the engine saw when it decided
-/// (ConfirmedFraud = positive, FalsePositive = negative). Credit: realised outcomes of disbursed loans
+/// (ConfirmedFraud = positive, FalsePositive = negative), plus the sampled payments that stayed unreported for the label
+/// window (negatives, see DecisionLabels). Credit: realised outcomes of disbursed loans
 /// (NonPerforming = default, Closed = repaid) from the credit outcome store.
 /// </summary>
 public sealed class LabelledOutcomes(IGrainFactory grains, TimeProvider clock, IOptions<ModelLifecycleOptions> options)
@@ -20,18 +21,25 @@ public sealed class LabelledOutcomes(IGrainFactory grains, TimeProvider clock, I
         var month = clock.GetUtcNow();
         for (var i = 0; i < options.Value.LabelMonths; i++, month = month.AddMonths(-1))
         {
-            var store = grains.GetGrain<IRiskLabelStoreGrain>(RiskCaseGrain.LabelStoreKey(month));
-            long? cursor = 0;
-            while (cursor is { } from)
+            foreach (var key in new[] { RiskCaseGrain.LabelStoreKey(month), RiskLabelStoreGrain.UnreportedKey(month) })
             {
-                var page = await store.List(from, 500);
-                outcomes.AddRange(page.Items.Where(l => l.Snapshot.Features.Count == FraudFeatures.ColumnNames.Count)
-                    .Select(l => new FraudOutcome(l.CaseId, l.CustomerId, FeaturesOf(l.Snapshot.Features), l.IsFraud)));
-                cursor = page.NextCursor;
+                await ReadStoreAsync(grains.GetGrain<IRiskLabelStoreGrain>(key), outcomes);
             }
         }
 
         return outcomes;
+    }
+
+    private static async Task ReadStoreAsync(IRiskLabelStoreGrain store, List<FraudOutcome> into)
+    {
+        long? cursor = 0;
+        while (cursor is { } from)
+        {
+            var page = await store.List(from, 500);
+            into.AddRange(page.Items.Where(l => l.Snapshot.Features.Count == FraudFeatures.ColumnNames.Count)
+                .Select(l => new FraudOutcome(l.CaseId, l.CustomerId, FeaturesOf(l.Snapshot.Features), l.IsFraud)));
+            cursor = page.NextCursor;
+        }
     }
 
     public async Task<IReadOnlyList<CreditRecord>> Credit() =>

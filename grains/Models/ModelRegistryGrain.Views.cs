@@ -15,11 +15,13 @@ public sealed partial class ModelRegistryGrain
         ModelLiveMetrics? championLive = null;
         foreach (var v in Registry.Versions)
         {
-            var live = await LiveAsync(v, labelled, tallies.GetValueOrDefault(v.Version));
+            var scores = LabelledOutcomes.Scores(await library.Get(Name, v.Version, v.WeightsHash), labelled.Fraud, labelled.Credit);
+            var live = Live(v, scores, tallies.GetValueOrDefault(v.Version));
             championLive = v.Role == ModelRole.Champion ? live : championLive;
             versions.Add(new ModelVersionView(
                 v.Version, v.Role, v.TrainedAt, v.DataHash, v.WeightsHash, v.Learner, v.Data, v.Features, v.Metrics, v.TrainedBy, v.TrainingSeconds,
-                v.TrafficShare, live, Drift(v, tallies.GetValueOrDefault(v.Version)), v.PromotedAt, v.PromotedBy, v.ApprovedBy, v.PromotionNote));
+                v.TrafficShare, live, Drift(v, tallies.GetValueOrDefault(v.Version)), v.PromotedAt, v.PromotedBy, v.ApprovedBy, v.PromotionNote,
+                BackTestOf(v, scores)));
         }
 
         var alerts = await WatchTargetAsync(championLive);
@@ -56,12 +58,23 @@ public sealed partial class ModelRegistryGrain
     private static double ThresholdOf(StoredModelVersion v) =>
         v.Metrics.GetValueOrDefault("threshold", v.Metrics.GetValueOrDefault("cutoff", 0.5));
 
-    private async Task<ModelLiveMetrics> LiveAsync(StoredModelVersion v, (IReadOnlyList<FraudOutcome> Fraud, IReadOnlyList<CreditRecord> Credit) labelled, ShadowTally? tally)
+    private static ModelLiveMetrics Live(StoredModelVersion v, IReadOnlyList<LabelledScore> scores, ShadowTally? tally)
     {
-        var model = await library.Get(Name, v.Version, v.WeightsHash);
         var threshold = ThresholdOf(v);
-        var metrics = OutcomeMetrics.Of(LabelledOutcomes.Scores(model, labelled.Fraud, labelled.Credit), threshold);
+        var metrics = OutcomeMetrics.Of(scores, threshold);
         return new ModelLiveMetrics(metrics.Count, metrics.Positives, metrics.Precision, metrics.Recall, metrics.Auc, threshold, tally?.Scored ?? 0, tally?.Acted ?? 0);
+    }
+
+    /// <summary>Credit: PD bands against realised defaults; fraud: precision and recall at the serving thresholds.</summary>
+    private ModelBackTest BackTestOf(StoredModelVersion v, IReadOnlyList<LabelledScore> scores)
+    {
+        if (Name != ModelNames.Fraud)
+        {
+            return BackTest.Credit(scores);
+        }
+
+        var risk = riskOptions.Value;
+        return BackTest.Fraud(scores, BackTest.FraudServingThresholds(ThresholdOf(v), risk.MediumThreshold, risk.HighThreshold, risk.ModelWeight));
     }
 
     private static ModelDrift Drift(StoredModelVersion v, ShadowTally? tally)

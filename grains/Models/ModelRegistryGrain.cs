@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Fin.Common;
 using Orleans.Fin.Models.Domain;
+using Orleans.Fin.Risk.Domain;
 
 namespace Orleans.Fin.Models;
 
@@ -15,6 +16,7 @@ public sealed partial class ModelRegistryGrain(
     ModelLibrary library,
     LabelledOutcomes outcomes,
     IOptions<ModelLifecycleOptions> options,
+    IOptions<RiskOptions> riskOptions,
     TimeProvider clock,
     ILogger<ModelRegistryGrain> logger) : Grain, IModelRegistryGrain
 {

@@ -25,7 +25,7 @@ public sealed class ServingRiskScorer(ModelServing serving, ShadowRecorder recor
         var challenger = served.Challenger is { } c ? Score(c, profile, candidate, acted: challengerActs) : null;
         var baseline = _rulesOnly.AssessPayment(profile, candidate).Verdict;
         recorder.Record(ModelNames.Fraud, RulesOnly, baseline.Score / 100.0, acted: false, _ => 0);
-        return challengerActs ? challenger! : champion;
+        return (challengerActs ? challenger! : champion) with { BaselineLevel = baseline.Level };
     }
 
     public RiskVerdict ScoreActivity(BehaviourProfile profile, CustomerActivity activity) =>

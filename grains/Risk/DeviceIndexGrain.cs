@@ -10,6 +10,7 @@ namespace Orleans.Fin.Risk;
 /// <see cref="RiskControlOptions.SharedDeviceCustomers"/> distinct customers on, every one of them gets a shared-device
 /// signal, and one ring alert is raised.
 /// </summary>
+[CollectionAgeLimit(Minutes = 2)] // told of a device once per customer, not on every payment
 public sealed class DeviceIndexGrain(
     [PersistentState("device", FinNames.Storage)] IPersistentState<DeviceIndexState> state,
     IOptions<RiskControlOptions> control,

@@ -3,6 +3,7 @@ using Orleans.Fin.Common;
 namespace Orleans.Fin.Risk;
 
 /// <summary>A sealed run of a customer's older audit records; storing it again is a no-op.</summary>
+[CollectionAgeLimit(Minutes = 2)] // written once when sealed, read only when older pages are asked for
 public sealed class RiskAuditSegmentGrain(
     [PersistentState("audit-segment", FinNames.Storage)] IPersistentState<AuditSegmentState> state) : Grain, IRiskAuditSegmentGrain
 {

@@ -30,6 +30,16 @@ public sealed class RiskControlOptions
     /// <summary>At most one contact task per customer in this interval.</summary>
     public TimeSpan ContactInterval { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>A payment with no case opened on its customer for this long is a labelled negative (see DecisionLabels).</summary>
+    public TimeSpan LabelWindow { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>A case opened on a customer takes in the customer's unreported payments of this long before its trigger as its episode.</summary>
+    public TimeSpan FraudLookback { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>The share of labelled negatives whose decision-time features are kept as fraud-retraining examples.</summary>
+    [Range(0.0, 1.0)]
+    public double NegativeSampleRate { get; set; } = 0.05;
+
     /// <summary>The standing score halves over this time without new findings.</summary>
     public TimeSpan ScoreHalfLife { get; set; } = TimeSpan.FromDays(7);
 

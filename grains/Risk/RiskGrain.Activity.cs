@@ -37,6 +37,7 @@ public sealed partial class RiskGrain
         Current.ObservedEvents++;
         MarkDirty();
         var now = clock.GetUtcNow();
+        await MatureDecisionsAsync(now);
         FeedRingIndexes(activity, now);
         try
         {

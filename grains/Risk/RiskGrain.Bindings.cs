@@ -88,14 +88,14 @@ public sealed partial class RiskGrain
     /// victim, not a suspect) is contacted and stepped up. Nothing is frozen.
     /// </summary>
     private async Task<PaymentAssessment> HoldForWatchedBeneficiaryAsync(
-        PaymentCheck check, RiskVerdict verdict, List<string> reasons, string trigger, DateTimeOffset now)
+        PaymentCheck check, PaymentCandidate candidate, RiskVerdict verdict, List<string> reasons, string trigger, DateTimeOffset now)
     {
         reasons.Add(RiskReasons.WatchedBeneficiary);
         var description = $"{trigger}: the payee is a suspected scam collector";
         Flag(["paid-watched-beneficiary"]);
         RecordSignal(now, "payment", description, verdict.Score, verdict.Level);
         await StepUpAndContactAsync(description, [RiskReasons.WatchedBeneficiary], now);
-        Decided(PaymentDecision.Decline, verdict, check, reasons);
+        Decided(PaymentDecision.Decline, verdict, check, candidate, reasons);
         await SaveAsync();
         return Answer(PaymentDecision.Decline, verdict, reasons);
     }

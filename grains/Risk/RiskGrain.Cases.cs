@@ -45,6 +45,7 @@ public sealed partial class RiskGrain
 
         Current.ScoredAt = now;
         Current.Level = LevelOf(Current.Score);
+        CaseLabelled(caseId, outcome);
         RecordSignal(now, "case", $"Case {caseId} resolved as {outcome} by {by}", Current.Score, Current.Level);
         await SaveAsync();
     }

@@ -22,6 +22,7 @@ public sealed partial class RiskGrain
     public async Task<PaymentAssessment> AssessPayment(PaymentCheck check)
     {
         var now = clock.GetUtcNow();
+        await MatureDecisionsAsync(now);
         var customer = await LoadCustomerAsync(fresh: false);
         var bound = check.DeviceId is { } device && customer.BoundDevices.Contains(device, StringComparer.Ordinal);
         var boundAt = bound ? BoundAt(check.DeviceId!) : null;
@@ -45,7 +46,7 @@ public sealed partial class RiskGrain
         {
             Flag(verdict.Reasons);
             RecordSignal(now, "payment", $"{trigger}: {Reasons(verdict.Reasons)}", verdict.Score, verdict.Level);
-            Decided(PaymentDecision.Decline, verdict, check, reasons);
+            Decided(PaymentDecision.Decline, verdict, check, candidate, reasons);
             var features = FeatureSnapshot.Of(Current.Profile, candidate);
             await EscalateAsync(Snapshot(verdict, features), trigger, check.At, check.MovementId, RiskGrainKeys.Engine, byEngine: true, freeze: true);
             await SaveAsync();
@@ -55,14 +56,14 @@ public sealed partial class RiskGrain
         var toWatched = BeneficiaryRiskPolicy.ForWatchedPayee(watched, RiskCurrency.ToCny(check.Amount, check.Currency), thresholds.Value);
         if (toWatched == PaymentDecision.Decline)
         {
-            return await HoldForWatchedBeneficiaryAsync(check, verdict, reasons, trigger, now);
+            return await HoldForWatchedBeneficiaryAsync(check, candidate, verdict, reasons, trigger, now);
         }
 
         var freshlyBound = DeviceBindingPolicy.IsFresh(boundAt, check.At, thresholds.Value);
         var stepUps = PaymentStepUpPolicy.Reasons(verdict.Level, bound, freshlyBound, Current.StepUpUntil > now, toWatched == PaymentDecision.Challenge);
         if (stepUps.Count == 0)
         {
-            Decided(PaymentDecision.Allow, verdict, check, reasons);
+            Decided(PaymentDecision.Allow, verdict, check, candidate, reasons);
             return Answer(PaymentDecision.Allow, verdict, reasons);
         }
 
@@ -80,7 +81,7 @@ public sealed partial class RiskGrain
             RememberAttempt(check, now);
         }
 
-        Decided(decision, verdict, check, reasons);
+        Decided(decision, verdict, check, candidate, reasons);
         await SaveAsync();
         return Answer(decision, verdict, reasons);
     }
@@ -177,11 +178,14 @@ public sealed partial class RiskGrain
         }
     }
 
-    /// <summary>Every inline decision is audited; an unremarkable approval is written with the next flush.</summary>
-    private void Decided(PaymentDecision decision, RiskVerdict verdict, PaymentCheck check, IReadOnlyList<string> reasons) =>
+    /// <summary>Every inline decision is audited and kept for its label; an unremarkable approval is written with the next flush.</summary>
+    private void Decided(PaymentDecision decision, RiskVerdict verdict, PaymentCheck check, PaymentCandidate candidate, IReadOnlyList<string> reasons)
+    {
+        RememberDecision(decision, verdict, candidate);
         Audit(AuditAction.Decision, RiskGrainKeys.Engine, $"Payment {check.MovementId} of {check.Amount} {check.Currency}: {Reasons(reasons)}",
             verdict.Level, verdict.Score, decision: decision.ToString(), accountId: check.FromAccountId, reference: check.MovementId,
             modelVersion: verdict.ModelVersion);
+    }
 
     private static PaymentAssessment Answer(PaymentDecision decision, RiskVerdict verdict, List<string> reasons) =>
         new(decision, verdict.Score, verdict.Level, reasons, verdict.ModelVersion);

@@ -30,6 +30,7 @@ public sealed partial class RiskGrain
 
         var customer = await LoadCustomerAsync();
         var caseId = FinIds.New(IdPrefixes.RiskCase, clock.GetUtcNow());
+        DecisionLabels.AttachToCase(Current.Decisions, caseId, triggerAt, Control.FraudLookback);
         var why = Truncate($"{(byEngine ? "Risk engine" : "Referred")}: {Reasons(snapshot.Reasons)} (case {caseId})");
         List<string> frozen = [];
         if (freeze && customer.AccountIds.Count > 0)

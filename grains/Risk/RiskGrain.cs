@@ -97,6 +97,7 @@ public sealed partial class RiskGrain(
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
+        await MatureDecisionsAsync(clock.GetUtcNow());
         if (_dirty)
         {
             await SaveAsync();
@@ -127,6 +128,7 @@ public sealed partial class RiskGrain(
 
         await state.WriteStateAsync();
         _dirty = false;
+        ReportTally();
     }
 
     public Task CustomerChanged()

@@ -1,11 +1,13 @@
 using Orleans.Fin.Common;
+using Orleans.Fin.Loans;
 using Orleans.Fin.Risk.Control;
 
 namespace Orleans.Fin.Risk;
 
 /// <summary>
 /// Counters and the latest freeze timings behind /ops/kpis. Updates arrive one-way and are written at most once a
-/// second (a crash loses at most that second of counts; the cases themselves are durable).
+/// second (a crash loses at most that second of counts; the cases themselves are durable). It reads the loan portfolio
+/// for the credit indicators.
 /// </summary>
 public sealed class RiskKpiGrain(
     [PersistentState("risk-kpis", FinNames.Storage)] IPersistentState<RiskKpiState> state) : Grain, IRiskKpiGrain
@@ -35,6 +37,7 @@ public sealed class RiskKpiGrain(
     public Task RecordCaseResolved(CaseOutcome outcome, bool byEngine)
     {
         S.CasesResolved++;
+        S.CasesCorrect += (outcome == CaseOutcome.ConfirmedFraud) == byEngine ? 1 : 0;
         if (outcome == CaseOutcome.ConfirmedFraud)
         {
             S.ConfirmedFraud++;
@@ -72,7 +75,25 @@ public sealed class RiskKpiGrain(
         return Changed();
     }
 
-    public Task<RiskKpis> Get() => Task.FromResult(RiskKpiMath.Compute(S));
+    public Task RecordTally(RiskKpiTally tally)
+    {
+        S.RiskDecisions += tally.Decisions;
+        S.RiskDecisionsWithModel += tally.DecisionsWithModel;
+        S.RecordsChecked += tally.RecordsChecked;
+        S.RecordsValid += tally.RecordsValid;
+        S.UnreportedLabelled += tally.UnreportedLabelled;
+        S.UnreportedCorrect += tally.UnreportedCorrect;
+        S.FraudAmount += tally.FraudAmount;
+        S.FraudAmountStopped += tally.FraudAmountStopped;
+        S.FraudAmountStoppedByBaseline += tally.FraudAmountStoppedByBaseline;
+        return Changed();
+    }
+
+    public async Task<RiskKpis> Get()
+    {
+        var loans = await GrainFactory.GetGrain<ILoanPortfolioGrain>(ILoanPortfolioGrain.Key).Get();
+        return KpiFormulas.Compute(S, loans);
+    }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -101,23 +122,4 @@ public sealed class RiskKpiGrain(
         _dirty = false;
         await state.WriteStateAsync(cancellationToken);
     }
-}
-
-public sealed class RiskKpiState
-{
-    public int SchemaVersion { get; set; } = 1;
-    public long CasesOpened { get; set; }
-    public long CasesOpenedByEngine { get; set; }
-    public long CasesResolved { get; set; }
-    public long ConfirmedFraud { get; set; }
-    public long ConfirmedFraudByEngine { get; set; }
-    public long FalsePositives { get; set; }
-    public long AccountsFrozen { get; set; }
-    public long ChallengesIssued { get; set; }
-    public long ChallengesPassed { get; set; }
-    public long ChallengesDeclined { get; set; }
-    public long AlertsRaised { get; set; }
-
-    /// <summary>The latest event-to-freeze times in milliseconds, oldest first.</summary>
-    public List<double> FreezeMs { get; set; } = [];
 }

@@ -4,11 +4,18 @@ namespace Orleans.Fin.Risk;
 
 /// <summary>
 /// Training labels of one month of resolutions, append-only and in order, each with the snapshot the engine decided on:
-/// what a retraining job reads (resolutions are human decisions, so a month stays small).
+/// what a retraining job reads (resolutions are human decisions, so a month stays small). Sampled negatives from payments
+/// that stayed unreported are kept in a store of their own per month (<see cref="UnreportedKey"/>).
 /// </summary>
 public sealed class RiskLabelStoreGrain(
     [PersistentState("labels", FinNames.Storage)] IPersistentState<LabelStoreState> state) : Grain, IRiskLabelStoreGrain
 {
+    /// <summary>Case ids of labels from payments that stayed unreported (not from a case) start with this.</summary>
+    public const string UnreportedPrefix = "unreported:";
+
+    /// <summary>The store of one month's unreported-payment negatives (apart from the case labels of that month).</summary>
+    public static string UnreportedKey(DateTimeOffset at) => "unreported/" + RiskCaseGrain.LabelStoreKey(at);
+
     public async Task Append(RiskLabel label)
     {
         if (state.State.Labels.Exists(l => l.CaseId == label.CaseId))

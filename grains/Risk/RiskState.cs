@@ -12,6 +12,7 @@ public sealed class RiskState
     public const int MaxReported = 50;
     public const int MaxChallenges = 20;
     public const int MaxBindings = 16;
+    public const int MaxDecisions = 200;
 
     /// <summary>Audit records kept in this state; a full run of <see cref="AuditSegmentSize"/> older ones is sealed into a segment.</summary>
     public const int AuditSegmentSize = 64;
@@ -60,6 +61,9 @@ public sealed class RiskState
     public List<string> ReportedPayees { get; set; } = [];
 
     public List<OtpChallenge> Challenges { get; set; } = [];
+
+    /// <summary>Payment decisions not yet labelled (by a case, or by staying unreported for the label window), oldest first.</summary>
+    public List<DecisionRecord> Decisions { get; set; } = [];
 
     /// <summary>Devices bound while this grain was listening, newest last (a device bound earlier is simply bound).</summary>
     public List<DeviceBindingRecord> Bindings { get; set; } = [];

@@ -201,8 +201,7 @@ public static class SiloHostingExtensions
 
     /// <summary>
     /// Grain state is stored as plain System.Text.Json: no CLR type names in the payload (state types can move) and
-    /// decimals written as exact JSON numbers.
+    /// decimals written as exact JSON numbers; equal strings of a state read back share one instance.
     /// </summary>
-    public static IGrainStorageSerializer StorageSerializer() =>
-        new SystemTextJsonGrainStorageSerializer(Options.Create(new SystemTextJsonGrainStorageSerializerOptions()));
+    public static IGrainStorageSerializer StorageSerializer() => new StateJsonSerializer();
 }

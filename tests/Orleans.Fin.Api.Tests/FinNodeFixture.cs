@@ -8,6 +8,14 @@ namespace Orleans.Fin.Api.Tests;
 /// </summary>
 public sealed class FinNodeFixture : IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string?>? _settings;
+
+    public FinNodeFixture()
+    {
+    }
+
+    private FinNodeFixture(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
+
     public const string OperatorSubject = "operator-1";
     public const string RiskOfficerSubject = "risk-officer-1";
     public const string AdminSubject = "admin-1";
@@ -22,9 +30,12 @@ public sealed class FinNodeFixture : IAsyncLifetime
 
     public string AdminToken { get; private set; } = "";
 
+    /// <summary>A node of its own with extra settings, for tests that need figures no other test adds to.</summary>
+    public static FinNodeFixture With(IReadOnlyDictionary<string, string?> settings) => new(settings);
+
     public async Task InitializeAsync()
     {
-        Node = new FinNode();
+        Node = new FinNode(_settings);
         Api = Node.Api();
         await Api.WaitUntilReadyAsync();
         OperatorToken = await Api.TokenAsync(OperatorSubject, "operator");

@@ -15,14 +15,14 @@ public sealed class LoanPortfolioTests(ClusterFixture fixture)
         var portfolio = _client.GetGrain<ILoanPortfolioGrain>(key);
         for (var i = 0; i < 10; i++)
         {
-            await portfolio.RecordStatus($"loan-{i}", "Active");
+            await portfolio.RecordStatus($"loan-{i}", "Active", 100m);
         }
 
-        await portfolio.RecordStatus("loan-0", "Overdue"); // 10%: not above the 10% threshold
+        await portfolio.RecordStatus("loan-0", "Overdue", 100m); // 10%: not above the 10% threshold
         Assert.Empty(await AlertsAsync(key));
-        await portfolio.RecordStatus("loan-1", "Overdue"); // 20%: crosses
-        await portfolio.RecordStatus("loan-2", "Overdue"); // 30%: still above, no new alert
-        await portfolio.RecordStatus("loan-2", "NonPerforming"); // NPL 10%: crosses 5%
+        await portfolio.RecordStatus("loan-1", "Overdue", 100m); // 20%: crosses
+        await portfolio.RecordStatus("loan-2", "Overdue", 100m); // 30%: still above, no new alert
+        await portfolio.RecordStatus("loan-2", "NonPerforming", 300m); // NPL 10%: crosses 5%; its balance is reported anew
 
         var alerts = await AlertsAsync(key);
         Assert.Equal(["NPL_RATIO", "OVERDUE_RATE"], alerts.Select(a => a.Reasons[0]).Order(StringComparer.Ordinal));
@@ -30,6 +30,9 @@ public sealed class LoanPortfolioTests(ClusterFixture fixture)
         Assert.Equal(0.3, view.OverdueRate!.Value, 6);
         Assert.Equal(0.1, view.NplRatio!.Value, 6);
         Assert.Equal(10, view.OpenLoans);
+        Assert.Equal(1200m, view.Outstanding);
+        Assert.Equal(200m, view.OverdueOutstanding);
+        Assert.Equal(300m, view.NonPerformingOutstanding);
     }
 
     [Fact]
@@ -37,15 +40,16 @@ public sealed class LoanPortfolioTests(ClusterFixture fixture)
     {
         var portfolio = _client.GetGrain<ILoanPortfolioGrain>(Guid.NewGuid().ToString("N"));
 
-        await portfolio.RecordApplication("Approved", automatic: true);
-        await portfolio.RecordApplication("Rejected", automatic: true);
-        await portfolio.RecordApplication("ManualReview", automatic: false);
+        await portfolio.RecordApplication("Approved", automatic: true, usedModel: true);
+        await portfolio.RecordApplication("Rejected", automatic: true, usedModel: false); // an eligibility refusal
+        await portfolio.RecordApplication("ManualReview", automatic: false, usedModel: false);
         await portfolio.RecordReview(approved: true);
 
         var view = await portfolio.Get();
         Assert.Equal(2.0 / 3, view.AutoDecisionRate!.Value, 6);
         Assert.Equal(2.0 / 3, view.ApprovalRate!.Value, 6);
         Assert.Equal(0, view.PendingReview);
+        Assert.Equal(1, view.AutomaticDecisionsWithModel);
         Assert.Null(view.OverdueRate);
     }
 

@@ -48,7 +48,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+# shellcheck source=node.sh
+source "$root/tests/Orleans.Fin.LoadTest/node.sh"
 
 dotnet build silo -c Release -nologo -v quiet
 dotnet build tests/Orleans.Fin.LoadTest -c Release -nologo -v quiet
@@ -67,33 +68,8 @@ for mode in $scoring; do
   fi
 
   http_port=$(free_port)
-  (
-    export ASPNETCORE_ENVIRONMENT=Development
-    export Cluster__Profile=$profile Cluster__ClusterId="bench-$RANDOM$RANDOM" Cluster__SiloPort=$(free_port) Cluster__GatewayPort=$(free_port)
-    export Cluster__ConnectionString=${FIN_PG_CONNECTION:-}
-    [[ $storage == memory ]] || export Cluster__Storage=$storage
-    export Serilog__MinimumLevel__Default=Warning Security__AnonymousPermitsPerMinute=1000000
-    if [[ $mode == off ]]; then
-      export RiskControl__ScoringEnabled=false
-    elif [[ $freeze == true ]]; then
-      export RiskControl__ScoringEnabled=true # default thresholds: the load's bursts are frozen, which times event -> freeze
-    else
-      export RiskControl__ScoringEnabled=true Risk__MediumThreshold=99 Risk__HighThreshold=100 RiskControl__SharedDeviceBoost=0
-    fi
-    cd silo/bin/Release/net10.0
-    exec dotnet Orleans.Fin.Silo.dll --urls "http://127.0.0.1:$http_port"
-  ) >"$work/silo-$profile-$storage.log" 2>&1 &
-  silo_pid=$!
-  ready=false
-  for _ in $(seq 1 120); do
-    if curl -fs "http://127.0.0.1:$http_port/health/ready" >/dev/null 2>&1; then ready=true; break; fi
-    sleep 0.5
-  done
-  if [[ $ready != true ]]; then
-    echo "the $profile node did not become ready; its log:" >&2
-    tail -n 40 "$work/silo-$profile-$storage.log" >&2
-    exit 1
-  fi
+  start_node "$root/silo/bin/Release/net10.0" "$http_port" "$work/silo-$profile-$storage.log" "$profile" "$storage" \
+    "$([[ $mode == on && $freeze == true ]] && echo freeze || echo "$mode")"
 
   echo "== $profile ($storage grain storage), fraud scoring $mode"
   for scenario in $scenarios; do

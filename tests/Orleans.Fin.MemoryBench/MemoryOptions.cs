@@ -3,7 +3,11 @@ using System.Globalization;
 namespace Orleans.Fin.MemoryBench;
 
 /// <summary>Command-line settings: how many customers, how much history each, on which profile.</summary>
-public sealed record MemoryOptions(int Customers, int PaymentsEach, string Profile, string? Storage, int Parallelism)
+/// <param name="HoldSeconds">
+/// How long to wait with every customer active before deactivating them, so that a heap dump can be taken from outside
+/// (for example <c>dotnet-dump collect -p PID --type Heap</c>) after the population, when idle and at the end; 0 does not wait.
+/// </param>
+public sealed record MemoryOptions(int Customers, int PaymentsEach, int LoginsEach, string Profile, string? Storage, int Parallelism, int HoldSeconds)
 {
     public static MemoryOptions Parse(string[] args)
     {
@@ -14,11 +18,14 @@ public sealed record MemoryOptions(int Customers, int PaymentsEach, string Profi
         }
 
         string Get(string name, string fallback) => values.TryGetValue(name, out var v) ? v : fallback;
+        int Number(string name, string fallback) => int.Parse(Get(name, fallback), CultureInfo.InvariantCulture);
         return new MemoryOptions(
-            int.Parse(Get("customers", "1000"), CultureInfo.InvariantCulture),
-            int.Parse(Get("payments", "10"), CultureInfo.InvariantCulture),
+            Number("customers", "1000"),
+            Number("payments", "20"),
+            Number("logins", "2"),
             Get("profile", "Postgres"),
             values.GetValueOrDefault("storage"),
-            int.Parse(Get("parallelism", "16"), CultureInfo.InvariantCulture));
+            Number("parallelism", "16"),
+            Number("hold", "0"));
     }
 }

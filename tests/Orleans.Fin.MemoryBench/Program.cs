@@ -1,15 +1,21 @@
 using System.Globalization;
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Fin.Accounts;
+using Orleans.Fin.Customers;
 using Orleans.Fin.MemoryBench;
+using Orleans.Fin.Risk;
 using Orleans.Fin.TestSupport;
 using Orleans.Runtime;
 
 // Managed memory per customer on one all-in-one node (silo + API in this process), measured, not estimated:
-//   Orleans.Fin.MemoryBench [--customers 1000] [--payments 10] [--profile Postgres|Embedded] [--storage GroupCommit|AdoNet]
-// Each customer is onboarded through the API with one account and a deposit, then pays the next customer --payments
-// times, so the customer, account and risk grains hold a realistic history. The heap after a full collection is taken
-// before the population, with every customer active, and after all their grains were deactivated (idle customers).
+//   Orleans.Fin.MemoryBench [--customers 1000] [--payments 20] [--logins 2] [--profile Postgres|Embedded]
+//                           [--storage GroupCommit|AdoNet] [--parallelism 16] [--hold SECONDS]
+// Customers are onboarded through the API on a device of their own, with one account, a deposit, logins and payments
+// to two others (see Population). The heap after a full collection is taken: before the population; with everything
+// the population touched still active; once all of it is deactivated (idle customers: state only in storage); then
+// while the customers', accounts' and risk grains are activated again one type at a time, so each type's bytes per
+// activation are measured with its stored history loaded; and last after one more payment and login each, which
+// activates whatever else an active customer keeps (the steady-state figure).
 // The Postgres profile (FIN_PG_CONNECTION) keeps state out of the process, as production does; the Embedded profile's
 // memory storage keeps a copy of every state in the process and so counts it too.
 var options = MemoryOptions.Parse(args);
@@ -19,6 +25,11 @@ var settings = new Dictionary<string, string?>
     ["Cluster:ClusterId"] = "memory-" + Guid.NewGuid().ToString("N")[..8],
     ["RiskControl:ScoringEnabled"] = "false",
     ["Serilog:MinimumLevel:Default"] = "Error",
+    ["Serilog:MinimumLevel:Override:Polly"] = "Error",
+    ["Serilog:MinimumLevel:Override:Orleans"] = "Error",
+    ["Serilog:MinimumLevel:Override:Orleans.Runtime.Silo"] = "Error",
+    ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Error",
+    ["Serilog:MinimumLevel:Override:Serilog.AspNetCore"] = "Error",
 };
 if (options.Profile == "Postgres")
 {
@@ -38,66 +49,44 @@ while (silo is not null && !File.Exists(Path.Combine(silo.FullName, "silo", "Orl
 Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ORLEANS_FIN_SILO",
     Path.Combine(silo?.FullName ?? throw new InvalidOperationException("Run the tool from its build output inside the repository."), "silo"));
 await using var node = new FinNode(settings);
-var api = node.Api();
+var population = new Population(node.Api(), options);
 var grains = node.Services.GetRequiredService<IGrainFactory>();
-var management = grains.GetGrain<IManagementGrain>(0);
+var probe = new HeapProbe(grains.GetGrain<IManagementGrain>(0));
+var report = new MemoryReport(options.Customers);
 
-Console.WriteLine($"profile {options.Profile} {options.Storage}; {options.Customers} customers x {options.PaymentsEach} payments; warming up");
-await PopulateAsync(20);
-await management.ForceActivationCollection(TimeSpan.Zero);
-var baseline = Heap();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"profile {options.Profile} {options.Storage}; {options.Customers} customers x {options.PaymentsEach} payments, {options.LoginsEach} logins; warming up"));
+await population.AddAsync(20);
+await probe.DeactivateAllAsync();
+report.Baseline(HeapProbe.Heap(), await probe.ActivationsAsync());
 
 var started = DateTime.UtcNow;
-await PopulateAsync(options.Customers);
-var active = Heap();
-var statistics = await management.GetSimpleGrainStatistics();
-Console.WriteLine($"populated in {(DateTime.UtcNow - started).TotalSeconds:F0}s; activations by type:");
-foreach (var type in statistics.GroupBy(s => s.GrainType).Select(g => (Type: g.Key, Count: g.Sum(s => s.ActivationCount))).OrderByDescending(t => t.Count).Take(12))
+var members = await population.AddAsync(options.Customers);
+report.Phase("populated (all touched active)", HeapProbe.Heap(), await probe.ActivationsAsync());
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"populated in {(DateTime.UtcNow - started).TotalSeconds:F0}s"));
+await HoldAsync("populated");
+await probe.DeactivateAllAsync();
+report.Phase("idle (all deactivated)", HeapProbe.Heap(), await probe.ActivationsAsync(), resetsToBaseline: true);
+await HoldAsync("idle");
+
+var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism };
+await Parallel.ForEachAsync(members, parallel, async (m, _) => await grains.GetGrain<ICustomerGrain>(m.CustomerId).Get());
+report.Phase("+ customer grains", HeapProbe.Heap(), await probe.ActivationsAsync());
+await Parallel.ForEachAsync(members, parallel, async (m, _) => await grains.GetGrain<IAccountGrain>(m.AccountId).Get());
+report.Phase("+ account grains", HeapProbe.Heap(), await probe.ActivationsAsync());
+await Parallel.ForEachAsync(members, parallel, async (m, _) => await grains.GetGrain<IRiskGrain>(m.CustomerId).GetProfile());
+report.Phase("+ risk grains", HeapProbe.Heap(), await probe.ActivationsAsync());
+await population.ActAgainAsync(members);
+report.Phase("+ one payment and login each", HeapProbe.Heap(), await probe.ActivationsAsync());
+await HoldAsync("steady");
+
+report.Print(Console.Out);
+
+async Task HoldAsync(string phase)
 {
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {type.Count,8} {type.Type}"));
-}
-
-await management.ForceActivationCollection(TimeSpan.Zero);
-await Task.Delay(TimeSpan.FromSeconds(5));
-var idle = Heap();
-
-var perActive = (double)(active - baseline) / options.Customers;
-var perIdle = (double)(idle - baseline) / options.Customers;
-const double NodeBytes = 24d * 1024 * 1024 * 1024;
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"heap: baseline {baseline / 1048576.0:F1} MiB, active {active / 1048576.0:F1} MiB, idle {idle / 1048576.0:F1} MiB"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"bytes per active customer {perActive:F0} ({perActive / 1024:F1} KiB); per idle customer {perIdle:F0}"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"active customers per 24 GiB node: {(NodeBytes - baseline) / perActive:N0} (all of it for grains), {(NodeBytes * 0.7 - baseline) / perActive:N0} (70% for grains, the rest for GC headroom and buffers)"));
-
-static long Heap()
-{
-    GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-    GC.WaitForPendingFinalizers();
-    return GC.GetTotalMemory(forceFullCollection: true);
-}
-
-async Task PopulateAsync(int customers)
-{
-    var people = new (string Customer, string Token, string Account)[customers];
-    await Parallel.ForEachAsync(Enumerable.Range(0, customers), new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, async (i, _) =>
+    if (options.HoldSeconds > 0)
     {
-        var (customer, token) = await api.NewCustomerAsync();
-        var account = await api.OpenAccountAsync(token, customer);
-        await api.DepositAsync(token, account, 1_000_000m);
-        people[i] = (customer, token, account);
-    });
-    await Parallel.ForEachAsync(Enumerable.Range(0, customers), new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, async (i, _) =>
-    {
-        var (_, token, from) = people[i];
-        var to = people[(i + 1) % customers].Account;
-        for (var n = 0; n < options.PaymentsEach; n++)
-        {
-            using var response = await api.PayAsync(token, from, to, 10m + n);
-            if (response.StatusCode != HttpStatusCode.Created)
-            {
-                throw new InvalidOperationException($"A payment answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(CancellationToken.None)}");
-            }
-        }
-    });
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"holding {options.HoldSeconds}s ({phase}) for a heap dump of process {Environment.ProcessId}"));
+        await Task.Delay(TimeSpan.FromSeconds(options.HoldSeconds));
+    }
 }

@@ -85,23 +85,34 @@ public sealed record AuditResponse(
         e.Record.Level, e.Record.Decision, e.Record.AccountId, e.Record.CaseId, e.Record.Reference);
 }
 
-/// <summary>The plan's indicators. Credit indicators are null until the credit capability reports them.</summary>
+/// <summary>
+/// The plan's indicators (fractions; null until there is something to divide by). Formulas and windows: docs/MODELS.md,
+/// "KPIs". <c>overdueRate</c> and <c>nplRatio</c> are by outstanding balance, the ...ByCount ones by number of loans.
+/// </summary>
 public sealed record KpiResponse(
     double? RiskIdentificationAccuracy,
     double? FraudInterceptionRate,
+    double? FraudInterceptionUplift,
     double? FalsePositiveRate,
     double? MedianTimeToFreezeMs,
     double? P99TimeToFreezeMs,
+    FreezeTimes TimeToFreezeMs,
+    double? ModelUsageRate,
+    double? DataQualityRate,
     double? AutoDecisionRate,
     double? ApprovalRate,
     double? OverdueRate,
     double? NplRatio,
+    double? OverdueRateByCount,
+    double? NplRatioByCount,
     RiskKpiCounts Counts,
     LoanPortfolioView Loans)
 {
     public static KpiResponse From(RiskKpis k, LoanPortfolioView loans) => new(
-        k.RiskIdentificationAccuracy, k.FraudInterceptionRate, k.FalsePositiveRate, k.MedianTimeToFreezeMs, k.P99TimeToFreezeMs,
-        loans.AutoDecisionRate, loans.ApprovalRate, loans.OverdueRate, loans.NplRatio, k.Counts, loans);
+        k.RiskIdentificationAccuracy, k.FraudInterceptionRate, k.FraudInterceptionUplift, k.FalsePositiveRate, k.MedianTimeToFreezeMs,
+        k.P99TimeToFreezeMs, k.TimeToFreezeMs ?? new FreezeTimes(k.MedianTimeToFreezeMs, k.P99TimeToFreezeMs, k.Counts.FreezeTimingSamples),
+        k.ModelUsageRate, k.DataQualityRate, loans.AutoDecisionRate, loans.ApprovalRate, k.OverdueRate, k.NplRatio, k.OverdueRateByCount,
+        k.NplRatioByCount, k.Counts, loans);
 }
 
 /// <summary>Development only: the latest one-time code sent to a customer.</summary>

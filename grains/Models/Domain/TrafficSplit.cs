@@ -7,14 +7,12 @@ namespace Orleans.Fin.Models.Domain;
 /// </summary>
 public static class TrafficSplit
 {
-    public static bool ChallengerTakes(string key, double share)
+    public static bool ChallengerTakes(string key, double share) => share > 0 && Fraction(key) < share;
+
+    /// <summary>The key's stable place in [0, 1] (also used to sample decisions by id).</summary>
+    public static double Fraction(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (share <= 0)
-        {
-            return false;
-        }
-
         var hash = 2166136261u;
         foreach (var c in key)
         {
@@ -27,6 +25,6 @@ public static class TrafficSplit
         hash ^= hash >> 13;
         hash = unchecked(hash * 0xc2b2ae35u);
         hash ^= hash >> 16;
-        return hash / (double)uint.MaxValue < share;
+        return hash / (double)uint.MaxValue;
     }
 }

@@ -31,14 +31,14 @@ public static class FraudRetraining
             SimulatedCustomers = simulation.Customers,
             SimulatedDays = simulation.Days,
             FraudCustomerShare = simulation.FraudCustomerShare,
-            Command = $"POST /ops/models/fraud/retrain ({labels.Count} labelled cases)",
+            Command = $"POST /ops/models/fraud/retrain ({labels.Count} labels: resolved cases and unreported payments)",
             Metrics = model.Metrics,
         };
         var bytes = ModelCodec.Save(model);
         var hash = ModelCodec.Sha256(bytes);
         var profile = rows.Where(r => FraudTrainingSet.Bucket(r.CustomerId) is 2 or 3).ToList();
         var registration = FraudRegistrations.Of(model, hash, dataHash, now, by, profile,
-            $"simulator seed {simulation.Seed}, {simulation.Customers} customers x {simulation.Days} days + {labels.Count} resolved cases ({labels.Count(l => l.IsFraud)} fraud) x {settings.LabelWeight}")
+            $"simulator seed {simulation.Seed}, {simulation.Customers} customers x {simulation.Days} days + {labels.Count} labels from resolved cases and payments unreported for the label window ({labels.Count(l => l.IsFraud)} fraud) x {settings.LabelWeight}")
             with { TrainingSeconds = clock.Elapsed.TotalSeconds };
         return new TrainedVersion(registration, new ModelWeights(ModelNames.Fraud, version, bytes, ModelCodec.FraudCard(info)), new LoadedModel(version, hash, model, null), labels.Count);
     }

@@ -19,4 +19,7 @@ public static class RiskCurrency
     /// <summary>The amount in CNY; an unknown or missing currency is taken as CNY.</summary>
     public static decimal ToCny(decimal amount, string? currency) =>
         currency is not null && CnyPerUnit.TryGetValue(currency, out var rate) ? decimal.Round(amount * rate, 2) : amount;
+
+    /// <summary>Whether <paramref name="currency"/> has a reference rate here.</summary>
+    public static bool IsKnown(string? currency) => currency is not null && CnyPerUnit.ContainsKey(currency);
 }

@@ -21,7 +21,8 @@ public sealed record PaymentCandidate(
     DateTimeOffset? DeviceBoundAt = null);
 
 /// <summary>The outcome of scoring: 0–100, the level it falls in, why, and the model that contributed.</summary>
-public sealed record RiskVerdict(int Score, RiskLevel Level, IReadOnlyList<string> Reasons, float? ModelProbability, string ModelVersion);
+/// <remarks><see cref="BaselineLevel"/> is the rules-only baseline's level on the same payment, when it was scored in shadow.</remarks>
+public sealed record RiskVerdict(int Score, RiskLevel Level, IReadOnlyList<string> Reasons, float? ModelProbability, string ModelVersion, RiskLevel? BaselineLevel = null);
 
 /// <summary>Scores payments and activity against a customer's behaviour profile (rules plus the fraud model). Thread-safe.</summary>
 public interface IRiskScorer

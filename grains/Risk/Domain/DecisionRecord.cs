@@ -1,0 +1,24 @@
+namespace Orleans.Fin.Risk.Domain;
+
+/// <summary>
+/// A payment the engine decided, kept until it is labelled: by a case opened on the customer (it is then part of that
+/// case's episode) or by staying unreported for the label window (a negative).
+/// </summary>
+public sealed class DecisionRecord
+{
+    public string MovementId { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+    public decimal AmountCny { get; set; }
+
+    /// <summary>The money did not leave (declined, held, or a one-time code that was never answered).</summary>
+    public bool Stopped { get; set; }
+
+    /// <summary>The rules-only baseline, scored in shadow, would have stopped it too.</summary>
+    public bool BaselineStopped { get; set; }
+
+    /// <summary>The case this payment belongs to, once one was opened on the customer; null while unreported.</summary>
+    public string? CaseId { get; set; }
+
+    /// <summary>The model's features at decision time, kept only for payments sampled as training negatives.</summary>
+    public Dictionary<string, double>? Features { get; set; }
+}

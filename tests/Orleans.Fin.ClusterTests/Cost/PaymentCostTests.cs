@@ -1,0 +1,113 @@
+using Orleans.Fin.Common;
+using Orleans.Fin.Payments;
+using Xunit.Abstractions;
+
+namespace Orleans.Fin.ClusterTests.Cost;
+
+/// <summary>
+/// What one payment costs the silo in grain calls and state writes, counted on a silo of its own. Each measured
+/// payment has its own payer and payee, one payment each, one after the other, all active and warmed up: the risk
+/// grains' debounced flushes then cost each customer one write per payment (the most they can), and no two payments
+/// share a pending-index write (under load concurrent payments do). The counts include everything the payment causes
+/// once it returned: stream deliveries, one-way releases, flushes.
+/// </summary>
+public sealed class PaymentCostTests(ITestOutputHelper output)
+{
+    private const int Payments = 20;
+
+    /// <summary>More legs than an account keeps settled (512), so the busy accounts hold as many as they ever do.</summary>
+    private const int BusyPayments = 1_100;
+
+    /// <summary>The most one posting on a busy account may write (bytes of JSON).</summary>
+    private const long MaxBusyAccountWrite = 32 * 1024;
+
+    /// <summary>Longer than the risk grains' flush (1 s) and the pending index's sweep (3 s), which write what payments left.</summary>
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(4);
+
+    [Fact]
+    public async Task Payment_ScoringOff_CostsTheCountedCallsAndWrites()
+    {
+        var meter = await MeasureAsync(scoring: false);
+
+        AssertPaymentPath(meter);
+    }
+
+    [Fact]
+    public async Task Payment_ScoringOn_CostsTheCountedCallsAndWrites()
+    {
+        var meter = await MeasureAsync(scoring: true);
+
+        AssertPaymentPath(meter);
+    }
+
+    /// <summary>
+    /// Two customers paying each other hundreds of times, as the load benchmark's accounts do: what an account writes
+    /// per posting once it remembers as many settled legs as it keeps.
+    /// </summary>
+    [Fact]
+    public async Task Payment_BusyAccounts_WriteTheCountedBytes()
+    {
+        await using var cost = await CostCluster.StartAsync(scoring: false);
+        var scenario = new ClusterScenario(cost.Client);
+        var (first, firstAccount) = await scenario.FundedAccountAsync(100_000m);
+        var (second, secondAccount) = await scenario.FundedAccountAsync(100_000m);
+        for (var i = 0; i < BusyPayments; i++)
+        {
+            await (i % 2 == 0 ? PayAsync(cost.Client, first, firstAccount, secondAccount) : PayAsync(cost.Client, second, secondAccount, firstAccount));
+        }
+
+        cost.Meter.Reset();
+        for (var i = 0; i < Payments; i++)
+        {
+            await (i % 2 == 0 ? PayAsync(cost.Client, first, firstAccount, secondAccount) : PayAsync(cost.Client, second, secondAccount, firstAccount));
+        }
+
+        await Task.Delay(Settle);
+        output.WriteLine($"busy accounts: {cost.Meter.Report(Payments)}");
+        Assert.Equal(2 * Payments, cost.Meter.Writes("account"));
+
+        // 512 settled transfer ids are about 16 KB; each settled leg kept whole (amount, times, flags) made it 120 KB.
+        Assert.InRange(cost.Meter.BytesWritten("account") / cost.Meter.Writes("account"), 1, MaxBusyAccountWrite);
+    }
+
+    private static void AssertPaymentPath(GrainCostMeter meter)
+    {
+        Assert.Equal(Payments, meter.Calls("moneymovement"));
+        Assert.Equal(2 * Payments, meter.Writes("moneymovement"));
+        Assert.Equal(2 * Payments, meter.Writes("account"));
+        Assert.InRange(meter.Writes("pendingmovements"), Payments, Payments + 16);
+    }
+
+    private async Task<GrainCostMeter> MeasureAsync(bool scoring)
+    {
+        await using var cost = await CostCluster.StartAsync(scoring);
+        var scenario = new ClusterScenario(cost.Client);
+        var pairs = new List<(string Payer, string From, string To)>();
+        for (var i = 0; i < Payments; i++)
+        {
+            var (payer, from) = await scenario.FundedAccountAsync(1_000m);
+            var (_, to) = await scenario.FundedAccountAsync(0m);
+            pairs.Add((payer, from, to));
+        }
+
+        foreach (var (payer, from, to) in pairs)
+        {
+            await PayAsync(cost.Client, payer, from, to); // every grain of the path active, the risk grains' profiles read
+        }
+
+        await Task.Delay(Settle);
+        cost.Meter.Reset();
+        foreach (var (payer, from, to) in pairs)
+        {
+            Assert.Equal(MovementStatus.Completed, (await PayAsync(cost.Client, payer, from, to)).Status);
+        }
+
+        await Task.Delay(Settle);
+        output.WriteLine($"scoring {(scoring ? "on" : "off")}: {cost.Meter.Report(Payments)}");
+        return cost.Meter;
+    }
+
+    private static Task<MovementResult> PayAsync(IClusterClient client, string payer, string from, string to) =>
+        client.GetGrain<IMoneyMovementGrain>(FinIds.New(IdPrefixes.Payment, DateTimeOffset.UtcNow))
+            .Execute(ClusterScenario.Payment(payer, from, to, 25m));
+}

@@ -1,0 +1,35 @@
+# Sourced by bench.sh and compare.sh: starts an all-in-one node for a load run and waits until it is ready.
+#
+#   start_node SILO_DIR HTTP_PORT LOG PROFILE STORAGE SCORING
+#
+# SILO_DIR holds the built Orleans.Fin.Silo.dll; STORAGE is "memory" or a Cluster:Storage value; SCORING is
+# "off" (RiskControl:ScoringEnabled=false), "on" (thresholds out of reach: scoring priced, nothing declined) or
+# "freeze" (the default thresholds). Sets silo_pid; exits 1 with the node's log when it is not ready in 120 s.
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+start_node() {
+  local silo_dir=$1 http_port=$2 log=$3 profile=$4 storage=$5 scoring=$6
+  (
+    export ASPNETCORE_ENVIRONMENT=Development
+    export Cluster__Profile=$profile Cluster__ClusterId="bench-$RANDOM$RANDOM" Cluster__SiloPort=$(free_port) Cluster__GatewayPort=$(free_port)
+    export Cluster__ConnectionString=${FIN_PG_CONNECTION:-}
+    [[ $storage == memory ]] || export Cluster__Storage=$storage
+    export Serilog__MinimumLevel__Default=Warning Security__AnonymousPermitsPerMinute=1000000
+    case $scoring in
+      off) export RiskControl__ScoringEnabled=false ;;
+      freeze) export RiskControl__ScoringEnabled=true ;; # the load's bursts are frozen, which times event -> freeze
+      *) export RiskControl__ScoringEnabled=true Risk__MediumThreshold=99 Risk__HighThreshold=100 RiskControl__SharedDeviceBoost=0 ;;
+    esac
+    cd "$silo_dir"
+    exec dotnet Orleans.Fin.Silo.dll --urls "http://127.0.0.1:$http_port"
+  ) >"$log" 2>&1 &
+  silo_pid=$!
+  for _ in $(seq 1 240); do
+    if curl -fs "http://127.0.0.1:$http_port/health/ready" >/dev/null 2>&1; then return 0; fi
+    sleep 0.5
+  done
+  echo "the $profile node in $silo_dir did not become ready; its log:" >&2
+  tail -n 40 "$log" >&2
+  exit 1
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+
+namespace Orleans.Fin.MemoryBench;
+
+/// <summary>The heap and activations at each phase of the run, and what they come to per customer and per activation.</summary>
+public sealed class MemoryReport(int customers)
+{
+    private const double NodeBytes = 24d * 1024 * 1024 * 1024;
+    private readonly List<(string Name, long Heap, long Delta, Dictionary<string, int> Added)> _phases = [];
+    private long _baseline;
+    private long _previous;
+    private Dictionary<string, int> _activations = new(StringComparer.Ordinal);
+
+    public void Baseline(long heap, Dictionary<string, int> activations)
+    {
+        _baseline = _previous = heap;
+        _activations = activations;
+    }
+
+    /// <summary>Records a phase; its delta is against the previous phase, or against the baseline when it resets to it.</summary>
+    public void Phase(string name, long heap, Dictionary<string, int> activations, bool resetsToBaseline = false)
+    {
+        var since = resetsToBaseline ? _baseline : _previous;
+        var added = activations
+            .Select(a => (a.Key, Count: a.Value - (resetsToBaseline ? 0 : _activations.GetValueOrDefault(a.Key))))
+            .Where(a => a.Count != 0)
+            .ToDictionary(a => a.Key, a => a.Count, StringComparer.Ordinal);
+        _phases.Add((name, heap, heap - since, added));
+        _previous = heap;
+        _activations = activations;
+        Console.WriteLine(Line(_phases[^1]));
+    }
+
+    public void Print(TextWriter output)
+    {
+        output.WriteLine(F($"baseline heap {_baseline / 1048576.0:F1} MiB; {customers} customers"));
+        foreach (var phase in _phases)
+        {
+            output.WriteLine(Line(phase));
+        }
+
+        var populated = _phases[0].Heap - _baseline;
+        var idle = _phases[1].Heap - _baseline;
+        var perActive = (double)populated / customers;
+        var steady = (double)(_phases[^1].Heap - _baseline) / customers;
+        output.WriteLine(F($"bytes per customer: just populated {perActive:F0} ({perActive / 1024:F1} KiB); idle {(double)idle / customers:F0}; steady active {steady:F0} ({steady / 1024:F1} KiB)"));
+        output.WriteLine(F($"active customers per 24 GiB node (steady): {(NodeBytes - _baseline) / steady:N0} (all of it for grains), {(NodeBytes * 0.7 - _baseline) / steady:N0} (70% for grains)"));
+    }
+
+    private string Line((string Name, long Heap, long Delta, Dictionary<string, int> Added) phase)
+    {
+        var types = string.Join(", ", phase.Added.OrderByDescending(a => Math.Abs(a.Value)).Take(8)
+            .Select(a => F($"{a.Key} {a.Value:+#;-#;0}")));
+        var activations = phase.Added.Values.Sum();
+        var perActivation = activations > 0 ? F($"{(double)phase.Delta / activations,7:F0} B/activation") : "";
+        return F($"  {phase.Name,-32} heap {phase.Heap / 1048576.0,8:F1} MiB  delta {phase.Delta / 1048576.0,8:F1} MiB = {(double)phase.Delta / customers,7:F0} B/customer {perActivation}  [{types}]");
+    }
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
