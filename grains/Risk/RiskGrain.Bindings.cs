@@ -76,7 +76,9 @@ public sealed partial class RiskGrain
         var options = thresholds.Value;
         var amountCny = RiskCurrency.ToCny(check.Amount, check.Currency);
         var newPayee = BeneficiaryRiskPolicy.IsNewPayee(Current.Profile, check.ToAccountId);
-        var risky = BeneficiaryRiskPolicy.IsRiskyAttempt(verdict.Level, verdict.Reasons, amountCny, newPayee, check.MerchantCategory is not null, options);
+        var history = BeneficiaryRiskPolicy.SenderHistoryBefore(Current.Profile, check.MovementId);
+        var risky = BeneficiaryRiskPolicy.IsRiskyAttempt(
+            verdict.Level, verdict.Reasons, amountCny, newPayee, check.MerchantCategory is not null, history, options);
         return BeneficiaryRiskPolicy.ShouldConsult(risky, newPayee, amountCny, options)
             && await GrainFactory.GetGrain<IPayeeWatchGrain>(check.ToAccountId).AssessInbound(CustomerId, risky, now);
     }

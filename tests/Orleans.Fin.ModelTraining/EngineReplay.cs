@@ -95,7 +95,9 @@ internal sealed class EngineReplay(FraudModel model, bool baseline)
     {
         var amountCny = RiskCurrency.ToCny(candidate.Amount, candidate.Currency);
         var newPayee = BeneficiaryRiskPolicy.IsNewPayee(state.Profile, candidate.ToAccountId);
-        var risky = BeneficiaryRiskPolicy.IsRiskyAttempt(verdict.Level, verdict.Reasons, amountCny, newPayee, candidate.MerchantCategory is not null, _options);
+        var history = BeneficiaryRiskPolicy.SenderHistoryBefore(state.Profile, candidate.MovementId);
+        var risky = BeneficiaryRiskPolicy.IsRiskyAttempt(
+            verdict.Level, verdict.Reasons, amountCny, newPayee, candidate.MerchantCategory is not null, history, _options);
         if (!BeneficiaryRiskPolicy.ShouldConsult(risky, newPayee, amountCny, _options))
         {
             return false;

@@ -8,33 +8,82 @@ public sealed class BeneficiaryRiskPolicyTests
 {
     private readonly RiskOptions _options = new();
 
-    [Fact]
-    public void IsRiskyAttempt_LargeTransferFarAboveHabitsToANewPayee_True() =>
-        Assert.True(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.Low, [RiskReasons.AmountFarAboveHistory], 20_000m, newPayee: true, merchant: false, _options));
+    /// <summary>Forty payments, the largest 3,000 CNY (rent, a bill): a 6,000 gift is large but not unusual for it.</summary>
+    private static readonly SenderHistory OrdinaryHistory = new(40, 3_000m);
 
     [Fact]
-    public void IsRiskyAttempt_LargeTransferToANewPayeeWithoutHistory_True() =>
-        Assert.True(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.Low, [], 5_000m, newPayee: true, merchant: false, _options));
+    public void IsRiskyAttempt_VictimSendingFarAboveHabitsToANewPayee_True() =>
+        Assert.True(BeneficiaryRiskPolicy.IsRiskyAttempt(
+            RiskLevel.Low, [RiskReasons.AmountFarAboveHistory], 20_000m, newPayee: true, merchant: false, OrdinaryHistory, _options));
+
+    [Fact]
+    public void IsRiskyAttempt_GuestWithAnOrdinaryHistoryGivingALargeGift_False() =>
+        Assert.False(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.Low, [], 6_000m, newPayee: true, merchant: false, OrdinaryHistory, _options));
+
+    [Fact]
+    public void IsRiskyAttempt_DepositCappedAtACodeFromAnOrdinaryHistory_True() =>
+        Assert.True(BeneficiaryRiskPolicy.IsRiskyAttempt(
+            RiskLevel.Medium, [RiskReasons.AmountFarAboveHistory, RiskReasons.FirstLargeTransfer], 12_000m, true, false, OrdinaryHistory, _options));
+
+    [Fact]
+    public void IsRiskyAttempt_LargeGiftFromAnUnboundPhoneOnly_False() =>
+        Assert.False(BeneficiaryRiskPolicy.IsRiskyAttempt(
+            RiskLevel.Medium, [RiskReasons.UnboundDevice], 6_000m, newPayee: true, merchant: false, OrdinaryHistory, _options));
+
+    [Fact]
+    public void IsRiskyAttempt_LargeTransferWithAnotherFindingAtLow_True() =>
+        Assert.True(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.Low, [RiskReasons.NewDevice], 6_000m, true, false, OrdinaryHistory, _options));
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(4, true)]
+    [InlineData(5, false)]
+    public void IsRiskyAttempt_LargeTransferCountsWhenTheSenderHasTooFewPaymentsToSay(long payments, bool expected) =>
+        Assert.Equal(expected, BeneficiaryRiskPolicy.IsRiskyAttempt(
+            RiskLevel.Low, [], 5_000m, newPayee: true, merchant: false, new SenderHistory(payments, 3_000m), _options));
+
+    [Fact]
+    public void IsRiskyAttempt_GiftTheModelAloneScoredHighCappedAtACode_False() =>
+        Assert.False(BeneficiaryRiskPolicy.IsRiskyAttempt(
+            RiskLevel.Medium, [RiskReasons.ModelHigh, RiskReasons.FirstLargeTransfer], 8_800m, true, false, OrdinaryHistory, _options));
+
+    [Fact]
+    public void IsRiskyAttempt_LargeTransferHighForTheModelAlone_True() =>
+        Assert.True(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.High, [RiskReasons.ModelHigh], 8_800m, true, false, OrdinaryHistory, _options));
+
+    [Theory]
+    [InlineData(14_999, false)]
+    [InlineData(15_000, true)]
+    public void IsRiskyAttempt_LargeTransferCountsFromFiveTimesTheSendersLargestPayment(decimal amount, bool expected) =>
+        Assert.Equal(expected, BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.Low, [], amount, true, false, OrdinaryHistory, _options));
+
+    [Fact]
+    public void IsRiskyAttempt_SmallerTransferMediumForTheModel_True() =>
+        Assert.True(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.Medium, [RiskReasons.ModelHigh], 800m, true, false, OrdinaryHistory, _options));
 
     [Fact]
     public void IsRiskyAttempt_SmallerTransferToANewPayee_False() =>
-        Assert.False(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.Low, [RiskReasons.AmountFarAboveHistory], 4_999m, newPayee: true, merchant: false, _options));
+        Assert.False(BeneficiaryRiskPolicy.IsRiskyAttempt(
+            RiskLevel.Low, [RiskReasons.AmountFarAboveHistory], 4_999m, newPayee: true, merchant: false, OrdinaryHistory, _options));
 
     [Fact]
     public void IsRiskyAttempt_BigPurchaseAtAMerchant_False() =>
-        Assert.False(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.Low, [RiskReasons.AmountFarAboveHistory], 20_000m, true, merchant: true, _options));
+        Assert.False(BeneficiaryRiskPolicy.IsRiskyAttempt(
+            RiskLevel.Low, [RiskReasons.AmountFarAboveHistory], 20_000m, newPayee: true, merchant: true, default, _options));
 
     [Fact]
     public void IsRiskyAttempt_KnownPayee_False() =>
-        Assert.False(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.High, [RiskReasons.LargePaymentBurst], 20_000m, newPayee: false, merchant: false, _options));
+        Assert.False(BeneficiaryRiskPolicy.IsRiskyAttempt(
+            RiskLevel.High, [RiskReasons.LargePaymentBurst], 20_000m, newPayee: false, merchant: false, default, _options));
 
     [Fact]
     public void IsRiskyAttempt_MediumOnlyForAnUnboundPhone_False() =>
-        Assert.False(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.Medium, [RiskReasons.UnboundDevice], 300m, true, false, _options));
+        Assert.False(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.Medium, [RiskReasons.UnboundDevice], 300m, true, false, default, _options));
 
     [Fact]
     public void IsRiskyAttempt_HighForABurst_True() =>
-        Assert.True(BeneficiaryRiskPolicy.IsRiskyAttempt(RiskLevel.High, [RiskReasons.LargePaymentBurst, RiskReasons.UnboundDevice], 6_000m, true, false, _options));
+        Assert.True(BeneficiaryRiskPolicy.IsRiskyAttempt(
+            RiskLevel.High, [RiskReasons.LargePaymentBurst, RiskReasons.UnboundDevice], 6_000m, true, false, OrdinaryHistory, _options));
 
     [Theory]
     [InlineData(false, true, 999, false)]
