@@ -65,13 +65,14 @@ public static class DecisionLabels
     public static MaturedDecisions Mature(List<DecisionRecord> decisions, DateTimeOffset now, TimeSpan window)
     {
         ArgumentNullException.ThrowIfNull(decisions);
-        var matured = decisions.Where(d => d.CaseId is null && d.At + window <= now).ToList();
-        if (matured.Count == 0)
+        bool Due(DecisionRecord d) => d.CaseId is null && d.At + window <= now;
+        if (!decisions.Exists(Due))
         {
-            return MaturedDecisions.None;
+            return MaturedDecisions.None; // the common case, on every payment and event: nothing allocated
         }
 
-        decisions.RemoveAll(d => d.CaseId is null && d.At + window <= now);
+        var matured = decisions.FindAll(Due);
+        decisions.RemoveAll(Due);
         return new MaturedDecisions(matured.Count, matured.Count(d => !d.Stopped), matured);
     }
 
