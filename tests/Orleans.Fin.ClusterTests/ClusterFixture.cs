@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Orleans.Fin.Clock;
 using Orleans.Fin.ClusterTests.Risk;
 using Orleans.Fin.Common;
 using Orleans.Fin.Models;
@@ -30,6 +31,12 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     /// <summary>Loans and portfolios retry a movement left pending this often in the test cluster (a minute in production).</summary>
     public static readonly TimeSpan PendingRetryPeriod = TimeSpan.FromSeconds(1);
+
+    /// <summary>How far the silos' clock is from real time (<see cref="DaytimeClock"/>).</summary>
+    public static readonly TimeSpan ClockShift = DaytimeClock.ShiftFor(DateTimeOffset.UtcNow);
+
+    /// <summary>Business time in the test cluster: what the grains read as now.</summary>
+    public static DateTimeOffset Now => DateTimeOffset.UtcNow + ClockShift;
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -71,6 +78,10 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureClient(client => client.AddMemoryStreams(FinNames.StreamProvider));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+        foreach (var silo in Cluster.Silos)
+        {
+            silo.ServiceProvider.GetRequiredService<BusinessClock>().Follow(ClockShift);
+        }
     }
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();

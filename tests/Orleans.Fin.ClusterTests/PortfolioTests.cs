@@ -51,7 +51,7 @@ public sealed class PortfolioTests(ClusterFixture fixture)
 
         // A business time far ahead of the reminder's, so once this tick has rebalanced the reminder cannot trade again
         // in between. The reminder may still win the race to the first rebalance: then the portfolio is skewed again.
-        var asOf = DateTimeOffset.UtcNow.AddHours(1);
+        var asOf = ClusterFixture.Now.AddHours(1);
         RebalanceOutcome first;
         var attempts = 0;
         do

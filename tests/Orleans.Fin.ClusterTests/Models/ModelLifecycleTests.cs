@@ -75,13 +75,13 @@ public sealed class ModelLifecycleTests(ClusterFixture fixture)
     [Fact]
     public async Task Retrain_FraudWithScamCases_ChallengerLearntThemAndScoresInShadow()
     {
-        var month = RiskCaseGrain.LabelStoreKey(DateTimeOffset.UtcNow);
+        var month = RiskCaseGrain.LabelStoreKey(ClusterFixture.Now);
         var store = fixture.Client.GetGrain<IRiskLabelStoreGrain>(month);
         foreach (var label in ScamCases.Labels)
         {
             await store.Append(new RiskLabel(
                 label.CaseId, label.CustomerId, label.IsFraud ? CaseOutcome.ConfirmedFraud : CaseOutcome.FalsePositive, label.IsFraud,
-                DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, "officer-a", "scam", false,
+                ClusterFixture.Now, ClusterFixture.Now, "officer-a", "scam", false,
                 new RiskSnapshot(10, RiskLevel.Low, [], 0.01f, "fraud-ft-1.42", FeatureSnapshot.Of(label.Features))));
         }
 

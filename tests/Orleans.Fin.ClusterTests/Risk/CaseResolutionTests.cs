@@ -91,7 +91,7 @@ public sealed class CaseResolutionTests(ClusterFixture fixture)
     {
         var customer = await _risk.Money.NewCustomerAsync();
         var records = Enumerable.Range(1, 300).Select(i => new AuditRecord(
-            AuditAction.Decision, customer, DateTimeOffset.UtcNow, "test", $"record {i}", "v1")).ToList();
+            AuditAction.Decision, customer, ClusterFixture.Now, "test", $"record {i}", "v1")).ToList();
         foreach (var chunk in records.Chunk(50))
         {
             await _risk.Risk(customer).AppendAudit(chunk);

@@ -114,7 +114,7 @@ public sealed class EscalationTests(ClusterFixture fixture)
         var (customer, from) = await _risk.Money.FundedAccountAsync(100m);
         ScriptedRiskScorer.Script(from, RiskLevel.Low);
         var activity = new CustomerActivity(
-            $"{RiskScenario.NewPaymentId()}:{ActivityKind.PaymentOut}", customer, ActivityKind.PaymentOut, DateTimeOffset.UtcNow, 12m, "CNY", from,
+            $"{RiskScenario.NewPaymentId()}:{ActivityKind.PaymentOut}", customer, ActivityKind.PaymentOut, ClusterFixture.Now, 12m, "CNY", from,
             "acc_00000000000000000000000000", "app", RiskScenario.BoundDevice, Status: nameof(MovementStatus.Completed));
 
         await _risk.PublishAsync(activity);

@@ -106,7 +106,7 @@ public sealed class FraudScenarioTests(ClusterFixture fixture)
     {
         var (customer, account) = await _risk.Money.FundedAccountAsync(50_000m);
         var simulated = new TransactionSimulator(new SimulationOptions { Customers = 10, Days = 30 }).OrdinaryCustomer(index);
-        var shift = DateTimeOffset.UtcNow - simulated.Events[^1].Activity.At;
+        var shift = ClusterFixture.Now - simulated.Events[^1].Activity.At;
         foreach (var e in simulated.Events)
         {
             var a = e.Activity;
