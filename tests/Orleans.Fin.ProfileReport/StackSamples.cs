@@ -1,0 +1,19 @@
+namespace Orleans.Fin.ProfileReport;
+
+/// <summary>The commonest whole stacks among the samples that pass through a frame: what to read when a row surprises.</summary>
+public static class StackSamples
+{
+    public static void Print(TextWriter output, TraceSamples samples, string framePrefix, int count)
+    {
+        var matching = samples.Stacks.Where(s => s.Any(f => f.StartsWith(framePrefix, StringComparison.Ordinal))).ToList();
+        output.WriteLine($"stacks through {framePrefix}: {matching.Count} samples");
+        foreach (var group in matching.GroupBy(s => string.Join('\n', s.Take(40)), StringComparer.Ordinal).OrderByDescending(g => g.Count()).Take(count))
+        {
+            output.WriteLine($"-- {group.Count()} samples");
+            foreach (var frame in group.First().Take(40))
+            {
+                output.WriteLine("   " + (frame.Length > 160 ? frame[..160] : frame));
+            }
+        }
+    }
+}
