@@ -16,12 +16,13 @@ public static class CpuCategory
     public const string Serialization = "Orleans serialization (codecs, deep copies)";
     public const string Messaging = "Orleans messaging + scheduling (calls, activations, turns)";
     public const string Streams = "Orleans streams (memory queue, delivery)";
+    public const string Dashboard = "Orleans dashboard (per-call profiler, counters)";
     public const string Logging = "logging";
     public const string Telemetry = "metrics + tracing (OpenTelemetry, diagnostics)";
     public const string Runtime = "runtime: thread pool, tasks, timers, unattributed";
 
     /// <summary>The order rows are printed in.</summary>
-    public static readonly string[] All = [Http, Auth, Api, Grains, Storage, Serialization, Messaging, Streams, Logging, Telemetry, Runtime, Idle];
+    public static readonly string[] All = [Http, Auth, Api, Grains, Storage, Serialization, Messaging, Streams, Dashboard, Logging, Telemetry, Runtime, Idle];
 
     private static readonly string[] WaitLeaves =
     [
@@ -46,7 +47,7 @@ public static class CpuCategory
         ("Npgsql.", Storage),
         ("Orleans.Serialization.Invocation.", Messaging), ("Orleans.Serialization.", Serialization),
         ("OrleansCodeGen.", Messaging), ("Orleans.Streams.", Streams), ("Orleans.Providers.Streams.", Streams),
-        ("Orleans.Providers.MemoryStreamQueueGrain", Streams), ("Orleans.Providers.", Streams),
+        ("Orleans.Dashboard.", Dashboard), ("Orleans.Providers.MemoryStreamQueueGrain", Streams), ("Orleans.Providers.", Streams),
         ("Orleans.", Messaging),
         ("Microsoft.Extensions.Logging", Logging), ("Serilog", Logging),
         ("OpenTelemetry", Telemetry), ("System.Diagnostics.Metrics", Telemetry), ("System.Diagnostics.Activity", Telemetry),
