@@ -19,10 +19,11 @@ public static class CpuCategory
     public const string Dashboard = "Orleans dashboard (per-call profiler, counters)";
     public const string Logging = "logging";
     public const string Telemetry = "metrics + tracing (OpenTelemetry, diagnostics)";
+    public const string Spin = "thread pool spinning for work before it sleeps";
     public const string Runtime = "runtime: thread pool, tasks, timers, unattributed";
 
     /// <summary>The order rows are printed in.</summary>
-    public static readonly string[] All = [Http, Auth, Api, Grains, Storage, Serialization, Messaging, Streams, Dashboard, Logging, Telemetry, Runtime, Idle];
+    public static readonly string[] All = [Http, Auth, Api, Grains, Storage, Serialization, Messaging, Streams, Dashboard, Logging, Telemetry, Spin, Runtime, Idle];
 
     private static readonly string[] WaitLeaves =
     [
@@ -67,6 +68,12 @@ public static class CpuCategory
         if (resolved.Count == 0 || resolved.Any(f => WaitLeaves.Any(w => f.StartsWith(w, StringComparison.Ordinal)) && (f == resolved[0] || f.Contains("FileSystemWatcher", StringComparison.Ordinal))))
         {
             return (Idle, null);
+        }
+
+        if (resolved[0].StartsWith("System.Threading.LowLevelSpinWaiter.", StringComparison.Ordinal)
+            || resolved[0].StartsWith("System.Threading.PortableThreadPool+WorkerThread.WorkerThreadStart", StringComparison.Ordinal))
+        {
+            return (Spin, null);
         }
 
         foreach (var frame in frames)
