@@ -27,10 +27,19 @@ public sealed partial class AccountGrain(
 
     private string Id => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _committed = state.State;
         LegRetention.Upgrade(_committed);
+        if (AccountSchema.NeedsRegistering(_committed))
+        {
+            await RegisterOpenedEarlierAsync();
+        }
+        else
+        {
+            _committed.SchemaVersion = AccountSchema.Current;
+        }
+
         if (!_committed.Opened && SystemAccounts.Parse(Id) is { } system)
         {
             // The bank's own accounts exist implicitly; they are written on their first posting.
@@ -42,7 +51,23 @@ public sealed partial class AccountGrain(
         }
 
         AskStaleMovementsToFinish();
-        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// An account opened before the registry existed joins it, so the integrity check counts it. The new schema version
+    /// is stored with the next write; a failed registration is tried again on the next activation.
+    /// </summary>
+    private async Task RegisterOpenedEarlierAsync()
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IAccountRegistryGrain>(IAccountRegistryGrain.ShardOf(Id)).Register(Id);
+            _committed.SchemaVersion = AccountSchema.Current;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogRegistrationDeferred(logger, ex, Id);
+        }
     }
 
     public async Task<AccountView> Open(AccountOpening opening)
@@ -339,4 +364,7 @@ public sealed partial class AccountGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId} could not ask movement {TransferId} to finish")]
     private static partial void LogResumeFailed(ILogger logger, Exception exception, string accountId, string transferId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId} could not join the account registry; it tries again on its next activation")]
+    private static partial void LogRegistrationDeferred(ILogger logger, Exception exception, string accountId);
 }

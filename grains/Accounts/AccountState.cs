@@ -5,8 +5,8 @@ namespace Orleans.Fin.Accounts;
 /// <summary>Persisted state of an account grain (JSON; new members need defaults).</summary>
 public sealed class AccountState
 {
-    /// <summary>2: settled legs are kept in <see cref="Settled"/>, no longer in <see cref="InFlight"/>.</summary>
-    public int SchemaVersion { get; set; } = 2;
+    /// <summary>See <see cref="Domain.AccountSchema"/>.</summary>
+    public int SchemaVersion { get; set; } = Domain.AccountSchema.Current;
     public bool Opened { get; set; }
     public string CustomerId { get; set; } = "";
     public string Currency { get; set; } = "";
