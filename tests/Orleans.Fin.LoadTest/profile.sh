@@ -7,7 +7,7 @@
 # Builds the silo, the load tool and the summariser in Release, starts a node (fraud scoring off; a private
 # PostgreSQL for the Postgres profile unless FIN_PG_CONNECTION is set), runs the load tool against it and, once the
 # load's warm-up is over, records --seconds of dotnet-trace thread-time sampling (and the GCs) of the node. Over the same window it reads
-# the CPU time of the node, of the load tool and of the whole machine from /proc, and the requests the load tool
+# the CPU time of the node, of the load tool, of the private PostgreSQL and of the whole machine from /proc, and the requests the load tool
 # completed. Orleans.Fin.ProfileReport then prints the machine's split and the node's CPU by component.
 # The trace and the logs stay in --out (default: a new directory under $TMPDIR).
 set -euo pipefail
@@ -56,6 +56,13 @@ cpu_seconds() {
     awk -v t="$ticks" '{printf "%.3f", ($14+$15)/t}' "/proc/$1/stat"
   fi
 }
+# CPU seconds of the private PostgreSQL server: the postmaster and its backends (0 when none was started here).
+db_cpu_seconds() {
+  if [[ $started_pg != true ]]; then echo 0; return; fi
+  local master
+  master=$(head -n 1 "$out/pg/data/postmaster.pid")
+  cat /proc/[0-9]*/stat 2>/dev/null | awk -v t="$(getconf CLK_TCK)" -v m="$master" '$1 == m || $4 == m {s += $14 + $15} END {printf "%.3f", s / t}'
+}
 requests_so_far() { grep -o 'requests=[0-9]*' "$out/load.log" | tail -n 1 | cut -d= -f2; }
 
 dotnet build silo -c Release -nologo -v quiet
@@ -89,11 +96,11 @@ done
 sleep 3
 
 requests_before=$(requests_so_far) node_before=$(cpu_seconds "$silo_pid") load_before=$(cpu_seconds "$load_pid")
-all_before=$(cpu_seconds all) wall_before=$(date +%s.%N)
+all_before=$(cpu_seconds all) db_before=$(db_cpu_seconds) wall_before=$(date +%s.%N)
 "$trace_tool" collect -p "$silo_pid" --profile dotnet-sampled-thread-time,gc-collect --duration "$(printf '00:%02d:%02d:%02d' $((seconds / 3600)) $((seconds / 60 % 60)) $((seconds % 60)))" \
   -o "$out/node.nettrace" >"$out/trace.log" 2>&1
 requests_after=$(requests_so_far) node_after=$(cpu_seconds "$silo_pid") load_after=$(cpu_seconds "$load_pid")
-all_after=$(cpu_seconds all) wall_after=$(date +%s.%N)
+all_after=$(cpu_seconds all) db_after=$(db_cpu_seconds) wall_after=$(date +%s.%N)
 
 kill "$load_pid" 2>/dev/null || true
 wait "$load_pid" 2>/dev/null || true
@@ -106,8 +113,9 @@ silo_pid=""
 
 calc() { python3 -c "print(round($1, 3))"; }
 node_cpu=$(calc "$node_after - $node_before") load_cpu=$(calc "$load_after - $load_before")
-other_cpu=$(calc "max(0, $all_after - $all_before - $node_cpu - $load_cpu)") wall=$(calc "$wall_after - $wall_before")
+db_cpu=$(calc "$db_after - $db_before")
+other_cpu=$(calc "max(0, $all_after - $all_before - $node_cpu - $load_cpu - $db_cpu)") wall=$(calc "$wall_after - $wall_before")
 echo "== profile: $out/node.nettrace"
 dotnet tests/Orleans.Fin.ProfileReport/bin/Release/net10.0/Orleans.Fin.ProfileReport.dll "$out/node.nettrace" \
-  --node-cpu "$node_cpu" --load-cpu "$load_cpu" --other-cpu "$other_cpu" --wall "$wall" --cores "$(nproc)" \
+  --node-cpu "$node_cpu" --load-cpu "$load_cpu" --db-cpu "$db_cpu" --other-cpu "$other_cpu" --wall "$wall" --cores "$(nproc)" \
   --requests "$((requests_after - requests_before))" --detail "$detail"

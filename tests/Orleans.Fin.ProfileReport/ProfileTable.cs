@@ -62,15 +62,18 @@ public sealed class ProfileTable(TraceSamples samples, GcSummary gc, CpuWindow w
 
         Line("node", window.NodeCpu);
         Line("load tool", window.LoadCpu);
+        Line("PostgreSQL", window.DatabaseCpu is > 0 ? window.DatabaseCpu : null);
         Line("other processes", window.OtherCpu);
-        Line("idle", capacity - (window.NodeCpu ?? 0) - (window.LoadCpu ?? 0) - (window.OtherCpu ?? 0));
+        Line("idle", capacity - (window.NodeCpu ?? 0) - (window.LoadCpu ?? 0) - (window.DatabaseCpu ?? 0) - (window.OtherCpu ?? 0));
         if (window.Requests is > 0 and { } requests)
         {
             output.WriteLine(Invariant($"  {requests:N0} requests completed: {requests / wall:F0}/s"));
             output.WriteLine(Invariant($"  CPU per request: node {window.NodeCpu * 1e6 / requests:F0} µs, load tool {window.LoadCpu * 1e6 / requests:F0} µs"));
             if (window.NodeCpu is { } n && window.LoadCpu is { } l)
             {
-                output.WriteLine(Invariant($"  ceiling with node and load tool alone on {window.Cores} cores: {window.Cores * requests / (n + l):F0} requests/s"));
+                var database = window.DatabaseCpu ?? 0;
+                output.WriteLine(Invariant(
+                    $"  ceiling with node, load tool{(database > 0 ? " and PostgreSQL" : string.Empty)} alone on {window.Cores} cores: {window.Cores * requests / (n + l + database):F0} requests/s"));
             }
         }
     }
