@@ -55,8 +55,12 @@ public sealed partial class RiskGrain
     {
         Current.ModelVersion = verdict.ModelVersion;
         FinMetrics.RiskDecisions.Add(1, new("source", "activity"), new("level", verdict.Level.ToString()));
+        var countedBefore = Flagged(now);
         Current.Score = RiskScoreRules.AfterVerdict(Current.Score, Current.ScoredAt, verdict.Score, now, Control.ScoreHalfLife);
         Current.ScoredAt = now;
+        Current.Explained = activity.Kind == ActivityKind.PaymentOut
+            ? FlaggedSenderPolicy.AfterPaymentMade(Current.Explained, verdict.Level, activity.EventId.Split(':')[0], countedBefore, Current.Score, Current.ScoredAt)
+            : FlaggedSenderPolicy.AfterOtherFinding(Current.Explained, verdict.Level);
         var response = RiskResponsePolicy.ForVerdict(verdict.Level, verdict.Reasons.Count > 0);
         if (response == RiskResponse.None)
         {

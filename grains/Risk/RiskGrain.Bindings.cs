@@ -43,6 +43,7 @@ public sealed partial class RiskGrain
         Current.Score = RiskScoreRules.AfterVerdict(Current.Score, Current.ScoredAt, thresholds.Value.RiskyBindingPoints, now, Control.ScoreHalfLife);
         Current.ScoredAt = now;
         var level = LevelOf(Current.Score);
+        Current.Explained = FlaggedSenderPolicy.AfterOtherFinding(Current.Explained, level);
         Flag(["risky-binding"]);
         RecordSignal(now, "binding", description, Current.Score, level);
         Audit(AuditAction.Signal, RiskGrainKeys.Engine, description, level, Current.Score, reference: deviceId);

@@ -32,12 +32,15 @@ public sealed partial class RiskGrain
         var verdict = scorer.ScorePayment(Current.Profile, candidate);
         Current.ModelVersion = verdict.ModelVersion;
         FinMetrics.RiskDecisions.Add(1, new("source", "payment"), new("level", verdict.Level.ToString()));
+        var countedBefore = Flagged(now);
         var score = RiskScoreRules.AfterVerdict(Current.Score, Current.ScoredAt, verdict.Score, now, Control.ScoreHalfLife);
         if (score != Current.Score)
         {
             Current.Score = score;
             Current.ScoredAt = now;
         }
+
+        Current.Explained = FlaggedSenderPolicy.AfterAttempt(Current.Explained, verdict.Level, check.MovementId, countedBefore);
 
         List<string> reasons = [.. verdict.Reasons];
         var trigger = $"Payment {check.MovementId} of {check.Amount} {check.Currency} to {check.ToAccountId}";
@@ -110,6 +113,7 @@ public sealed partial class RiskGrain
             case OtpCheck.Passed:
                 reasons.Add("OTP_ACCEPTED");
                 Challenged("passed");
+                Current.Explained = FlaggedSenderPolicy.AfterCodePassed(Current.Explained, check.MovementId, Current.Score, Current.ScoredAt);
                 return PaymentDecision.Allow;
             case OtpCheck.Wrong:
                 reasons.Add($"OTP_INCORRECT ({Control.OtpMaxAttempts - challenge!.Attempts} attempt(s) left)");
@@ -118,6 +122,7 @@ public sealed partial class RiskGrain
             case OtpCheck.Exhausted:
                 reasons.Add("OTP_ATTEMPTS_EXHAUSTED");
                 Challenged("declined");
+                Current.Explained = FlaggedSenderPolicy.AfterCodeFailed();
                 Flag(["otp-attempts-exhausted"]);
                 await StepUpAndContactAsync($"Too many wrong one-time codes for payment {check.MovementId}", ["OTP_ATTEMPTS_EXHAUSTED"], now);
                 return PaymentDecision.Decline;
@@ -133,6 +138,7 @@ public sealed partial class RiskGrain
         {
             reasons.Add("OTP_TOO_MANY_CODES");
             Challenged("declined");
+            Current.Explained = FlaggedSenderPolicy.AfterCodeFailed();
             return PaymentDecision.Decline;
         }
 
@@ -156,6 +162,7 @@ public sealed partial class RiskGrain
     {
         reasons.Add("OTP_LOCKED");
         Challenged("declined");
+        Current.Explained = FlaggedSenderPolicy.AfterCodeFailed();
         return PaymentDecision.Decline;
     }
 

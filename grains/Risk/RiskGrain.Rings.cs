@@ -25,6 +25,7 @@ public sealed partial class RiskGrain
         Current.Score = RingSignalPolicy.ScoreAfter(signal.Kind, previous, Control.BoostFor(signal.Kind), thresholds.Value.HighThreshold);
         Current.ScoredAt = now;
         var level = LevelOf(Current.Score);
+        Current.Explained = FlaggedSenderPolicy.AfterOtherFinding(Current.Explained, level);
         var flag = RingSignalPolicy.FlagOf(signal.Kind);
         Flag([flag]);
         RecordSignal(now, $"signal:{flag}", signal.Description, Current.Score, level);
@@ -60,6 +61,15 @@ public sealed partial class RiskGrain
             Bounded.AddDistinct(Current.RecentPayees, payee, RiskState.MaxReported);
             ReportPayeesIfFlagged(now);
         }
+    }
+
+    /// <summary>Whether the customer counts as a flagged sender for its payees' mule watch (<see cref="FlaggedSenderPolicy"/>).</summary>
+    private bool Flagged(DateTimeOffset now)
+    {
+        var standing = CurrentScore(now);
+        var explained = RiskScoreRules.Decay(Current.Explained.Score, Current.Explained.ScoredAt, now, Control.ScoreHalfLife);
+        return FlaggedSenderPolicy.Counts(
+            Current.OpenCaseId is not null, LevelOf(standing), standing, explained, Current.Explained.AwaitingCode is not null);
     }
 
     /// <summary>A flagged customer's payees learn that it pays them (several flagged senders make a suspected mule).</summary>

@@ -74,8 +74,6 @@ public sealed partial class RiskGrain(
     private RiskLevel LevelOf(int score) =>
         RiskScoreRules.LevelOf(score, thresholds.Value.MediumThreshold, thresholds.Value.HighThreshold, Current.OpenCaseId is not null);
 
-    private bool Flagged(DateTimeOffset now) => Current.OpenCaseId is not null || LevelOf(CurrentScore(now)) != RiskLevel.Low;
-
     private void Flag(IEnumerable<string> flags)
     {
         foreach (var flag in flags)

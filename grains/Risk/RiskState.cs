@@ -62,6 +62,9 @@ public sealed class RiskState
 
     public List<OtpChallenge> Challenges { get; set; } = [];
 
+    /// <summary>What payments confirmed with a code explain of the standing (they do not make a flagged sender).</summary>
+    public ExplainedStanding Explained { get; set; } = new();
+
     /// <summary>Payment decisions not yet labelled (by a case, or by staying unreported for the label window), oldest first.</summary>
     public List<DecisionRecord> Decisions { get; set; } = [];
 

@@ -65,4 +65,43 @@ public sealed class FraudRingTests(ClusterFixture fixture)
             await RiskScenario.EventuallyAsync(async () => (await _risk.Risk(sender).GetProfile()).Flags.Contains("ring-member"), "the sender is a ring member");
         }
     }
+
+    [Fact]
+    public async Task MuleRing_PaidByThreeCustomersWhoLeftTheirCodeUnanswered_FreezesTheMule()
+    {
+        var (mule, muleAccount) = await _risk.Money.FundedAccountAsync(0m);
+        var senders = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => _risk.Money.FundedAccountAsync(5_000m)));
+        var (_, elsewhere) = await _risk.Money.FundedAccountAsync(0m);
+        for (var i = 0; i < senders.Length; i++)
+        {
+            // A payment scored Medium (elsewhere: attempts on the mule itself would make it a watched beneficiary instead),
+            // its code never entered, entered wrong, or entered after it expired.
+            var (sender, account) = senders[i];
+            ScriptedRiskScorer.Script(account, RiskLevel.Medium);
+            var attemptId = RiskScenario.NewPaymentId();
+            Assert.Equal(MovementStatus.ChallengeRequired, (await _risk.PayAsync(attemptId, sender, account, elsewhere, 3_000m)).Status);
+            var code = await _risk.LatestCodeAsync(sender, attemptId);
+            if (i == 1)
+            {
+                var wrong = await _risk.PayAsync(attemptId, sender, account, elsewhere, 3_000m, otp: RiskScenario.WrongCode(code));
+                Assert.Contains(wrong.Reasons, r => r.StartsWith("OTP_INCORRECT", StringComparison.Ordinal));
+            }
+            else if (i == 2)
+            {
+                await Task.Delay(ClusterFixture.OtpLifetime + TimeSpan.FromSeconds(0.5));
+                Assert.Contains("OTP_EXPIRED", (await _risk.PayAsync(attemptId, sender, account, elsewhere, 3_000m, otp: code)).Reasons);
+            }
+
+            ScriptedRiskScorer.Clear(account);
+            var paid = await _risk.PayPassingChallengeAsync(sender, account, muleAccount, 200m); // a code passed for this one
+            Assert.Equal(MovementStatus.Completed, paid.Status);
+        }
+
+        await RiskScenario.EventuallyAsync(async () => (await _risk.Risk(mule).GetProfile()).OpenCaseId is not null, "the mule is under investigation");
+        var profile = await _risk.Risk(mule).GetProfile();
+        Assert.Contains("mule-account", profile.Flags);
+        Assert.DoesNotContain("scam-collector", profile.Flags);
+        Assert.Equal(AccountStatus.Frozen, (await _risk.AccountAsync(muleAccount)).Status);
+        Assert.Equal(600m, await _risk.Money.BalanceAsync(muleAccount));
+    }
 }
