@@ -231,7 +231,7 @@ public sealed partial class AccountGrain(
         var chunk = AccountLedger.SegmentToSeal(current);
         if (chunk is not null)
         {
-            await GrainFactory.GetGrain<ILedgerSegmentGrain>($"{Id}/{current.SealedSegments}")
+            await GrainFactory.Get<ILedgerSegmentGrain>($"{Id}/{current.SealedSegments}")
                 .Store([.. chunk.Select(e => EntryMapping.ToEntry(Id, e))]);
         }
 

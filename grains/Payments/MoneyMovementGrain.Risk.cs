@@ -1,4 +1,5 @@
 using Orleans.Fin.Accounts;
+using Orleans.Fin.Common;
 using Orleans.Fin.Risk;
 
 namespace Orleans.Fin.Payments;
@@ -26,7 +27,7 @@ public sealed partial class MoneyMovementGrain
         var check = new PaymentCheck(
             Id, m.Amount, m.Currency, m.FromAccountId!, m.ToAccountId!, m.Channel, m.DeviceId, m.Ip, m.Country, m.City, m.MerchantCategory,
             clock.GetUtcNow(), otp);
-        var assessment = await GrainFactory.GetGrain<IRiskGrain>(m.PayerCustomerId).AssessPayment(check);
+        var assessment = await GrainFactory.Get<IRiskGrain>(m.PayerCustomerId).AssessPayment(check);
         m.RiskScore = assessment.Score;
         m.RiskLevel = assessment.Level;
         m.Reasons = [.. assessment.Reasons];

@@ -29,7 +29,7 @@ public sealed partial class MoneyMovementGrain(
 
     private string Id => this.GetPrimaryKeyString();
 
-    private IPendingMovementsGrain PendingIndex => GrainFactory.GetGrain<IPendingMovementsGrain>(IPendingMovementsGrain.ShardOf(Id));
+    private IPendingMovementsGrain PendingIndex => GrainFactory.Get<IPendingMovementsGrain>(IPendingMovementsGrain.ShardOf(Id));
 
     public async Task<MovementResult> Execute(MovementRequest request)
     {
@@ -121,7 +121,7 @@ public sealed partial class MoneyMovementGrain(
         DeclineReason? declined = null;
         foreach (var leg in S.Legs.Where(l => !l.Applied))
         {
-            var outcome = await GrainFactory.GetGrain<IAccountGrain>(leg.AccountId).Post(ToPosting(leg));
+            var outcome = await GrainFactory.Get<IAccountGrain>(leg.AccountId).Post(ToPosting(leg));
             if (!outcome.Applied)
             {
                 declined = outcome.Decline ?? DeclineReason.AccountClosed;
@@ -155,7 +155,7 @@ public sealed partial class MoneyMovementGrain(
         {
             try
             {
-                await GrainFactory.GetGrain<IAccountGrain>(leg.AccountId).Reverse(Id);
+                await GrainFactory.Get<IAccountGrain>(leg.AccountId).Reverse(Id);
             }
             catch (Exception ex)
             {
@@ -179,7 +179,7 @@ public sealed partial class MoneyMovementGrain(
 
         foreach (var leg in S.Legs.Where(l => l.Applied))
         {
-            GrainFactory.GetGrain<IAccountGrain>(leg.AccountId).Release(Id).Ignore();
+            GrainFactory.Get<IAccountGrain>(leg.AccountId).Release(Id).Ignore();
         }
 
         // A finished movement is only read again for a replay, which its stored state answers; millions of

@@ -108,7 +108,7 @@ public static class AccountEndpoints
     internal static async Task<AccountView> Load(IGrainFactory grains, string id, ClaimsPrincipal user)
     {
         var known = FinIds.HasPrefix(id, IdPrefixes.Account) || (user.IsStaff() && SystemAccounts.Parse(id) is not null);
-        return (known ? await grains.GetGrain<IAccountGrain>(id).Get() : null) ?? throw FinException.NotFound("Account");
+        return (known ? await grains.Get<IAccountGrain>(id).Get() : null) ?? throw FinException.NotFound("Account");
     }
 
     private static async Task<Ok<AccountResponse>> ChangeStatus(

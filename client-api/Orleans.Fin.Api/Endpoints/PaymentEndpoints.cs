@@ -52,7 +52,7 @@ public static class PaymentEndpoints
             subject, request.FromAccountId, request.ToAccountId, request.Amount!.Value, request.Currency!, request.Channel!,
             request.DeviceId, request.Ip, request.Country, request.City, request.MerchantCategory, request.Otp);
         var id = keys.MovementId(MovementKind.Payment, subject, key);
-        var result = await grains.GetGrain<IMoneyMovementGrain>(id).Execute(movement);
+        var result = await grains.Get<IMoneyMovementGrain>(id).Execute(movement);
         return TypedResults.Created($"/payments/{result.Id}", PaymentResponse.From(result));
     }
 
@@ -62,7 +62,7 @@ public static class PaymentEndpoints
     /// </summary>
     public static async Task<Results<Ok<PaymentResponse>, Ok<PaymentReceiptResponse>>> GetPayment(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var result = (FinIds.HasPrefix(id, IdPrefixes.Payment) ? await grains.GetGrain<IMoneyMovementGrain>(id).Get() : null)
+        var result = (FinIds.HasPrefix(id, IdPrefixes.Payment) ? await grains.Get<IMoneyMovementGrain>(id).Get() : null)
             ?? throw FinException.NotFound("Payment");
         if (user.IsStaff() || (result.CustomerIds.Count > 0 && user.IsOwner(result.CustomerIds[0])))
         {

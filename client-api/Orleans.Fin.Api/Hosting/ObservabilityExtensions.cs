@@ -32,7 +32,14 @@ public static class ObservabilityExtensions
 
     public static WebApplication UseFinRequestLogging(this WebApplication app)
     {
-        app.UseSerilogRequestLogging(options => options.GetLevel = (context, _, exception) => RequestLogLevel(context.Response.StatusCode, exception));
+        // The host's logger, not the static one: that stays the bootstrap logger (preserveStaticLogger), which ignores
+        // Serilog:MinimumLevel and the configured sinks and takes a lock on every request it writes.
+        var logger = app.Services.GetRequiredService<Serilog.ILogger>();
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.Logger = logger;
+            options.GetLevel = (context, _, exception) => RequestLogLevel(context.Response.StatusCode, exception);
+        });
         return app;
     }
 

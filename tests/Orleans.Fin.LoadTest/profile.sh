@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# CPU profile of an all-in-one node under the payments load: what bounds payment throughput.
+#
+#   tests/Orleans.Fin.LoadTest/profile.sh [--seconds 20] [--concurrency 32] [--customers 200] [--profile Embedded|Postgres]
+#                                         [--storage GroupCommit|AdoNet] [--scenario payments] [--out DIR] [--detail 5]
+#
+# Builds the silo, the load tool and the summariser in Release, starts a node (fraud scoring off; a private
+# PostgreSQL for the Postgres profile unless FIN_PG_CONNECTION is set), runs the load tool against it and, once the
+# load's warm-up is over, records --seconds of dotnet-trace thread-time sampling (and the GCs) of the node. Over the same window it reads
+# the CPU time of the node, of the load tool, of the private PostgreSQL and of the whole machine from /proc, and the requests the load tool
+# completed. Orleans.Fin.ProfileReport then prints the machine's split and the node's CPU by component.
+# The trace and the logs stay in --out (default: a new directory under $TMPDIR).
+set -euo pipefail
+
+seconds=20 concurrency=32 customers=200 profile=Embedded storage=GroupCommit scenario=payments out="" detail=5
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --seconds) seconds=$2; shift 2 ;;
+    --concurrency) concurrency=$2; shift 2 ;;
+    --customers) customers=$2; shift 2 ;;
+    --profile) profile=$2; shift 2 ;;
+    --storage) storage=$2; shift 2 ;;
+    --scenario) scenario=$2; shift 2 ;;
+    --out) out=$2; shift 2 ;;
+    --detail) detail=$2; shift 2 ;;
+    *) echo "usage: $0 [--seconds N] [--concurrency N] [--customers N] [--profile Embedded|Postgres] [--storage GroupCommit|AdoNet] [--scenario payments] [--out DIR] [--detail N]" >&2; exit 2 ;;
+  esac
+done
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$root"
+trace_tool=$(command -v dotnet-trace || echo "$HOME/.dotnet/tools/dotnet-trace")
+[[ -x $trace_tool ]] || { echo "dotnet-trace is missing: dotnet tool install -g dotnet-trace" >&2; exit 1; }
+out=${out:-$(mktemp -d "${TMPDIR:-/tmp}/orleans-fin-profile.XXXXXX")}
+mkdir -p "$out"
+chmod 755 "$out"
+silo_pid="" load_pid="" started_pg=false
+
+cleanup() {
+  [[ -n $load_pid ]] && kill "$load_pid" 2>/dev/null && wait "$load_pid" 2>/dev/null || true
+  [[ -n $silo_pid ]] && kill "$silo_pid" 2>/dev/null && wait "$silo_pid" 2>/dev/null || true
+  [[ $started_pg == true ]] && deploy/scripts/pg-local.sh stop "$out/pg" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+# shellcheck source=node.sh
+source "$root/tests/Orleans.Fin.LoadTest/node.sh"
+
+# CPU seconds (user + system) a process has used; the whole machine's busy seconds when PID is "all".
+cpu_seconds() {
+  local ticks
+  ticks=$(getconf CLK_TCK)
+  if [[ $1 == all ]]; then
+    awk -v t="$ticks" '/^cpu /{printf "%.3f", ($2+$3+$4+$7+$8+$9)/t}' /proc/stat
+  else
+    awk -v t="$ticks" '{printf "%.3f", ($14+$15)/t}' "/proc/$1/stat"
+  fi
+}
+# CPU seconds of the private PostgreSQL server: the postmaster and its backends (0 when none was started here).
+db_cpu_seconds() {
+  if [[ $started_pg != true ]]; then echo 0; return; fi
+  local master
+  master=$(head -n 1 "$out/pg/data/postmaster.pid")
+  cat /proc/[0-9]*/stat 2>/dev/null | awk -v t="$(getconf CLK_TCK)" -v m="$master" '$1 == m || $4 == m {s += $14 + $15} END {printf "%.3f", s / t}'
+}
+requests_so_far() { grep -o 'requests=[0-9]*' "$out/load.log" | tail -n 1 | cut -d= -f2; }
+
+dotnet build silo -c Release -nologo -v quiet
+dotnet build tests/Orleans.Fin.LoadTest -c Release -nologo -v quiet
+dotnet build tests/Orleans.Fin.ProfileReport -c Release -nologo -v quiet
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ)"
+
+if [[ $profile == Postgres && -z ${FIN_PG_CONNECTION:-} ]]; then
+  mkdir -p "$out/pg"
+  deploy/scripts/pg-local.sh start "$out/pg" >/dev/null
+  started_pg=true
+  # shellcheck disable=SC1091
+  source "$out/pg/env"
+  deploy/scripts/db-setup.sh >/dev/null
+fi
+
+http_port=$(free_port)
+start_node "$root/silo/bin/Release/net10.0" "$http_port" "$out/silo.log" "$profile" \
+  "$([[ $profile == Postgres ]] && echo "$storage" || echo memory)" off
+echo "== $profile node (pid $silo_pid), fraud scoring off, $scenario with $concurrency workers"
+
+# The load runs past the trace window so the whole window is under load; no bare baseline (profile.sh times nothing).
+dotnet tests/Orleans.Fin.LoadTest/bin/Release/net10.0/Orleans.Fin.LoadTest.dll \
+  --url "http://127.0.0.1:$http_port" --scenario "$scenario" --concurrency "$concurrency" \
+  --seconds "$((seconds + 15))" --warmup 5 --baseline-seconds 0 --customers "$customers" >"$out/load.log" 2>&1 &
+load_pid=$!
+until grep -q "== $scenario for" "$out/load.log"; do
+  kill -0 "$load_pid" 2>/dev/null || { echo "the load tool stopped:" >&2; cat "$out/load.log" >&2; exit 1; }
+  sleep 0.5
+done
+sleep 3
+
+requests_before=$(requests_so_far) node_before=$(cpu_seconds "$silo_pid") load_before=$(cpu_seconds "$load_pid")
+all_before=$(cpu_seconds all) db_before=$(db_cpu_seconds) wall_before=$(date +%s.%N)
+"$trace_tool" collect -p "$silo_pid" --profile dotnet-sampled-thread-time,gc-collect --duration "$(printf '00:%02d:%02d:%02d' $((seconds / 3600)) $((seconds / 60 % 60)) $((seconds % 60)))" \
+  -o "$out/node.nettrace" >"$out/trace.log" 2>&1
+requests_after=$(requests_so_far) node_after=$(cpu_seconds "$silo_pid") load_after=$(cpu_seconds "$load_pid")
+all_after=$(cpu_seconds all) db_after=$(db_cpu_seconds) wall_after=$(date +%s.%N)
+
+kill "$load_pid" 2>/dev/null || true
+wait "$load_pid" 2>/dev/null || true
+load_pid=""
+tail -n 3 "$out/load.log" | grep requests= || true
+echo "node working set: $(ps -o rss= -p "$silo_pid" | awk '{printf "%.0f MiB", $1/1024}')"
+kill "$silo_pid"
+wait "$silo_pid" 2>/dev/null || true
+silo_pid=""
+
+calc() { python3 -c "print(round($1, 3))"; }
+node_cpu=$(calc "$node_after - $node_before") load_cpu=$(calc "$load_after - $load_before")
+db_cpu=$(calc "$db_after - $db_before")
+other_cpu=$(calc "max(0, $all_after - $all_before - $node_cpu - $load_cpu - $db_cpu)") wall=$(calc "$wall_after - $wall_before")
+echo "== profile: $out/node.nettrace"
+dotnet tests/Orleans.Fin.ProfileReport/bin/Release/net10.0/Orleans.Fin.ProfileReport.dll "$out/node.nettrace" \
+  --node-cpu "$node_cpu" --load-cpu "$load_cpu" --db-cpu "$db_cpu" --other-cpu "$other_cpu" --wall "$wall" --cores "$(nproc)" \
+  --requests "$((requests_after - requests_before))" --detail "$detail"
