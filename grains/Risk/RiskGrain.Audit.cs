@@ -31,10 +31,13 @@ public sealed partial class RiskGrain
         MarkDirty();
     }
 
-    /// <summary>Moves the oldest full run of audit records into a segment grain before the state is written.</summary>
+    /// <summary>
+    /// Moves each full run of audit records into a segment grain before the state is written, so the state (and the
+    /// activation) keeps fewer than <see cref="RiskState.AuditSegmentSize"/> of them; older pages are read from segments.
+    /// </summary>
     private async Task SealAuditAsync()
     {
-        while (Current.Audit.Count >= 2 * RiskState.AuditSegmentSize)
+        while (Current.Audit.Count >= RiskState.AuditSegmentSize)
         {
             var run = Current.Audit.Take(RiskState.AuditSegmentSize).Select(a => a.ToEntry()).ToList();
             await GrainFactory.GetGrain<IRiskAuditSegmentGrain>($"{CustomerId}/{Current.SealedAuditSegments}").Store(run);

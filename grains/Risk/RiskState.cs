@@ -14,7 +14,10 @@ public sealed class RiskState
     public const int MaxBindings = 16;
     public const int MaxDecisions = 200;
 
-    /// <summary>Audit records kept in this state; a full run of <see cref="AuditSegmentSize"/> older ones is sealed into a segment.</summary>
+    /// <summary>
+    /// Audit records per sealed segment; once this many are unsealed they are sealed into a segment as the state is
+    /// written, so the state holds fewer than this. Segment n holds sequence numbers 64n+1…64n+64: never change it.
+    /// </summary>
     public const int AuditSegmentSize = 64;
 
     public int SchemaVersion { get; set; } = 1;

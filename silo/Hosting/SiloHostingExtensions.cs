@@ -17,6 +17,7 @@ using Orleans.Fin.Risk.Domain;
 using Orleans.Fin.Silo.Storage;
 using Orleans.Serialization;
 using Orleans.Storage;
+using Orleans.Streams;
 
 namespace Orleans.Fin.Silo.Hosting;
 
@@ -138,12 +139,17 @@ public static class SiloHostingExtensions
 
     /// <summary>
     /// The activity stream. Its queues are polled every 10 ms (the default is 100 ms) because the risk engine's time from
-    /// a suspicious event to the freeze is bounded by how soon the event is delivered.
+    /// a suspicious event to the freeze is bounded by how soon the event is delivered. Its only subscribers are implicit
+    /// (the customer's risk grain), so pub-sub is implicit-only: no rendezvous grain per customer stream, which would
+    /// otherwise stay active beside every active customer and write a PubSubStore row per new stream.
     /// </summary>
     public static ISiloBuilder AddFinStreams(this ISiloBuilder silo)
     {
-        silo.AddMemoryStreams(FinNames.StreamProvider, streams => streams.ConfigurePullingAgent(agent =>
-            agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(10))));
+        silo.AddMemoryStreams(FinNames.StreamProvider, streams =>
+        {
+            streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(10)));
+            streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+        });
         return silo;
     }
 

@@ -84,6 +84,15 @@ public sealed class ClusterFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>A grain's state as last written to the cluster's grain storage (null when never written).</summary>
+    public async Task<T?> StoredStateAsync<T>(string stateName, GrainId grainId) where T : class
+    {
+        var storage = Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(FinNames.Storage);
+        var state = new GrainState<T>();
+        await storage.ReadStateAsync(stateName, grainId, state);
+        return state.RecordExists ? state.State : null;
+    }
+
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 }
 

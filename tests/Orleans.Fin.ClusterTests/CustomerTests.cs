@@ -1,9 +1,10 @@
+using Orleans.Fin.ClusterTests.Risk;
 using Orleans.Fin.Common;
 using Orleans.Fin.Customers;
 using Orleans.Fin.Payments;
+using Orleans.Fin.Risk;
+using Orleans.Fin.Risk.Domain;
 using Orleans.Fin.TestSupport;
-using Orleans.Runtime;
-using Orleans.Streams;
 
 namespace Orleans.Fin.ClusterTests;
 
@@ -28,22 +29,17 @@ public sealed class CustomerTests(ClusterFixture fixture)
     public async Task RecordLogin_PublishesOnTheCustomersActivityStream()
     {
         var customerId = await _scenario.NewCustomerAsync();
-        var received = new TaskCompletionSource<CustomerActivity>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var stream = fixture.Client.GetStreamProvider(FinNames.StreamProvider)
-            .GetStream<CustomerActivity>(StreamId.Create(FinNames.CustomerActivityNamespace, customerId));
-        var handle = await stream.SubscribeAsync((activity, _) =>
-        {
-            received.TrySetResult(activity);
-            return Task.CompletedTask;
-        });
 
         await fixture.Client.GetGrain<ICustomerGrain>(customerId).RecordLogin(new LoginAttempt("device-9", "203.0.113.7", "CN", "Shanghai"));
-        var activity = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        await handle.UnsubscribeAsync();
 
-        Assert.Equal(ActivityKind.Login, activity.Kind);
-        Assert.Equal("device-9", activity.DeviceId);
-        Assert.Equal("Shanghai", activity.City);
+        // The stream's subscriber is the customer's risk grain (implicit); what it took in is in its stored profile.
+        LoginRecord? login = null;
+        await RiskScenario.EventuallyAsync(async () =>
+        {
+            login = (await StoredRiskAsync(customerId))?.Profile.Logins.LastOrDefault();
+            return login is not null;
+        }, "the login reaches the risk grain's stored profile");
+        Assert.Equal(("device-9", "CN", "Shanghai"), (login!.DeviceId, login.Country, login.City));
     }
 
     [Fact]
@@ -51,32 +47,23 @@ public sealed class CustomerTests(ClusterFixture fixture)
     {
         var (payer, from) = await _scenario.FundedAccountAsync(100m);
         var (payee, to) = await _scenario.FundedAccountAsync(0m);
-        var payerEvents = await SubscribeAsync(payer);
-        var payeeEvents = await SubscribeAsync(payee);
 
-        await fixture.Client.GetGrain<IMoneyMovementGrain>(FinIds.New(IdPrefixes.Payment, DateTimeOffset.UtcNow))
+        await fixture.Client.GetGrain<IMoneyMovementGrain>(FinIds.New(IdPrefixes.Payment, ClusterFixture.Now))
             .Execute(ClusterScenario.Payment(payer, from, to, 30m));
 
-        var outgoing = await payerEvents.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        var incoming = await payeeEvents.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal((ActivityKind.PaymentOut, 30m, to), (outgoing.Kind, outgoing.Amount!.Value, outgoing.CounterpartyAccountId));
-        Assert.Equal((ActivityKind.PaymentIn, 30m, from), (incoming.Kind, incoming.Amount!.Value, incoming.CounterpartyAccountId));
+        PaymentRecord? outgoing = null;
+        InflowRecord? incoming = null;
+        await RiskScenario.EventuallyAsync(async () =>
+        {
+            outgoing = (await StoredRiskAsync(payer))?.Profile.Payments.SingleOrDefault();
+            incoming = (await StoredRiskAsync(payee))?.Profile.Inflows.SingleOrDefault(i => i.CounterpartyAccountId == from);
+            return outgoing is not null && incoming is not null;
+        }, "the payment reaches both customers' risk grains");
+        Assert.Equal((30m, "CNY", to, false), (outgoing!.Amount, outgoing.Currency, outgoing.PayeeAccountId, outgoing.Declined));
+        Assert.Equal(30m, incoming!.AmountCny);
     }
 
-    private async Task<TaskCompletionSource<CustomerActivity>> SubscribeAsync(string customerId)
-    {
-        var received = new TaskCompletionSource<CustomerActivity>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await fixture.Client.GetStreamProvider(FinNames.StreamProvider)
-            .GetStream<CustomerActivity>(StreamId.Create(FinNames.CustomerActivityNamespace, customerId))
-            .SubscribeAsync((activity, _) =>
-            {
-                if (activity.Kind is ActivityKind.PaymentOut or ActivityKind.PaymentIn)
-                {
-                    received.TrySetResult(activity);
-                }
-
-                return Task.CompletedTask;
-            });
-        return received;
-    }
+    /// <summary>The customer's risk state as last written (routine changes are flushed within a second).</summary>
+    private Task<RiskState?> StoredRiskAsync(string customerId) =>
+        fixture.StoredStateAsync<RiskState>("risk", fixture.Client.GetGrain<IRiskGrain>(customerId).GetGrainId());
 }

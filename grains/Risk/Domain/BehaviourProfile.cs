@@ -10,8 +10,22 @@ public sealed class BehaviourProfile
 {
     public int SchemaVersion { get; set; } = 1;
 
-    /// <summary>Ids of the most recent events observed, oldest first (at most <see cref="BehaviourLimits.MaxEventIds"/>).</summary>
-    public List<string> SeenEventIds { get; set; } = [];
+    /// <summary>
+    /// Digests (<see cref="EventDigest"/>) of the ids of the most recent events observed, oldest first (at most
+    /// <see cref="BehaviourLimits.MaxEventIds"/>).
+    /// </summary>
+    public List<ulong> SeenEventDigests { get; set; } = [];
+
+    /// <summary>
+    /// The ids themselves, as profiles stored them before <see cref="SeenEventDigests"/>: read from an older payload they
+    /// are folded into the digests (ahead of any already there, being older); always written empty, so a node still on
+    /// the older version reads an empty list rather than a missing one.
+    /// </summary>
+    public List<string> SeenEventIds
+    {
+        get => [];
+        set => SeenEventDigests.InsertRange(0, (value ?? []).Select(EventDigest.Of));
+    }
 
     /// <summary>When the first event of this customer was observed.</summary>
     public DateTimeOffset? FirstEventAt { get; set; }

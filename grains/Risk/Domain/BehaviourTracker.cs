@@ -21,12 +21,13 @@ public static class BehaviourTracker
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentException.ThrowIfNullOrEmpty(activity.EventId);
 
-        if (profile.SeenEventIds.Contains(activity.EventId, StringComparer.Ordinal))
+        var digest = EventDigest.Of(activity.EventId);
+        if (profile.SeenEventDigests.Contains(digest))
         {
             return false;
         }
 
-        RememberEventId(profile, activity.EventId);
+        RememberEvent(profile, digest);
         var at = activity.At;
         if (profile.FirstEventAt is null || at < profile.FirstEventAt)
         {
@@ -59,7 +60,7 @@ public static class BehaviourTracker
 
     /// <summary>Whether the event id is among the recent ones already observed.</summary>
     public static bool HasSeen(BehaviourProfile profile, string eventId) =>
-        profile.SeenEventIds.Contains(eventId, StringComparer.Ordinal);
+        profile.SeenEventDigests.Contains(EventDigest.Of(eventId));
 
     private static void ObserveLogin(BehaviourProfile profile, CustomerActivity activity)
     {
@@ -148,13 +149,13 @@ public static class BehaviourTracker
         }, r => r.At);
     }
 
-    private static void RememberEventId(BehaviourProfile profile, string eventId)
+    private static void RememberEvent(BehaviourProfile profile, ulong digest)
     {
-        profile.SeenEventIds.Add(eventId);
-        var excess = profile.SeenEventIds.Count - BehaviourLimits.MaxEventIds;
+        profile.SeenEventDigests.Add(digest);
+        var excess = profile.SeenEventDigests.Count - BehaviourLimits.MaxEventIds;
         if (excess > 0)
         {
-            profile.SeenEventIds.RemoveRange(0, excess);
+            profile.SeenEventDigests.RemoveRange(0, excess);
         }
     }
 

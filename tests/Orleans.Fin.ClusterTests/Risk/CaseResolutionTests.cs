@@ -113,6 +113,10 @@ public sealed class CaseResolutionTests(ClusterFixture fixture)
         Assert.Equal("record 1", mine[^1].Record.Why);
         Assert.Equal(all.Select(e => e.Sequence).OrderDescending(), all.Select(e => e.Sequence));
         Assert.Equal(all.Count, all.Select(e => e.Sequence).Distinct().Count());
+        var stored = await fixture.StoredStateAsync<RiskState>("risk", _risk.Risk(customer).GetGrainId());
+        // 300 records, and one from onboarding if the stream has delivered it yet: 4 sealed runs of 64, the rest kept
+        Assert.Equal(4, stored!.SealedAuditSegments);
+        Assert.InRange(stored.Audit.Count, 44, 45);
     }
 
     [Fact]

@@ -63,9 +63,12 @@ public sealed class StateJsonSerializerTests
     public void Serialize_WritesExactlyWhatTheOrleansSerializerWrites()
     {
         var risk = new RiskState { Score = 12, ModelVersion = "fraud-v3" };
-        risk.Profile.SeenEventIds.Add(Transfer + ":PaymentOut");
+        risk.Profile.SeenEventDigests.Add(EventDigest.Of(Transfer + ":PaymentOut"));
         risk.Profile.Payments.Add(new PaymentRecord { EventId = Transfer + ":PaymentOut", Amount = 10.50m, Currency = "CNY", PayeeAccountId = Payee, City = "上海" });
-        risk.Audit.Add(new StoredAudit { Sequence = 1, CustomerId = "cus_1", Why = "Payment \"x\" of 10.50 CNY: no findings", Decision = "Allow" });
+        risk.Audit.Add(new StoredAudit
+        {
+            Sequence = 1, CustomerId = "cus_1", Why = "Payment \"x\" of 10.50 CNY: no findings", Decision = "Allow", Reference = Transfer + ":PaymentOut",
+        });
         var orleans = new SystemTextJsonGrainStorageSerializer(Options.Create(new SystemTextJsonGrainStorageSerializerOptions()));
 
         var ours = _serializer.Serialize(risk).ToArray();
@@ -75,7 +78,8 @@ public sealed class StateJsonSerializerTests
         Assert.Equal(10.50m, back.Profile.Payments[0].Amount);
         Assert.Equal("上海", back.Profile.Payments[0].City);
         Assert.Null(back.Profile.Payments[0].DeviceId);
-        Assert.Same(back.Profile.SeenEventIds[0], back.Profile.Payments[0].EventId);
+        Assert.Same(back.Audit[0].Reference, back.Profile.Payments[0].EventId);
+        Assert.True(BehaviourTracker.HasSeen(back.Profile, Transfer + ":PaymentOut"));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class BehaviourProfileJsonTests
 
         Assert.Equal(24, copy.PaymentHours.Count);
         Assert.Equal(profile.PaymentHours, copy.PaymentHours);
-        Assert.Equal(profile.SeenEventIds, copy.SeenEventIds);
+        Assert.Equal(profile.SeenEventDigests, copy.SeenEventDigests);
         Assert.Equal(profile.Payments.Count, copy.Payments.Count);
         Assert.Equal(profile.Amounts.MeanLog, copy.Amounts.MeanLog, 12);
         Assert.Equal(JsonConvert.SerializeObject(FraudFeatureExtractor.Extract(profile, candidate)), JsonConvert.SerializeObject(FraudFeatureExtractor.Extract(copy, candidate)));

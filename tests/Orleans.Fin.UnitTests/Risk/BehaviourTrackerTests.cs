@@ -46,7 +46,7 @@ public sealed class BehaviourTrackerTests
             BehaviourTracker.Observe(profile, Login(T0.AddSeconds(i)));
         }
 
-        Assert.Equal(BehaviourLimits.MaxEventIds, profile.SeenEventIds.Count);
+        Assert.Equal(BehaviourLimits.MaxEventIds, profile.SeenEventDigests.Count);
         Assert.False(BehaviourTracker.HasSeen(profile, first.EventId));
     }
 
