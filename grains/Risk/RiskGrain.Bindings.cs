@@ -85,17 +85,18 @@ public sealed partial class RiskGrain
     }
 
     /// <summary>
-    /// A large payment to a watched beneficiary is held: declined with its reason, and the customer (likely a scam
-    /// victim, not a suspect) is contacted and stepped up. Nothing is frozen.
+    /// A payment held for a call (a large payment to a watched beneficiary, or a second large transfer to a new payee
+    /// soon after an unusual first one to it): declined with its reason, and the customer (likely a scam victim, not a
+    /// suspect) is contacted and stepped up. Nothing is frozen.
     /// </summary>
-    private async Task<PaymentAssessment> HoldForWatchedBeneficiaryAsync(
-        PaymentCheck check, PaymentCandidate candidate, RiskVerdict verdict, List<string> reasons, string trigger, DateTimeOffset now)
+    private async Task<PaymentAssessment> HoldForCallAsync(
+        PaymentCheck check, PaymentCandidate candidate, RiskVerdict verdict, List<string> reasons, string reason, string flag, string description,
+        DateTimeOffset now)
     {
-        reasons.Add(RiskReasons.WatchedBeneficiary);
-        var description = $"{trigger}: the payee is a suspected scam collector";
-        Flag(["paid-watched-beneficiary"]);
+        reasons.Add(reason);
+        Flag([flag]);
         RecordSignal(now, "payment", description, verdict.Score, verdict.Level);
-        await StepUpAndContactAsync(description, [RiskReasons.WatchedBeneficiary], now);
+        await StepUpAndContactAsync(description, [reason], now);
         Decided(PaymentDecision.Decline, verdict, check, candidate, reasons);
         await SaveAsync();
         return Answer(PaymentDecision.Decline, verdict, reasons);

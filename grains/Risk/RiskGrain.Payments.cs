@@ -10,7 +10,8 @@ namespace Orleans.Fin.Risk;
 
 /// <summary>
 /// Inline pre-authorisation: a payment is scored before money moves. High declines it and escalates (freeze, case,
-/// alert); a large payment to a watched beneficiary is held; otherwise <see cref="PaymentStepUpPolicy"/> decides whether
+/// alert); a large payment to a watched beneficiary, or a second large transfer to a new payee soon after an unusual
+/// first one to it (<see cref="SecondLargeTransferPolicy"/>), is held; otherwise <see cref="PaymentStepUpPolicy"/> decides whether
 /// a one-time code is sent to the bound phone.
 /// A code expires, allows <see cref="RiskControlOptions.OtpMaxAttempts"/> wrong attempts and is accepted once.
 /// </summary>
@@ -56,10 +57,20 @@ public sealed partial class RiskGrain
             return Answer(PaymentDecision.Decline, verdict, reasons);
         }
 
-        var toWatched = BeneficiaryRiskPolicy.ForWatchedPayee(watched, RiskCurrency.ToCny(check.Amount, check.Currency), thresholds.Value);
+        var amountCny = RiskCurrency.ToCny(check.Amount, check.Currency);
+        var toWatched = BeneficiaryRiskPolicy.ForWatchedPayee(watched, amountCny, thresholds.Value);
         if (toWatched == PaymentDecision.Decline)
         {
-            return await HoldForWatchedBeneficiaryAsync(check, candidate, verdict, reasons, trigger, now);
+            return await HoldForCallAsync(
+                check, candidate, verdict, reasons, RiskReasons.WatchedBeneficiary, "paid-watched-beneficiary", $"{trigger}: the payee is a suspected scam collector", now);
+        }
+
+        if (SecondLargeTransferPolicy.HoldsForCall(
+            Current.Profile, check.MovementId, check.ToAccountId, check.MerchantCategory is not null, amountCny, check.At, thresholds.Value))
+        {
+            return await HoldForCallAsync(
+                check, candidate, verdict, reasons, RiskReasons.SecondLargeTransfer, "second-large-transfer",
+                $"{trigger}: another large transfer to a new payee soon after an unusual first one to it", now);
         }
 
         var freshlyBound = DeviceBindingPolicy.IsFresh(boundAt, check.At, thresholds.Value);

@@ -25,17 +25,21 @@ internal sealed class CustomerReplay(SimulatedCustomer customer)
     public int FraudCompleted { get; private set; }
     public int LargeFraudCompleted { get; private set; }
 
+    /// <summary>Each fraud payment of the incident: what the engine found and what it did.</summary>
+    public List<string> FraudTrail { get; } = [];
+
     public void Freeze(string why)
     {
         FrozenBy ??= why;
         Frozen = true;
     }
 
-    public void Count(SimulatedEvent e, PaymentOutcome outcome, bool large)
+    public void Count(SimulatedEvent e, PaymentOutcome outcome, bool large, string why)
     {
         var completed = outcome is PaymentOutcome.Completed or PaymentOutcome.CompletedWithCode;
         if (e.IsFraud)
         {
+            FraudTrail.Add($"{outcome}: {why}");
             FraudPayments++;
             FraudCompleted += completed ? 1 : 0;
             LargeFraudCompleted += completed && large ? 1 : 0;

@@ -21,7 +21,10 @@ internal sealed class EngineReplay(FraudModel model, bool baseline)
     private static readonly TimeSpan StepUpDuration = TimeSpan.FromHours(24);
 
     private readonly RiskOptions _options = baseline
-        ? new RiskOptions { PassThroughMinSenders = int.MaxValue, MerchantNeedsRulesForHigh = false, FirstTransferCapsAtCode = false }
+        ? new RiskOptions
+        {
+            PassThroughMinSenders = int.MaxValue, MerchantNeedsRulesForHigh = false, FirstTransferCapsAtCode = false, SecondTransferHolds = false,
+        }
         : new RiskOptions();
     private readonly Dictionary<string, RingWatchList> _watches = new(StringComparer.Ordinal);
 
@@ -57,7 +60,7 @@ internal sealed class EngineReplay(FraudModel model, bool baseline)
         var large = RiskCurrency.ToCny(candidate.Amount, candidate.Currency) >= _options.LargePaymentCny;
         if (state.Frozen)
         {
-            Settle(state, e, PaymentOutcome.Frozen, large);
+            Settle(state, e, PaymentOutcome.Frozen, large, "frozen before");
             return;
         }
 
@@ -70,6 +73,12 @@ internal sealed class EngineReplay(FraudModel model, bool baseline)
             outcome = PaymentOutcome.Declined;
         }
         else if (BeneficiaryRiskPolicy.ForWatchedPayee(watched, RiskCurrency.ToCny(candidate.Amount, candidate.Currency), _options) == PaymentDecision.Decline)
+        {
+            state.StepUpUntil = at + StepUpDuration;
+            outcome = PaymentOutcome.Held;
+        }
+        else if (SecondLargeTransferPolicy.HoldsForCall(
+            state.Profile, candidate.MovementId, candidate.ToAccountId, candidate.MerchantCategory is not null, RiskCurrency.ToCny(candidate.Amount, candidate.Currency), at, _options))
         {
             state.StepUpUntil = at + StepUpDuration;
             outcome = PaymentOutcome.Held;
@@ -88,7 +97,7 @@ internal sealed class EngineReplay(FraudModel model, bool baseline)
                 : PaymentOutcome.Declined;
         }
 
-        Settle(state, e, outcome, large);
+        Settle(state, e, outcome, large, Why(e, verdict));
     }
 
     private bool ConsultWatch(CustomerReplay state, PaymentCandidate candidate, RiskVerdict verdict)
@@ -110,9 +119,9 @@ internal sealed class EngineReplay(FraudModel model, bool baseline)
     }
 
     /// <summary>Counts the outcome and lets the profile see the payment as it went (a stopped one as a declined attempt).</summary>
-    private static void Settle(CustomerReplay state, SimulatedEvent e, PaymentOutcome outcome, bool large)
+    private static void Settle(CustomerReplay state, SimulatedEvent e, PaymentOutcome outcome, bool large, string why)
     {
-        state.Count(e, outcome, large);
+        state.Count(e, outcome, large, why);
         var completed = outcome is PaymentOutcome.Completed or PaymentOutcome.CompletedWithCode;
         if (!completed)
         {

@@ -49,6 +49,21 @@ internal static class EngineReport
         {
             Console.WriteLine($"    scam stopped {scam.Customer.CustomerId}: {scam.FrozenBy ?? "held or declined, not frozen"}");
         }
+
+        EscapedScams(outcome, explain);
+    }
+
+    /// <summary>Single-victim scams that let two or more large payments out, payment by payment.</summary>
+    private static void EscapedScams(EngineOutcome outcome, int explain)
+    {
+        foreach (var scam in outcome.Customers.Where(c => c.Customer.FraudPattern == FraudPatterns.Scam && c.LargeFraudCompleted > 1).Take(explain))
+        {
+            Console.WriteLine($"    scam with {scam.LargeFraudCompleted} large payments out {scam.Customer.CustomerId}:");
+            foreach (var payment in scam.FraudTrail)
+            {
+                Console.WriteLine($"      {payment}");
+            }
+        }
     }
 
     private static void Row(string label, List<CustomerReplay> customers)

@@ -97,6 +97,12 @@ public sealed class RiskOptions
     /// <summary>...covering at least this share of it means the cap does not apply (money in, then out).</summary>
     public decimal FirstTransferFundedShare { get; set; } = 0.5m;
 
+    // Another large transfer to a new payee soon after an unusual first one to it (see SecondLargeTransferPolicy).
+    public bool SecondTransferHolds { get; set; } = true;
+
+    /// <summary>How long after an unusual first large transfer to a new payee another large transfer to it is held for a call.</summary>
+    public TimeSpan SecondTransferWindow { get; set; } = TimeSpan.FromHours(6);
+
     /// <summary>The problems with these settings; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -127,6 +133,9 @@ public sealed class RiskOptions
             FirstTransferWindow > TimeSpan.Zero && FirstTransferWindow <= BehaviourLimits.Window && FirstTransferInflowWindow > TimeSpan.Zero
             && FirstTransferInflowWindow <= BehaviourLimits.Window && FirstTransferFundedShare > 0,
             $"Risk first-transfer windows must be positive and within {BehaviourLimits.Window.TotalHours} h; the funded share must be positive.");
+        Check(
+            SecondTransferWindow > TimeSpan.Zero && SecondTransferWindow <= BehaviourLimits.Window,
+            $"Risk:SecondTransferWindow must be positive and within {BehaviourLimits.Window.TotalHours} h.");
         Check(PassThroughWindow <= BehaviourLimits.Window, $"Risk:PassThroughWindow cannot exceed the {BehaviourLimits.Window.TotalHours} h the profile keeps.");
         Check(PassThroughMinSenders >= 2 && PassThroughMinInflowCny > 0 && PassThroughOutShare is > 0 and <= 1 && PassThroughMinPaymentShare is >= 0 and <= 1, "Risk pass-through parameters are out of range.");
         Check(

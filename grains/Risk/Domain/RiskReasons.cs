@@ -21,4 +21,7 @@ public static class RiskReasons
 
     /// <summary>A High score capped at a code: a first large transfer to a new payee with nothing else against it.</summary>
     public const string FirstLargeTransfer = "FIRST_LARGE_TRANSFER_TO_NEW_PAYEE";
+
+    /// <summary>A payment held for a call: another large transfer to a new payee soon after an unusual first one to it.</summary>
+    public const string SecondLargeTransfer = "SECOND_LARGE_TRANSFER_AFTER_NEW_PAYEE";
 }
