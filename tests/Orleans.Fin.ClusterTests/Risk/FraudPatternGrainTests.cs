@@ -134,6 +134,34 @@ public sealed class FraudPatternGrainTests(ClusterFixture fixture)
         Assert.Equal(1_000m - 600m + 25_600m, await _risk.Money.BalanceAsync(account));
     }
 
+    [Fact]
+    public async Task ScamVictim_PushedToPayTheSameNewPayeeAgain_SecondTransferHeldForACallNotFrozen()
+    {
+        var (victim, account) = await EstablishedAsync(40_000m);
+        var (_, scammer) = await _risk.Money.FundedAccountAsync(0m);
+
+        // The verdict is pinned Low: what holds the second transfer is the rule, not the model's score.
+        ScriptedRiskScorer.Script(account, RiskLevel.Low);
+        try
+        {
+            var first = await PayAsync(victim, account, scammer, 6_700m);
+            Assert.True(first.Status == MovementStatus.Completed, $"{first.Status} for {string.Join(", ", first.Reasons)}");
+            await SeenAsync(victim, 8);
+
+            var second = await PayAsync(victim, account, scammer, 8_800m);
+            Assert.Equal(MovementStatus.Declined, second.Status);
+            Assert.Contains(RiskReasons.SecondLargeTransfer, second.Reasons);
+        }
+        finally
+        {
+            ScriptedRiskScorer.Clear(account);
+        }
+
+        await AssertUntouchedAsync(victim, account);
+        Assert.Contains("second-large-transfer", (await _risk.Risk(victim).GetProfile()).Flags);
+        Assert.Equal(40_000m - 600m - 6_700m, await _risk.Money.BalanceAsync(account));
+    }
+
     /// <summary>
     /// A customer whose history the engine has taken in: six payments to a friend from the home phone, around the usual
     /// amount (80–130 CNY, 600 in all, unless another is given).
