@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging;
 using Orleans.Fin.Accounts;
 using Orleans.Fin.Common;
 using Orleans.Fin.Loans.Domain;
+using Orleans.Fin.Models;
+using Orleans.Fin.Models.Domain;
 using Orleans.Fin.Notifications;
 using Orleans.Fin.Payments;
 using Orleans.Fin.Risk;
@@ -123,7 +125,17 @@ public sealed partial class LoanGrain : IRemindable
     private async Task AfterStatusChange()
     {
         await Portfolio.RecordStatus(Id, S.Status.ToString(), RiskCurrency.ToCny(RepaymentAllocation.OutstandingPrincipal(S.Schedule), S.Currency));
-        await CreditOutcomes.StatusChanged(Id, S.Status.ToString());
+        if (S.ScoredApplication is { } scored)
+        {
+            if (CreditOutcomeLabel.Of(S.Status.ToString()) is { } defaulted)
+            {
+                await CreditOutcomes.Record(new CreditOutcomeView(Id, scored, S.ProbabilityOfDefault, S.ModelVersion, defaulted));
+            }
+        }
+        else
+        {
+            await CreditOutcomes.StatusChanged(Id, S.Status.ToString()); // applied for before the loan kept its application
+        }
         if (S.Status == LoanStatus.Closed && await this.GetReminder(FinNames.LoanDailyReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);

@@ -89,6 +89,7 @@ public sealed partial class LoanGrain(
             AnnualRate = decision.AnnualRate,
             Reasons = [.. decision.Reasons],
             ModelVersion = decision.ModelVersion,
+            ScoredApplication = LabelledOutcomes.WireOf(credit),
             Principal = decimal.Round(application.Amount, 2),
             TermMonths = application.TermMonths,
             Purpose = application.Purpose,
@@ -97,7 +98,6 @@ public sealed partial class LoanGrain(
         state.State = s;
         await Commit();
         await Portfolio.RecordApplication(s.Decision, s.AutomaticDecision, usedModel: refusals.Count == 0);
-        await CreditOutcomes.Scored(Id, LabelledOutcomes.WireOf(credit), s.ProbabilityOfDefault, s.ModelVersion);
         LogDecided(logger, Id, s.Decision, s.ModelVersion);
         return ToView();
     }

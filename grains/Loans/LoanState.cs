@@ -19,6 +19,12 @@ public sealed class LoanState
     public decimal? AnnualRate { get; set; }
     public List<string> Reasons { get; set; } = [];
     public string ModelVersion { get; set; } = "";
+
+    /// <summary>
+    /// The attributes the decision scored, kept with the loan until its outcome is realised and handed to the credit
+    /// outcome store then (null for loans applied for before it was kept here: the store has those already).
+    /// </summary>
+    public Models.CreditOutcomeApplication? ScoredApplication { get; set; }
     public decimal Principal { get; set; }
     public int TermMonths { get; set; }
     public string Purpose { get; set; } = "";

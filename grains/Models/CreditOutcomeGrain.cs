@@ -1,48 +1,60 @@
 using Orleans.Fin.Common;
+using Orleans.Fin.Models.Domain;
 
 namespace Orleans.Fin.Models;
 
 /// <summary>
-/// Keeps each disbursed loan's application until its outcome is realised: NonPerforming on the business clock is a
-/// default (and stays one even if the loan is later repaid), Closed without having defaulted is a good loan.
+/// The realised outcomes of loans, which credit retraining and back-tests learn from. A loan keeps the application it
+/// was scored on in its own state and hands it here only when the outcome is realised, so this store grows with
+/// outcomes, not with every application, and no loan decision waits on it. Loans applied for before that were
+/// registered here when scored; their status changes still label those entries.
 /// </summary>
 public sealed class CreditOutcomeGrain(
     [PersistentState("credit-outcomes", FinNames.Storage)] IPersistentState<CreditOutcomeState> state) : Grain, ICreditOutcomeGrain
 {
-    public async Task Scored(string loanId, CreditOutcomeApplication application, double probabilityOfDefault, string modelVersion)
+    public async Task Record(CreditOutcomeView outcome)
     {
-        if (state.State.Loans.ContainsKey(loanId))
+        ArgumentNullException.ThrowIfNull(outcome);
+        var recorded = state.State.Loans.GetValueOrDefault(outcome.LoanId);
+        if (!CreditOutcomeLabel.Replaces(DefaultedOf(recorded), outcome.Defaulted))
         {
             return;
         }
 
-        state.State.Loans[loanId] = new StoredCreditOutcome { Application = application, ProbabilityOfDefault = probabilityOfDefault, ModelVersion = modelVersion };
+        state.State.Loans[outcome.LoanId] = new StoredCreditOutcome
+        {
+            Application = outcome.Application,
+            ProbabilityOfDefault = outcome.ProbabilityOfDefault,
+            ModelVersion = outcome.ModelVersion,
+            Outcome = OutcomeName(outcome.Defaulted),
+        };
         await state.WriteStateAsync();
     }
 
     public async Task StatusChanged(string loanId, string status)
     {
-        if (!state.State.Loans.TryGetValue(loanId, out var loan) || loan.Outcome == "Defaulted")
+        if (!state.State.Loans.TryGetValue(loanId, out var loan) || CreditOutcomeLabel.Of(status) is not { } defaulted
+            || !CreditOutcomeLabel.Replaces(DefaultedOf(loan), defaulted))
         {
             return;
         }
 
-        var outcome = status switch
-        {
-            "NonPerforming" => "Defaulted",
-            "Closed" => "Repaid",
-            _ => loan.Outcome,
-        };
-        if (outcome != loan.Outcome)
-        {
-            loan.Outcome = outcome;
-            await state.WriteStateAsync();
-        }
+        loan.Outcome = OutcomeName(defaulted);
+        await state.WriteStateAsync();
     }
 
     public Task<IReadOnlyList<CreditOutcomeView>> Realised() => Task.FromResult<IReadOnlyList<CreditOutcomeView>>(
         [.. state.State.Loans.Where(l => l.Value.Outcome is "Defaulted" or "Repaid")
             .Select(l => new CreditOutcomeView(l.Key, l.Value.Application!, l.Value.ProbabilityOfDefault, l.Value.ModelVersion, l.Value.Outcome == "Defaulted"))]);
+
+    private static bool? DefaultedOf(StoredCreditOutcome? loan) => loan?.Outcome switch
+    {
+        "Defaulted" => true,
+        "Repaid" => false,
+        _ => null,
+    };
+
+    private static string OutcomeName(bool defaulted) => defaulted ? "Defaulted" : "Repaid";
 }
 
 public sealed class CreditOutcomeState
