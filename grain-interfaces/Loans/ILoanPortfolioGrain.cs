@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Orleans.Fin.Loans;
 
 /// <summary>
@@ -12,9 +14,10 @@ public interface ILoanPortfolioGrain : IGrainWithStringKey
 
     /// <summary>
     /// A new application's decision (Approved|Rejected|ManualReview), whether it was taken without a person and whether
-    /// the model's score decided it (an eligibility refusal is automatic but not the model's).
+    /// the model's score decided it (an eligibility refusal is automatic but not the model's). Interleaves with every
+    /// other call: it only adds to counters, and the applications that arrive while a write is under way share the next.
     /// </summary>
-    [Alias("RecordApplication")]
+    [Alias("RecordApplication"), AlwaysInterleave]
     Task RecordApplication(string decision, bool automatic, bool usedModel);
 
     /// <summary>An operator's decision on an application that was in ManualReview.</summary>

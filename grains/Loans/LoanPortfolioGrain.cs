@@ -7,48 +7,62 @@ using Orleans.Fin.Risk;
 
 namespace Orleans.Fin.Loans;
 
-/// <summary>The portfolio's counts and ratios; raises an early-warning alert in the risk alert registry on a crossing.</summary>
+/// <summary>
+/// The portfolio's counts and ratios; raises an early-warning alert in the risk alert registry on a crossing. Every
+/// change is written through one loop: the calls that arrive while a write is under way share the next one (group
+/// commit), so a busy book costs a database round trip per batch of applications, not per application. A failed
+/// write fails every call of its batch and deactivates the grain, whose next activation reads what was committed.
+/// </summary>
 public sealed class LoanPortfolioGrain(
     [PersistentState("loan-portfolio", FinNames.Storage)] IPersistentState<LoanPortfolioState> state,
     IOptions<LoanPortfolioOptions> options,
     TimeProvider clock) : Grain, ILoanPortfolioGrain
 {
-    private LoanPortfolioState S => state.State;
+    private LoanPortfolioState _book = new();
+    private TaskCompletionSource? _nextWrite;
+    private bool _writing;
+    private bool _broken;
 
-    public async Task RecordApplication(string decision, bool automatic, bool usedModel)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        S.Applications++;
-        S.AutomaticDecisions += automatic ? 1 : 0;
-        S.AutomaticDecisionsWithModel += automatic && usedModel ? 1 : 0;
+        _book = state.State.Copy();
+        return Task.CompletedTask;
+    }
+
+    public Task RecordApplication(string decision, bool automatic, bool usedModel)
+    {
+        _book.Applications++;
+        _book.AutomaticDecisions += automatic ? 1 : 0;
+        _book.AutomaticDecisionsWithModel += automatic && usedModel ? 1 : 0;
         switch (decision)
         {
             case "Approved":
-                S.Approved++;
+                _book.Approved++;
                 break;
             case "Rejected":
-                S.Rejected++;
+                _book.Rejected++;
                 break;
             default:
-                S.PendingReview++;
+                _book.PendingReview++;
                 break;
         }
 
-        await state.WriteStateAsync();
+        return Persist();
     }
 
     public async Task RecordReview(bool approved)
     {
-        S.PendingReview = Math.Max(0, S.PendingReview - 1);
+        _book.PendingReview = Math.Max(0, _book.PendingReview - 1);
         if (approved)
         {
-            S.Approved++;
+            _book.Approved++;
         }
         else
         {
-            S.Rejected++;
+            _book.Rejected++;
         }
 
-        await state.WriteStateAsync();
+        await Persist();
     }
 
     public async Task RecordStatus(string loanId, string status, decimal outstanding)
@@ -58,25 +72,25 @@ public sealed class LoanPortfolioGrain(
             throw new FinException(FinErrorCode.Validation, $"Unknown loan status {status}.", "status");
         }
 
-        var before = Get(S);
-        var balanceKnown = S.OpenBalances.TryGetValue(loanId, out var balance) && balance == outstanding;
-        if (parsed == LoanStatus.Closed ? !S.OpenLoans.Remove(loanId) : S.OpenLoans.TryGetValue(loanId, out var known) && known == parsed && balanceKnown)
+        var before = Get(_book);
+        var balanceKnown = _book.OpenBalances.TryGetValue(loanId, out var balance) && balance == outstanding;
+        if (parsed == LoanStatus.Closed ? !_book.OpenLoans.Remove(loanId) : _book.OpenLoans.TryGetValue(loanId, out var known) && known == parsed && balanceKnown)
         {
             return; // nothing changed
         }
 
         if (parsed == LoanStatus.Closed)
         {
-            S.OpenBalances.Remove(loanId);
+            _book.OpenBalances.Remove(loanId);
         }
         else
         {
-            S.OpenLoans[loanId] = parsed;
-            S.OpenBalances[loanId] = outstanding;
+            _book.OpenLoans[loanId] = parsed;
+            _book.OpenBalances[loanId] = outstanding;
         }
 
-        await state.WriteStateAsync();
-        var after = Get(S);
+        await Persist();
+        var after = Get(_book);
         var o = options.Value;
         if (PortfolioWarnings.CrossedAbove(before.OverdueRate, after.OverdueRate, o.OverdueRateAlert, after.OpenLoans, o.MinimumOpenLoans))
         {
@@ -89,7 +103,7 @@ public sealed class LoanPortfolioGrain(
         }
     }
 
-    public Task<LoanPortfolioView> Get() => Task.FromResult(Get(S));
+    public Task<LoanPortfolioView> Get() => Task.FromResult(Get(_book));
 
     private static LoanPortfolioView Get(LoanPortfolioState s)
     {
@@ -106,6 +120,48 @@ public sealed class LoanPortfolioGrain(
             BalanceOf(s, _ => true),
             BalanceOf(s, status => status == LoanStatus.Overdue),
             BalanceOf(s, status => status == LoanStatus.NonPerforming));
+    }
+
+    /// <summary>Every caller waiting here is answered by the first write that starts after its change.</summary>
+    private Task Persist()
+    {
+        if (_broken)
+        {
+            // A write failed: what is in memory may hold changes never stored, so nothing more is written from it.
+            return Task.FromException(new FinException(FinErrorCode.Unavailable, "The loan portfolio is reloading; retry."));
+        }
+
+        _nextWrite ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var written = _nextWrite.Task;
+        if (!_writing)
+        {
+            _ = WriteLoop();
+        }
+
+        return written;
+    }
+
+    private async Task WriteLoop()
+    {
+        _writing = true;
+        while (_nextWrite is { } batch)
+        {
+            _nextWrite = null;
+            state.State = _book.Copy();
+            try
+            {
+                await state.WriteStateAsync();
+                batch.SetResult();
+            }
+            catch (Exception ex)
+            {
+                _broken = true;
+                DeactivateOnIdle(); // the stored etag is unknown now: the next activation reads what was committed
+                batch.SetException(new FinException(FinErrorCode.Unavailable, $"The loan portfolio could not be recorded ({ex.GetType().Name}); retry."));
+            }
+        }
+
+        _writing = false;
     }
 
     private static decimal BalanceOf(LoanPortfolioState s, Func<LoanStatus, bool> having) =>

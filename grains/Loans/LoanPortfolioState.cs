@@ -20,4 +20,18 @@ public sealed class LoanPortfolioState
 
     /// <summary>Outstanding principal (CNY-equivalent) of every open loan, by loan id, as last reported.</summary>
     public Dictionary<string, decimal> OpenBalances { get; set; } = [];
+
+    /// <summary>A copy to write while the live state goes on changing (the storage may serialise it on another thread).</summary>
+    public LoanPortfolioState Copy() => new()
+    {
+        SchemaVersion = SchemaVersion,
+        Applications = Applications,
+        AutomaticDecisions = AutomaticDecisions,
+        AutomaticDecisionsWithModel = AutomaticDecisionsWithModel,
+        Approved = Approved,
+        Rejected = Rejected,
+        PendingReview = PendingReview,
+        OpenLoans = new Dictionary<string, LoanStatus>(OpenLoans, OpenLoans.Comparer),
+        OpenBalances = new Dictionary<string, decimal>(OpenBalances, OpenBalances.Comparer),
+    };
 }

@@ -1,3 +1,5 @@
+using Orleans.Fin.Common;
+using Orleans.Fin.ClusterTests.Risk;
 using Orleans.Fin.Loans;
 using Orleans.Fin.Risk;
 
@@ -51,6 +53,38 @@ public sealed class LoanPortfolioTests(ClusterFixture fixture)
         Assert.Equal(0, view.PendingReview);
         Assert.Equal(1, view.AutomaticDecisionsWithModel);
         Assert.Null(view.OverdueRate);
+    }
+
+    [Fact]
+    public async Task RecordApplication_ManyAtOnceWithStatusChanges_EveryOneStored()
+    {
+        var key = Guid.NewGuid().ToString("N");
+        var portfolio = _client.GetGrain<ILoanPortfolioGrain>(key);
+
+        var applications = Enumerable.Range(0, 300).Select(i => portfolio.RecordApplication(i % 3 == 0 ? "Rejected" : "Approved", true, true));
+        var statuses = Enumerable.Range(0, 20).Select(i => portfolio.RecordStatus($"loan-{i}", "Active", 100m));
+        await Task.WhenAll(applications.Concat(statuses));
+        await fixture.Cluster.DeactivateAsync(portfolio); // what follows is read back from storage
+
+        var view = await portfolio.Get();
+        Assert.Equal((300, 200, 100, 20, 2000m), (view.Applications, view.Approved, view.Rejected, view.OpenLoans, view.Outstanding));
+    }
+
+    [Fact]
+    public async Task RecordApplication_WriteFails_CallerToldToRetryAndNothingHalfCounted()
+    {
+        var key = Guid.NewGuid().ToString("N");
+        var portfolio = _client.GetGrain<ILoanPortfolioGrain>(key);
+        await portfolio.RecordApplication("Approved", true, true);
+
+        FaultInjection.FailWrite(key, skip: 0, WriteFault.BeforeCommit);
+        var failed = await Assert.ThrowsAsync<FinException>(() => portfolio.RecordApplication("Approved", true, true));
+        Assert.Equal(FinErrorCode.Unavailable, failed.Code);
+
+        await RiskScenario.EventuallyAsync(async () => (await portfolio.Get()).Applications == 1, "the failed count is gone with its activation");
+        await portfolio.RecordApplication("Rejected", true, true);
+        await fixture.Cluster.DeactivateAsync(portfolio);
+        Assert.Equal((2L, 1L, 1L), ((await portfolio.Get()).Applications, (await portfolio.Get()).Approved, (await portfolio.Get()).Rejected));
     }
 
     private async Task<IReadOnlyList<AlertView>> AlertsAsync(string key) =>
