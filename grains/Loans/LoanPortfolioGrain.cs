@@ -19,9 +19,10 @@ public sealed class LoanPortfolioGrain(
     TimeProvider clock) : Grain, ILoanPortfolioGrain
 {
     private LoanPortfolioState _book = new();
-    private TaskCompletionSource? _nextWrite;
-    private bool _writing;
     private bool _broken;
+    private SharedWrite? _write;
+
+    private SharedWrite Write => _write ??= new SharedWrite(WriteBookAsync, WriteFailed);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -123,45 +124,22 @@ public sealed class LoanPortfolioGrain(
     }
 
     /// <summary>Every caller waiting here is answered by the first write that starts after its change.</summary>
-    private Task Persist()
+    private Task Persist() =>
+        _broken
+            ? Task.FromException(new FinException(FinErrorCode.Unavailable, "The loan portfolio is reloading; retry."))
+            : Write.Request(); // after a failed write, memory may hold changes never stored: nothing more is written from it
+
+    private Task WriteBookAsync()
     {
-        if (_broken)
-        {
-            // A write failed: what is in memory may hold changes never stored, so nothing more is written from it.
-            return Task.FromException(new FinException(FinErrorCode.Unavailable, "The loan portfolio is reloading; retry."));
-        }
-
-        _nextWrite ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var written = _nextWrite.Task;
-        if (!_writing)
-        {
-            _ = WriteLoop();
-        }
-
-        return written;
+        state.State = _book.Copy();
+        return state.WriteStateAsync();
     }
 
-    private async Task WriteLoop()
+    private FinException WriteFailed(Exception ex)
     {
-        _writing = true;
-        while (_nextWrite is { } batch)
-        {
-            _nextWrite = null;
-            state.State = _book.Copy();
-            try
-            {
-                await state.WriteStateAsync();
-                batch.SetResult();
-            }
-            catch (Exception ex)
-            {
-                _broken = true;
-                DeactivateOnIdle(); // the stored etag is unknown now: the next activation reads what was committed
-                batch.SetException(new FinException(FinErrorCode.Unavailable, $"The loan portfolio could not be recorded ({ex.GetType().Name}); retry."));
-            }
-        }
-
-        _writing = false;
+        _broken = true;
+        DeactivateOnIdle(); // the stored etag is unknown now: the next activation reads what was committed
+        return new FinException(FinErrorCode.Unavailable, $"The loan portfolio could not be recorded ({ex.GetType().Name}); retry.");
     }
 
     private static decimal BalanceOf(LoanPortfolioState s, Func<LoanStatus, bool> having) =>

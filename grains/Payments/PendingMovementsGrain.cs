@@ -29,9 +29,10 @@ public sealed partial class PendingMovementsGrain(
 
     private readonly HashSet<string> _resuming = new(StringComparer.Ordinal);
     private Dictionary<string, DateTimeOffset> _entries = new(StringComparer.Ordinal);
-    private TaskCompletionSource? _nextWrite;
-    private bool _writing;
     private bool _dirty;
+    private SharedWrite? _write;
+
+    private SharedWrite Write => _write ??= new SharedWrite(WriteEntriesAsync, WriteFailed);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -52,7 +53,7 @@ public sealed partial class PendingMovementsGrain(
 
     public Task Add(string movementId, DateTimeOffset plannedAt)
     {
-        if (_entries.ContainsKey(movementId) && !_dirty && !_writing)
+        if (_entries.ContainsKey(movementId) && !_dirty && !Write.Writing)
         {
             return Task.CompletedTask; // already durable
         }
@@ -81,7 +82,7 @@ public sealed partial class PendingMovementsGrain(
 
     private Task Sweep()
     {
-        if (_dirty && !_writing)
+        if (_dirty && !Write.Writing)
         {
             _ = Persist().ContinueWith(
                 t => LogWriteFailed(logger, t.Exception!, this.GetPrimaryKeyLong()),
@@ -118,38 +119,21 @@ public sealed partial class PendingMovementsGrain(
     private Task Persist()
     {
         _dirty = true;
-        _nextWrite ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var written = _nextWrite.Task;
-        if (!_writing)
-        {
-            _ = WriteLoop();
-        }
-
-        return written;
+        return Write.Request();
     }
 
-    private async Task WriteLoop()
+    private Task WriteEntriesAsync()
     {
-        _writing = true;
-        while (_nextWrite is { } batch)
-        {
-            _nextWrite = null;
-            _dirty = false;
-            state.State = new PendingMovementsState { Entries = new Dictionary<string, DateTimeOffset>(_entries, StringComparer.Ordinal) };
-            try
-            {
-                await state.WriteStateAsync();
-                batch.SetResult();
-            }
-            catch (Exception ex)
-            {
-                _dirty = true;
-                DeactivateOnIdle(); // the stored etag is unknown now: the next activation reads what was committed
-                batch.SetException(new FinException(FinErrorCode.Unavailable, $"The movement could not be recorded ({ex.GetType().Name}); retry."));
-            }
-        }
+        _dirty = false;
+        state.State = new PendingMovementsState { Entries = new Dictionary<string, DateTimeOffset>(_entries, StringComparer.Ordinal) };
+        return state.WriteStateAsync();
+    }
 
-        _writing = false;
+    private FinException WriteFailed(Exception ex)
+    {
+        _dirty = true;
+        DeactivateOnIdle(); // the stored etag is unknown now: the next activation reads what was committed
+        return new FinException(FinErrorCode.Unavailable, $"The movement could not be recorded ({ex.GetType().Name}); retry.");
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pending-movements shard {Shard} could not register its reminder")]
