@@ -10,10 +10,12 @@ namespace Orleans.Fin.Accounts;
 /// An account and its ledger. Every change is built on a copy of the committed state and becomes visible only once
 /// its write has committed (write, then apply); a failed write leaves the activation as if the call never happened.
 /// Reads interleave with postings and see only committed state. The account never waits on a movement: legs left in
-/// flight too long make it ask their movements to finish without waiting for the answer.
+/// flight too long make it ask their movements to finish without waiting for the answer. Settled legs beyond the newest
+/// few live in a second state, written only when they move there (<see cref="LegRetention.Archive"/>).
 /// </summary>
 public sealed partial class AccountGrain(
     [PersistentState("account", FinNames.Storage)] IPersistentState<AccountState> state,
+    [PersistentState("settledLegs", FinNames.Storage)] IPersistentState<SettledLegsState> settledLegs,
     IOptions<AccountLimitsOptions> limits,
     TimeProvider clock,
     ILogger<AccountGrain> logger) : Grain, IAccountGrain
@@ -106,7 +108,7 @@ public sealed partial class AccountGrain(
             throw new FinException(FinErrorCode.Forbidden, "The account does not belong to the requester.");
         }
 
-        if (LegRetention.Knows(current, posting.TransferId))
+        if (LegRetention.Knows(current, settledLegs.State.Batches, posting.TransferId))
         {
             return new PostingOutcome(true, null, current.Balance, current.CustomerId); // a repeated leg: already applied
         }
@@ -242,7 +244,22 @@ public sealed partial class AccountGrain(
         }
 
         LegRetention.Settle(next, _released, now);
+        if (LegRetention.Archive(next, settledLegs.State.Batches, now) is { } archive)
+        {
+            await StoreArchive(archive); // before the account's own write drops the legs it moved
+        }
+
         return next;
+    }
+
+    /// <summary>
+    /// Writes the settled-leg archive. On failure the call fails with nothing changed in the account; the archive
+    /// reloads what storage holds, which may already include the legs (they are then in both, which is harmless).
+    /// </summary>
+    private Task StoreArchive(List<SettledLegs> batches)
+    {
+        settledLegs.State = new SettledLegsState { Batches = batches };
+        return DurableState.CommitAsync(settledLegs, DeactivateOnIdle);
     }
 
     private async Task Commit(AccountState next)

@@ -33,8 +33,8 @@ public sealed class AccountState
 
     /// <summary>
     /// Legs whose movement recorded its outcome, kept to recognise a late duplicate, in batches by when they settled,
-    /// oldest first. A busy account keeps hundreds of them and writes them with every posting, so only their transfer
-    /// ids are kept.
+    /// oldest first; only their transfer ids are kept. Only the newest few stay here, written with every posting: the
+    /// rest move to the account's <see cref="SettledLegsState"/> (<see cref="Domain.LegRetention.Archive"/>).
     /// </summary>
     public List<SettledLegs> Settled { get; set; } = [];
 

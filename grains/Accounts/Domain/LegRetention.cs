@@ -6,6 +6,12 @@ namespace Orleans.Fin.Accounts.Domain;
 /// transfer id is kept, for at least <see cref="SettledRetention"/> (at most <see cref="MaxSettled"/> of them), so that
 /// a late duplicate of the leg is still recognised. A final movement never posts again, so the window only has to cover
 /// messages still in transit.
+/// <para>
+/// The account writes its state with every posting, so it keeps only the newest settled legs there; once they reach
+/// <see cref="ArchiveThreshold"/> they move together to the account's archive (<see cref="SettledLegsState"/>), which is
+/// written only then. A leg is known when either holds it; the archive keeps at most <see cref="MaxSettled"/>, so the
+/// newest <see cref="MaxSettled"/> settled within <see cref="SettledRetention"/> are always recognised.
+/// </para>
 /// </summary>
 public static class LegRetention
 {
@@ -16,18 +22,29 @@ public static class LegRetention
     /// <summary>Legs settled within this time of the first of a batch share its batch (and its time).</summary>
     public static readonly TimeSpan BatchSpan = TimeSpan.FromSeconds(10);
 
+    /// <summary>Settled legs the account keeps in its own state before they move to its archive together.</summary>
+    public const int ArchiveThreshold = 64;
+
     /// <summary>An unsettled leg older than this makes the account ask its movement to finish.</summary>
     public static readonly TimeSpan InFlightGrace = TimeSpan.FromSeconds(10);
 
     /// <summary>Whether a leg of <paramref name="transferId"/> was already posted here (applied, reversed or settled).</summary>
-    public static bool Knows(AccountState account, string transferId)
-    {
-        if (account.InFlight.ContainsKey(transferId))
-        {
-            return true;
-        }
+    public static bool Knows(AccountState account, string transferId) => Knows(account, [], transferId);
 
-        foreach (var batch in account.Settled)
+    /// <summary>
+    /// Whether a leg of <paramref name="transferId"/> was already posted here: in flight, or settled in the account's
+    /// own state or in its <paramref name="archived"/> batches.
+    /// </summary>
+    public static bool Knows(AccountState account, IReadOnlyList<SettledLegs> archived, string transferId)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(archived);
+        return account.InFlight.ContainsKey(transferId) || Holds(account.Settled, transferId) || Holds(archived, transferId);
+    }
+
+    private static bool Holds(IReadOnlyList<SettledLegs> batches, string transferId)
+    {
+        foreach (var batch in batches)
         {
             foreach (var id in batch.Ids)
             {
@@ -41,7 +58,42 @@ public static class LegRetention
         return false;
     }
 
-    public static int SettledCount(AccountState account) => account.Settled.Sum(b => b.Ids.Count);
+    /// <summary>
+    /// Once the account's own settled legs number <see cref="ArchiveThreshold"/> or more, moves all of them to the
+    /// archive: returns the archive to store (the <paramref name="archived"/> batches, then the account's, without ids
+    /// the archive already holds, less what <see cref="SettledRetention"/> and <see cref="MaxSettled"/> let go) and
+    /// empties the account's. Null when nothing moves, and the archive is not written. The account's state is written
+    /// after the returned archive, so a leg is always in one of them, and in both if the account's write failed.
+    /// </summary>
+    public static List<SettledLegs>? Archive(AccountState account, IReadOnlyList<SettledLegs> archived, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(archived);
+        if (SettledCount(account) < ArchiveThreshold)
+        {
+            return null;
+        }
+
+        var held = new HashSet<string>(archived.SelectMany(b => b.Ids), StringComparer.Ordinal);
+        var merged = new List<SettledLegs>(archived);
+        foreach (var batch in account.Settled)
+        {
+            var fresh = batch.Ids.Where(held.Add).ToList();
+            if (fresh.Count > 0)
+            {
+                merged.Add(fresh.Count == batch.Ids.Count ? batch : batch with { Ids = fresh });
+            }
+        }
+
+        merged = [.. merged.OrderBy(b => b.At)]; // stable: batches of one instant keep their order
+        Forget(merged, now);
+        account.Settled.Clear();
+        return merged;
+    }
+
+    public static int SettledCount(AccountState account) => Count(account.Settled);
+
+    private static int Count(IReadOnlyList<SettledLegs> batches) => batches.Sum(b => b.Ids.Count);
 
     /// <summary>
     /// Moves released legs from in flight to settled, then forgets the oldest settled legs beyond the cap and every
@@ -64,25 +116,34 @@ public static class LegRetention
             }
         }
 
+        Forget(account.Settled, now);
+    }
+
+    /// <summary>
+    /// Drops every batch whose newest possible leg settled more than <see cref="SettledRetention"/> ago, then the
+    /// oldest legs beyond <see cref="MaxSettled"/>. Batches are replaced, never changed.
+    /// </summary>
+    private static void Forget(List<SettledLegs> batches, DateTimeOffset now)
+    {
         var expired = 0;
-        while (expired < account.Settled.Count && now - account.Settled[expired].At - BatchSpan > SettledRetention)
+        while (expired < batches.Count && now - batches[expired].At - BatchSpan > SettledRetention)
         {
             expired++;
         }
 
-        account.Settled.RemoveRange(0, expired);
-        var excess = SettledCount(account) - MaxSettled;
+        batches.RemoveRange(0, expired);
+        var excess = Count(batches) - MaxSettled;
         while (excess > 0)
         {
-            var oldest = account.Settled[0];
+            var oldest = batches[0];
             if (oldest.Ids.Count <= excess)
             {
-                account.Settled.RemoveAt(0);
+                batches.RemoveAt(0);
                 excess -= oldest.Ids.Count;
             }
             else
             {
-                account.Settled[0] = oldest with { Ids = [.. oldest.Ids.Skip(excess)] };
+                batches[0] = oldest with { Ids = [.. oldest.Ids.Skip(excess)] };
                 excess = 0;
             }
         }

@@ -15,13 +15,13 @@ public sealed class CountingGrainStorage(IGrainStorage inner, GrainCostMeter met
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        meter.CountWrite(grainId.Type.ToString()!, JsonSerializer.SerializeToUtf8Bytes(grainState.State).Length);
+        meter.CountWrite(grainId.Type.ToString()!, stateName, JsonSerializer.SerializeToUtf8Bytes(grainState.State).Length);
         return inner.WriteStateAsync(stateName, grainId, grainState);
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        meter.CountWrite(grainId.Type.ToString()!, 0);
+        meter.CountWrite(grainId.Type.ToString()!, stateName, 0);
         return inner.ClearStateAsync(stateName, grainId, grainState);
     }
 

@@ -5,8 +5,8 @@ namespace Orleans.Fin.ClusterTests.Cost;
 
 /// <summary>
 /// Counts what the silo does for the work under test: incoming grain calls (one-way calls and stream deliveries
-/// included) by grain type and method, and state reads and writes by grain type. Timers are not grain calls and are
-/// not counted; what they write is.
+/// included) by grain type and method, and state reads and writes by grain type (and writes by state too, for grains
+/// with more than one). Timers are not grain calls and are not counted; what they write is.
 /// </summary>
 public sealed class GrainCostMeter
 {
@@ -17,10 +17,13 @@ public sealed class GrainCostMeter
 
     public void CountCall(string grainType, string method) => _calls.AddOrUpdate($"{grainType} {method}", 1, (_, n) => n + 1);
 
-    public void CountWrite(string grainType, int bytes)
+    public void CountWrite(string grainType, string stateName, int bytes)
     {
-        _writes.AddOrUpdate(grainType, 1, (_, n) => n + 1);
-        _bytes.AddOrUpdate(grainType, bytes, (_, n) => n + bytes);
+        foreach (var key in new[] { grainType, $"{grainType}/{stateName}" })
+        {
+            _writes.AddOrUpdate(key, 1, (_, n) => n + 1);
+            _bytes.AddOrUpdate(key, bytes, (_, n) => n + bytes);
+        }
     }
 
     public void CountRead(string grainType) => _reads.AddOrUpdate(grainType, 1, (_, n) => n + 1);
@@ -41,14 +44,20 @@ public sealed class GrainCostMeter
 
     public int Writes(string grainType) => _writes.GetValueOrDefault(grainType);
 
+    /// <summary>Writes of one named state of the grain type.</summary>
+    public int Writes(string grainType, string stateName) => _writes.GetValueOrDefault($"{grainType}/{stateName}");
+
     public int Reads(string grainType) => _reads.GetValueOrDefault(grainType);
 
     /// <summary>Bytes of state written (as JSON), all writes of the grain type together.</summary>
     public long BytesWritten(string grainType) => _bytes.GetValueOrDefault(grainType);
 
+    /// <summary>Bytes of one named state of the grain type.</summary>
+    public long BytesWritten(string grainType, string stateName) => _bytes.GetValueOrDefault($"{grainType}/{stateName}");
+
     public int TotalCalls => _calls.Values.Sum();
 
-    public int TotalWrites => _writes.Values.Sum();
+    public int TotalWrites => _writes.Where(w => !w.Key.Contains('/', StringComparison.Ordinal)).Sum(w => w.Value);
 
     public int TotalReads => _reads.Values.Sum();
 
@@ -57,12 +66,17 @@ public sealed class GrainCostMeter
     {
         var text = new StringBuilder();
         text.AppendLine($"per operation over {operations}: calls {TotalCalls / (double)operations:0.##}, writes {TotalWrites / (double)operations:0.##}, reads {TotalReads / (double)operations:0.##}");
-        foreach (var grain in CallsByGrain().Keys.Union(_writes.Keys).Union(_reads.Keys).Order(StringComparer.Ordinal))
+        foreach (var grain in CallsByGrain().Keys.Union(_writes.Keys.Where(k => !k.Contains('/', StringComparison.Ordinal))).Union(_reads.Keys).Order(StringComparer.Ordinal))
         {
             text.AppendLine($"  {grain,-28} calls {Calls(grain) / (double)operations,6:0.##}  writes {Writes(grain) / (double)operations,6:0.##}  reads {Reads(grain) / (double)operations,6:0.##}  bytes written {BytesWritten(grain) / (double)operations,8:0}");
             foreach (var call in _calls.Where(c => c.Key.StartsWith(grain + " ", StringComparison.Ordinal)).OrderBy(c => c.Key, StringComparer.Ordinal))
             {
                 text.AppendLine($"      {call.Key[(grain.Length + 1)..],-40} {call.Value / (double)operations:0.##}");
+            }
+
+            foreach (var write in _writes.Where(w => w.Key.StartsWith(grain + "/", StringComparison.Ordinal)).OrderBy(w => w.Key, StringComparer.Ordinal))
+            {
+                text.AppendLine($"      state {write.Key[(grain.Length + 1)..],-34} writes {write.Value / (double)operations,6:0.##}  bytes written {_bytes[write.Key] / (double)operations,8:0}");
             }
         }
 
