@@ -129,7 +129,7 @@ public sealed class RiskScorer : IRiskScorer
         }
 
         score = Math.Clamp(score, 0, 100);
-        List<string> reasons = signals.Count == 0 ? [] : [.. signals.OrderByDescending(s => s.Points).Select(s => s.Code)];
+        var reasons = ReasonsByPoints(signals);
         if (probability >= _options.ModelReasonProbability)
         {
             reasons.Add(RiskReasons.ModelHigh);
@@ -142,6 +142,30 @@ public sealed class RiskScorer : IRiskScorer
 
         var verdict = new RiskVerdict(score, LevelOf(score), reasons, probability, ModelVersion);
         return new RiskAssessment(verdict, signals, features);
+    }
+
+    /// <summary>The signals' codes, strongest first; signals with equal points keep the order the rules ran in.</summary>
+    private static List<string> ReasonsByPoints(List<RiskSignal> signals)
+    {
+        List<RiskSignal> strongestFirst = new(signals.Count);
+        foreach (var signal in signals)
+        {
+            var at = strongestFirst.Count;
+            while (at > 0 && strongestFirst[at - 1].Points < signal.Points)
+            {
+                at--;
+            }
+
+            strongestFirst.Insert(at, signal);
+        }
+
+        List<string> reasons = new(signals.Count + 2); // room for the model's and the first-transfer reasons
+        foreach (var signal in strongestFirst)
+        {
+            reasons.Add(signal.Code);
+        }
+
+        return reasons;
     }
 
     // Groups are combined in the order of their first signal (the order the rules ran in), each by its strongest signal.
