@@ -8,7 +8,8 @@ namespace Orleans.Fin.Models;
 /// The risk scorer the risk grain calls: rules plus the fraud champion this silo serves. When a challenger is
 /// registered it scores the same payment in shadow (recorded, never acting) unless the payment falls in its traffic
 /// share, in which case its verdict is the one returned (A/B). A rules-only scorer runs in shadow too: the interception
-/// baseline. Scores and key features of every version are counted for drift.
+/// baseline. The rules and the features are computed once per payment and shared by every version. Scores and key
+/// features of every version are counted for drift.
 /// </summary>
 public sealed class ServingRiskScorer(ModelServing serving, ShadowRecorder recorder, RiskOptions options) : IRiskScorer
 {
@@ -21,9 +22,13 @@ public sealed class ServingRiskScorer(ModelServing serving, ShadowRecorder recor
         ArgumentNullException.ThrowIfNull(candidate);
         var served = serving.Fraud;
         var challengerActs = served.Challenger is not null && TrafficSplit.ChallengerTakes(candidate.MovementId, served.ChallengerShare);
-        var champion = Score(served.Champion, profile, candidate, acted: !challengerActs);
-        var challenger = served.Challenger is { } c ? Score(c, profile, candidate, acted: challengerActs) : null;
-        var baseline = _rulesOnly.AssessPayment(profile, candidate).Verdict;
+        var championScorer = serving.RiskScorerOf(served.Champion, options);
+
+        // The rules run and the features are built once; each version only adds its model's prediction.
+        var evidence = championScorer.GatherPayment(profile, candidate);
+        var champion = Score(championScorer, served.Champion, profile, evidence, acted: !challengerActs);
+        var challenger = served.Challenger is { } c ? Score(serving.RiskScorerOf(c, options), c, profile, evidence, acted: challengerActs) : null;
+        var baseline = _rulesOnly.Judge(profile, evidence).Verdict;
         recorder.Record(ModelNames.Fraud, RulesOnly, baseline.Score / 100.0, acted: false, _ => 0);
         return (challengerActs ? challenger! : champion) with { BaselineLevel = baseline.Level };
     }
@@ -31,9 +36,9 @@ public sealed class ServingRiskScorer(ModelServing serving, ShadowRecorder recor
     public RiskVerdict ScoreActivity(BehaviourProfile profile, CustomerActivity activity) =>
         serving.RiskScorerOf(serving.Fraud.Champion, options).ScoreActivity(profile, activity);
 
-    private RiskVerdict Score(LoadedModel model, BehaviourProfile profile, PaymentCandidate candidate, bool acted)
+    private RiskVerdict Score(RiskScorer scorer, LoadedModel model, BehaviourProfile profile, RiskEvidence evidence, bool acted)
     {
-        var assessment = serving.RiskScorerOf(model, options).AssessPayment(profile, candidate);
+        var assessment = scorer.Judge(profile, evidence);
         if (assessment.Features is { } features)
         {
             recorder.Record(ModelNames.Fraud, model.Version, assessment.Verdict.ModelProbability ?? 0, acted, name => FraudRegistrations.KeyFeature(features, name));

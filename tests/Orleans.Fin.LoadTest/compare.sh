@@ -3,9 +3,12 @@
 # (--baseline-tree) and one built from this tree take turns, on the Embedded profile with fraud scoring off, each
 # measured by this tree's load tool against its bare endpoint (GET /health/live) and then POST /payments, with the
 # same workers, seconds and customers. Prints a table of every turn, the mean of each tree and the change.
+# Each turn also reads the node's CPU time over the payments phase from /proc: CPU per payment is what a payment costs
+# the node, and it moves far less than throughput when other processes share the machine.
+# --scoring "off on" measures each tree with scoring off and on in every round and adds the cost of scoring per tree.
 #
 #   tests/Orleans.Fin.LoadTest/compare.sh --baseline-tree DIR [--rounds 2] [--seconds 20] [--concurrency 32]
-#                                         [--customers 200] [--scoring off|on] [--no-build]
+#                                         [--customers 200] [--scoring off|on|"off on"] [--no-build]
 #
 # DIR is a checkout of the tree to compare against (e.g. `git worktree add --detach ../before c5fcc57`); its silo is
 # built in Release there unless --no-build. Both nodes get a fresh cluster id and free ports on loopback.
@@ -21,24 +24,27 @@ while [[ $# -gt 0 ]]; do
     --customers) customers=$2; shift 2 ;;
     --scoring) scoring=$2; shift 2 ;;
     --no-build) build=false; shift ;;
-    *) echo "usage: $0 --baseline-tree DIR [--rounds N] [--seconds N] [--concurrency N] [--customers N] [--scoring off|on] [--no-build]" >&2; exit 2 ;;
+    *) echo "usage: $0 --baseline-tree DIR [--rounds N] [--seconds N] [--concurrency N] [--customers N] [--scoring off|on|\"off on\"] [--no-build]" >&2; exit 2 ;;
   esac
 done
 if [[ -z $baseline_tree || ! -d $baseline_tree/silo ]]; then
   echo "--baseline-tree must name a checkout with a silo/ folder" >&2
   exit 2
 fi
-if [[ $scoring != off && $scoring != on ]]; then
-  echo "--scoring is off or on" >&2
-  exit 2
-fi
+for mode in $scoring; do
+  if [[ $mode != off && $mode != on ]]; then
+    echo "--scoring is off, on or \"off on\"" >&2
+    exit 2
+  fi
+done
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 baseline_tree=$(cd "$baseline_tree" && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/orleans-fin-compare.XXXXXX")
-silo_pid=""
+silo_pid="" load_pid=""
 
 cleanup() {
+  [[ -n $load_pid ]] && kill "$load_pid" 2>/dev/null && wait "$load_pid" 2>/dev/null || true
   [[ -n $silo_pid ]] && kill "$silo_pid" 2>/dev/null && wait "$silo_pid" 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -54,19 +60,35 @@ load_tool=$root/tests/Orleans.Fin.LoadTest/bin/Release/net10.0/Orleans.Fin.LoadT
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ)"
 echo "baseline: $baseline_tree ($(git -C "$baseline_tree" rev-parse --short HEAD 2>/dev/null || echo 'not a git checkout'))"
 echo "current:  $root ($(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo 'not a git checkout'))"
-echo "Embedded, scoring $scoring, $concurrency workers, $seconds s each, $customers customers, $rounds rounds"
+echo "Embedded, scoring: $scoring, $concurrency workers, $seconds s each, $customers customers, $rounds rounds"
 
-# One turn: start the node of a tree, measure bare and payments with the load tool, stop the node.
+# CPU seconds (user + system) the process has used.
+cpu_seconds() { awk -v t="$(getconf CLK_TCK)" '{printf "%.3f", ($14+$15)/t}' "/proc/$1/stat"; }
+
+# One turn: start the node of a tree, measure bare and payments with the load tool, stop the node. The node's CPU is
+# read when the load tool starts its timed payments and again when it has finished.
 turn() {
-  local name=$1 tree=$2 round=$3 http_port log
+  local name=$1 tree=$2 round=$3 mode=$4 http_port log result cpu_before cpu_after
   http_port=$(free_port)
-  log=$work/silo-$name-$round.log
-  start_node "$tree/silo/bin/Release/net10.0" "$http_port" "$log" Embedded memory "$scoring"
+  log=$work/silo-$name-$mode-$round.log
+  result=$work/load-$name-$mode-$round.txt
+  start_node "$tree/silo/bin/Release/net10.0" "$http_port" "$log" Embedded memory "$mode"
 
-  echo "== round $round: $name"
+  echo "== round $round: $name, scoring $mode"
   dotnet "$load_tool" --url "http://127.0.0.1:$http_port" --scenario payments --concurrency "$concurrency" \
-    --seconds "$seconds" --warmup 5 --baseline-seconds "$seconds" --customers "$customers" | tee "$work/load-$name-$round.txt" | grep -E '^scenario=|^ratio'
-  echo "$name round $round: $(ps -o rss= -p "$silo_pid" | awk '{printf "%.0f MiB", $1/1024}')" >>"$work/rss.txt"
+    --seconds "$seconds" --warmup 5 --baseline-seconds "$seconds" --customers "$customers" >"$result" 2>&1 &
+  load_pid=$!
+  until grep -q "^== payments for" "$result"; do
+    kill -0 "$load_pid" 2>/dev/null || { cat "$result" >&2; exit 1; }
+    sleep 0.2
+  done
+  cpu_before=$(cpu_seconds "$silo_pid")
+  wait "$load_pid"
+  load_pid=""
+  cpu_after=$(cpu_seconds "$silo_pid")
+  echo "node_cpu_seconds=$(python3 -c "print(round($cpu_after - $cpu_before, 3))")" >>"$result"
+  grep -E '^scenario=|^ratio|^node_cpu' "$result"
+  echo "$name $mode round $round: $(ps -o rss= -p "$silo_pid" | awk '{printf "%.0f MiB", $1/1024}')" >>"$work/rss.txt"
   kill "$silo_pid"
   wait "$silo_pid" 2>/dev/null || true
   silo_pid=""
@@ -74,43 +96,53 @@ turn() {
 
 for round in $(seq 1 "$rounds"); do
   # Alternate which tree goes first, so that neither always runs on a machine warmed (or tired) by the other.
-  if (( round % 2 == 1 )); then
-    turn baseline "$baseline_tree" "$round"
-    turn current "$root" "$round"
-  else
-    turn current "$root" "$round"
-    turn baseline "$baseline_tree" "$round"
-  fi
+  # The scoring modes alternate their order the same way.
+  if (( round % 2 == 1 )); then order="baseline current" modes=$scoring; else order="current baseline" modes=$(echo "$scoring" | awk '{for (i = NF; i > 0; i--) printf "%s ", $i}'); fi
+  for name in $order; do
+    for mode in $modes; do
+      turn "$name" "$([[ $name == baseline ]] && echo "$baseline_tree" || echo "$root")" "$round" "$mode"
+    done
+  done
 done
 
 echo
-echo "| round | tree | bare req/s | payments completed/s | p50 / p99 | payments ÷ bare |"
-echo "| --- | --- | --- | --- | --- | --- |"
-python3 - "$work" "$rounds" <<'PY'
+echo "| round | tree | scoring | bare req/s | payments completed/s | p50 / p99 | payments ÷ bare | node CPU per payment |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+python3 - "$work" "$rounds" "$scoring" <<'PY'
 import re, sys
-work, rounds = sys.argv[1], int(sys.argv[2])
+work, rounds, modes = sys.argv[1], int(sys.argv[2]), sys.argv[3].split()
 def parse(path):
     rows = {}
     for line in open(path):
         if line.startswith("scenario="):
             fields = dict(re.findall(r"(\w+(?:/s)?)=(\S+)", line))
             rows[fields["scenario"]] = fields
+        elif line.startswith("node_cpu_seconds="):
+            rows["cpu"] = float(line.split("=")[1])
     return rows
 means = {}
 for r in range(1, rounds + 1):
     for tree in ("baseline", "current"):
-        rows = parse(f"{work}/load-{tree}-{r}.txt")
-        bare, pay = rows["bare"], rows["payments"]
-        b, p = float(bare["ok/s"]), float(pay["ok/s"])
-        means.setdefault(tree, []).append((b, p))
-        print(f"| {r} | {tree} | {b:,.0f} | {p:,.0f} | {pay['p50']} / {pay['p99']} | {p / b:.3f} |")
+        for mode in modes:
+            rows = parse(f"{work}/load-{tree}-{mode}-{r}.txt")
+            bare, pay = rows["bare"], rows["payments"]
+            b, p = float(bare["ok/s"]), float(pay["ok/s"])
+            cpu = rows["cpu"] * 1e6 / max(1, int(pay["completed"]))
+            means.setdefault((tree, mode), []).append((b, p, cpu))
+            print(f"| {r} | {tree} | {mode} | {b:,.0f} | {p:,.0f} | {pay['p50']} / {pay['p99']} | {p / b:.3f} | {cpu:,.0f} µs |")
 print()
-for tree, values in means.items():
-    b = sum(v[0] for v in values) / len(values)
-    p = sum(v[1] for v in values) / len(values)
-    print(f"{tree}: mean bare {b:,.0f} req/s, mean payments {p:,.0f} completed/s")
-base = sum(v[1] for v in means["baseline"]) / len(means["baseline"])
-cur = sum(v[1] for v in means["current"]) / len(means["current"])
-print(f"payments, current against baseline: {100 * (cur - base) / base:+.1f}% (the target: no worse than -10%)")
+mean = lambda key, i: sum(v[i] for v in means[key]) / len(means[key])
+for (tree, mode) in means:
+    print(f"{tree}, scoring {mode}: mean bare {mean((tree, mode), 0):,.0f} req/s, mean payments {mean((tree, mode), 1):,.0f} completed/s, "
+          f"node CPU {mean((tree, mode), 2):,.0f} µs per payment")
+for mode in modes:
+    base, cur = mean(("baseline", mode), 1), mean(("current", mode), 1)
+    print(f"payments, scoring {mode}, current against baseline: {100 * (cur - base) / base:+.1f}% (the target: no worse than -10%)")
+if {"off", "on"} <= set(modes):
+    for tree in ("baseline", "current"):
+        off, on = mean((tree, "off"), 1), mean((tree, "on"), 1)
+        cpu_off, cpu_on = mean((tree, "off"), 2), mean((tree, "on"), 2)
+        print(f"cost of scoring, {tree}: {100 * (off - on) / off:.1f}% of payment throughput; node CPU per payment "
+              f"{cpu_off:,.0f} -> {cpu_on:,.0f} µs, i.e. {100 * (1 - cpu_off / cpu_on):.1f}% of a CPU-bound node's throughput")
 PY
 echo "node working sets after the run: $(paste -sd ';' "$work/rss.txt" | sed 's/;/; /g')"

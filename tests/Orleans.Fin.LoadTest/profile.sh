@@ -3,8 +3,10 @@
 #
 #   tests/Orleans.Fin.LoadTest/profile.sh [--seconds 20] [--concurrency 32] [--customers 200] [--profile Embedded|Postgres]
 #                                         [--storage GroupCommit|AdoNet] [--scenario payments] [--out DIR] [--detail 5]
+#                                         [--scoring off|on] [--stacks FRAME]
 #
-# Builds the silo, the load tool and the summariser in Release, starts a node (fraud scoring off; a private
+# Builds the silo, the load tool and the summariser in Release, starts a node (fraud scoring off unless
+# --scoring on, which runs the rules and the model with the thresholds out of reach, as bench.sh does; a private
 # PostgreSQL for the Postgres profile unless FIN_PG_CONNECTION is set), runs the load tool against it and, once the
 # load's warm-up is over, records --seconds of dotnet-trace thread-time sampling (and the GCs) of the node. Over the same window it reads
 # the CPU time of the node, of the load tool, of the private PostgreSQL and of the whole machine from /proc, and the requests the load tool
@@ -12,7 +14,7 @@
 # The trace and the logs stay in --out (default: a new directory under $TMPDIR).
 set -euo pipefail
 
-seconds=20 concurrency=32 customers=200 profile=Embedded storage=GroupCommit scenario=payments out="" detail=5
+seconds=20 concurrency=32 customers=200 profile=Embedded storage=GroupCommit scenario=payments out="" detail=5 scoring=off stacks=""
 while [[ $# -gt 0 ]]; do
   case $1 in
     --seconds) seconds=$2; shift 2 ;;
@@ -23,9 +25,15 @@ while [[ $# -gt 0 ]]; do
     --scenario) scenario=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --detail) detail=$2; shift 2 ;;
-    *) echo "usage: $0 [--seconds N] [--concurrency N] [--customers N] [--profile Embedded|Postgres] [--storage GroupCommit|AdoNet] [--scenario payments] [--out DIR] [--detail N]" >&2; exit 2 ;;
+    --scoring) scoring=$2; shift 2 ;;
+    --stacks) stacks=$2; shift 2 ;;
+    *) echo "usage: $0 [--seconds N] [--concurrency N] [--customers N] [--profile Embedded|Postgres] [--storage GroupCommit|AdoNet] [--scenario payments] [--out DIR] [--detail N] [--scoring off|on] [--stacks FRAME]" >&2; exit 2 ;;
   esac
 done
+if [[ $scoring != off && $scoring != on ]]; then
+  echo "--scoring is off or on" >&2
+  exit 2
+fi
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
@@ -81,8 +89,8 @@ fi
 
 http_port=$(free_port)
 start_node "$root/silo/bin/Release/net10.0" "$http_port" "$out/silo.log" "$profile" \
-  "$([[ $profile == Postgres ]] && echo "$storage" || echo memory)" off
-echo "== $profile node (pid $silo_pid), fraud scoring off, $scenario with $concurrency workers"
+  "$([[ $profile == Postgres ]] && echo "$storage" || echo memory)" "$scoring"
+echo "== $profile node (pid $silo_pid), fraud scoring $scoring, $scenario with $concurrency workers"
 
 # The load runs past the trace window so the whole window is under load; no bare baseline (profile.sh times nothing).
 dotnet tests/Orleans.Fin.LoadTest/bin/Release/net10.0/Orleans.Fin.LoadTest.dll \
@@ -118,4 +126,4 @@ other_cpu=$(calc "max(0, $all_after - $all_before - $node_cpu - $load_cpu - $db_
 echo "== profile: $out/node.nettrace"
 dotnet tests/Orleans.Fin.ProfileReport/bin/Release/net10.0/Orleans.Fin.ProfileReport.dll "$out/node.nettrace" \
   --node-cpu "$node_cpu" --load-cpu "$load_cpu" --db-cpu "$db_cpu" --other-cpu "$other_cpu" --wall "$wall" --cores "$(nproc)" \
-  --requests "$((requests_after - requests_before))" --detail "$detail"
+  --requests "$((requests_after - requests_before))" --detail "$detail" ${stacks:+--stacks "$stacks"}

@@ -12,6 +12,8 @@ public static class CpuCategory
     public const string Auth = "auth: JWT validation";
     public const string Api = "our API code (endpoints, filters, problem writer)";
     public const string Grains = "our grain code";
+    public const string Risk = "risk engine: fraud rules, features, scoring (Orleans.Fin.Risk)";
+    public const string MachineLearning = "ML.NET model scoring (Microsoft.ML)";
     public const string Storage = "grain storage (memory provider / group commit, state JSON)";
     public const string Serialization = "Orleans serialization (codecs, deep copies)";
     public const string Messaging = "Orleans messaging + scheduling (calls, activations, turns)";
@@ -23,7 +25,7 @@ public static class CpuCategory
     public const string Runtime = "runtime: thread pool, tasks, timers, unattributed";
 
     /// <summary>The order rows are printed in.</summary>
-    public static readonly string[] All = [Http, Auth, Api, Grains, Storage, Serialization, Messaging, Streams, Dashboard, Logging, Telemetry, Spin, Runtime, Idle];
+    public static readonly string[] All = [Http, Auth, Api, Grains, Risk, MachineLearning, Storage, Serialization, Messaging, Streams, Dashboard, Logging, Telemetry, Spin, Runtime, Idle];
 
     private static readonly string[] WaitLeaves =
     [
@@ -43,7 +45,8 @@ public static class CpuCategory
         ("Microsoft.IdentityModel.", Auth), ("System.IdentityModel.", Auth), ("Microsoft.AspNetCore.Authentication", Auth),
         ("Orleans.Fin.Api.", Api), ("Orleans.Fin.Silo.Storage.", Storage), ("Orleans.Fin.Silo.", Api),
         ("Orleans.Fin.Common.StateJsonSerializer", Storage), ("Orleans.Fin.Common.StateStrings", Storage),
-        ("OrleansCodeGen.Orleans.Fin.Api.", Serialization), ("Orleans.Fin.", Grains),
+        ("OrleansCodeGen.Orleans.Fin.Api.", Serialization), ("Microsoft.ML", MachineLearning), ("Orleans.Fin.Risk.", Risk),
+        ("Orleans.Fin.", Grains),
         ("Orleans.Storage.", Storage), ("Orleans.Core.StateStorageBridge", Storage), ("Orleans.Runtime.StateStorageBridge", Storage),
         ("Npgsql.", Storage),
         ("Orleans.Serialization.Invocation.", Messaging), ("Orleans.Serialization.", Serialization),
@@ -87,7 +90,7 @@ public static class CpuCategory
             {
                 if (frame.StartsWith(prefix, StringComparison.Ordinal))
                 {
-                    return (category, category == Grains ? TypeOf(frame) : null);
+                    return (category, category is Grains or Risk ? TypeOf(frame) : null);
                 }
             }
         }

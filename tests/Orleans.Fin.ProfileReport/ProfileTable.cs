@@ -37,6 +37,7 @@ public sealed class ProfileTable(TraceSamples samples, GcSummary gc, CpuWindow w
         output.WriteLine(Invariant($"| idle samples (waiting threads, not CPU) | {samples.Samples.Count - busy.Count:N0} | | | |"));
         output.WriteLine();
         PrintTop(output, "our grain code by type", busy.Where(s => s.Category == CpuCategory.Grains).Select(s => s.Type ?? "?"), busy.Count, 12);
+        PrintTop(output, "risk engine by type", busy.Where(s => s.Category == CpuCategory.Risk).Select(s => s.Type ?? "?"), busy.Count, 12);
         foreach (var category in CpuCategory.All)
         {
             PrintTop(output, "leaf methods: " + category, samples.Samples.Where(s => s.Category == category).Select(s => s.Leaf), busy.Count, detail);

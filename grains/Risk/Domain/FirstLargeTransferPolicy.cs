@@ -55,16 +55,7 @@ public static class FirstLargeTransferPolicy
     /// <summary>Money from senders the customer never paid, arrived within the inflow window, covers the set share of the payment.</summary>
     private static bool FundedByNewSenders(BehaviourProfile profile, in RiskEvent e, RiskOptions options)
     {
-        var from = e.At - options.FirstTransferInflowWindow;
-        var fresh = 0m;
-        foreach (var inflow in profile.Inflows)
-        {
-            if (inflow.At > from && inflow.At <= e.At && inflow.CounterpartyAccountId is { } sender && ProfileQueries.FindPayee(profile, sender) is null)
-            {
-                fresh += inflow.AmountCny;
-            }
-        }
-
+        var fresh = ProfileQueries.InflowFromNewSenders(profile, e.At - options.FirstTransferInflowWindow, e.At).Sum;
         return fresh >= e.AmountCny * options.FirstTransferFundedShare;
     }
 }

@@ -16,24 +16,15 @@ public static class PassThroughPolicy
             return null;
         }
 
-        var from = e.At - options.PassThroughWindow;
-        var inflow = 0m;
-        DateTimeOffset? first = null;
-        HashSet<string> senders = new(StringComparer.Ordinal);
-        foreach (var record in profile.Inflows)
+        // The collection must reach PassThroughMinInflowCny and the payment PassThroughMinPaymentShare of the collection,
+        // so a payment below that share of the minimum cannot fire whatever came in: no need to look at the inflows.
+        if (e.AmountCny < options.PassThroughMinInflowCny * options.PassThroughMinPaymentShare)
         {
-            if (record.At <= from || record.At > e.At || record.CounterpartyAccountId is not { } sender
-                || ProfileQueries.FindPayee(profile, sender) is not null)
-            {
-                continue;
-            }
-
-            senders.Add(sender);
-            inflow += record.AmountCny;
-            first = first is { } f && f <= record.At ? f : record.At;
+            return null;
         }
 
-        if (senders.Count < options.PassThroughMinSenders || inflow < options.PassThroughMinInflowCny || first is not { } since
+        var (inflow, senders, first) = ProfileQueries.InflowFromNewSenders(profile, e.At - options.PassThroughWindow, e.At);
+        if (senders < options.PassThroughMinSenders || inflow < options.PassThroughMinInflowCny || first is not { } since
             || e.AmountCny < inflow * options.PassThroughMinPaymentShare)
         {
             return null;

@@ -31,6 +31,50 @@ internal static class ProfileQueries
         return null;
     }
 
+    /// <summary>
+    /// Money received in (<paramref name="from"/>, <paramref name="to"/>] from senders the customer never paid: its sum, how
+    /// many distinct senders it came from and when the first of it arrived. Deposits from the customer's own bank (no
+    /// sender) do not count. The payees are indexed once, so a full window of inflows against a full payee list costs a
+    /// pass over each rather than one over the payees per inflow.
+    /// </summary>
+    public static (decimal Sum, int Senders, DateTimeOffset? First) InflowFromNewSenders(BehaviourProfile profile, DateTimeOffset from, DateTimeOffset to)
+    {
+        HashSet<string>? payees = null;
+        HashSet<string>? senders = null;
+        var sum = 0m;
+        DateTimeOffset? first = null;
+        foreach (var record in profile.Inflows)
+        {
+            if (record.At <= from || record.At > to || record.CounterpartyAccountId is not { } sender)
+            {
+                continue;
+            }
+
+            payees ??= PayeeAccounts(profile);
+            if (payees.Contains(sender))
+            {
+                continue;
+            }
+
+            (senders ??= new(StringComparer.Ordinal)).Add(sender);
+            sum += record.AmountCny;
+            first = first is { } f && f <= record.At ? f : record.At;
+        }
+
+        return (sum, senders?.Count ?? 0, first);
+    }
+
+    private static HashSet<string> PayeeAccounts(BehaviourProfile profile)
+    {
+        HashSet<string> accounts = new(profile.Payees.Count, StringComparer.Ordinal);
+        foreach (var payee in profile.Payees)
+        {
+            accounts.Add(payee.AccountId);
+        }
+
+        return accounts;
+    }
+
     public static PlaceRecord? FindPlace(BehaviourProfile profile, string city)
     {
         foreach (var place in profile.Places)

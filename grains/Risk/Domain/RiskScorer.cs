@@ -48,35 +48,64 @@ public sealed class RiskScorer : IRiskScorer
     /// </summary>
     public RiskVerdict ScoreActivity(BehaviourProfile profile, CustomerActivity activity) => AssessActivity(profile, activity).Verdict;
 
-    public RiskAssessment AssessPayment(BehaviourProfile profile, PaymentCandidate candidate)
-    {
-        ArgumentNullException.ThrowIfNull(profile);
-        ArgumentNullException.ThrowIfNull(candidate);
-        return Assess(profile, RiskEvent.From(candidate));
-    }
+    public RiskAssessment AssessPayment(BehaviourProfile profile, PaymentCandidate candidate) => Judge(profile, GatherPayment(profile, candidate));
 
     public RiskAssessment AssessActivity(BehaviourProfile profile, CustomerActivity activity)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(activity);
-        return Assess(profile, RiskEvent.From(activity));
+        return Judge(profile, Gather(profile, RiskEvent.From(activity)));
     }
 
-    private RiskAssessment Assess(BehaviourProfile profile, RiskEvent e)
+    /// <summary>
+    /// The rules' findings and the model's features for a payment about to be made, to <see cref="Judge"/> here or by any
+    /// scorer with the same options: several models scoring one payment then scan the profile once.
+    /// </summary>
+    internal RiskEvidence GatherPayment(BehaviourProfile profile, PaymentCandidate candidate)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(candidate);
+        return Gather(profile, RiskEvent.From(candidate));
+    }
+
+    private RiskEvidence Gather(BehaviourProfile profile, in RiskEvent e)
     {
         var signals = RiskRules.Evaluate(profile, e, _options);
+        var features = ReadsFeatures(e) ? FraudFeatureExtractor.Extract(profile, e, new FraudFeatures()) : null;
+        return new RiskEvidence(e, _options, signals, features);
+    }
+
+    private bool ReadsFeatures(in RiskEvent e) => e.IsOutgoing && Model is not null && _options.ModelWeight > 0;
+
+    /// <summary>
+    /// This scorer's verdict on gathered evidence: its model's probability combined with the rule signals. Evidence
+    /// gathered under other options, or without the features this scorer's model reads, is completed here.
+    /// </summary>
+    internal RiskAssessment Judge(BehaviourProfile profile, RiskEvidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        if (!ReferenceEquals(evidence.Options, _options))
+        {
+            evidence = Gather(profile, evidence.Event);
+        }
+
+        var e = evidence.Event;
+        var signals = evidence.Signals;
         FraudFeatures? features = null;
         float? probability = null;
-        if (e.IsOutgoing && Model is not null && _options.ModelWeight > 0)
+        if (ReadsFeatures(e))
         {
-            features = FraudFeatureExtractor.Extract(profile, e, new FraudFeatures());
-            probability = Model.Predict(features);
+            features = evidence.Features ?? FraudFeatureExtractor.Extract(profile, e, new FraudFeatures());
+            probability = Model!.Predict(features);
         }
 
         var rulesUnexplained = 1.0;
-        foreach (var group in signals.GroupBy(s => s.Group))
+        for (var i = 0; i < signals.Count; i++)
         {
-            rulesUnexplained *= 1 - (Math.Clamp(group.Max(s => s.Points), 0, 100) / 100.0);
+            if (FirstOfItsGroup(signals, i))
+            {
+                rulesUnexplained *= 1 - (Math.Clamp(StrongestOfGroup(signals, i), 0, 100) / 100.0);
+            }
         }
 
         var modelUnexplained = probability is { } p ? 1 - (_options.ModelWeight * Math.Clamp(p, 0f, 1f)) : 1.0;
@@ -100,7 +129,7 @@ public sealed class RiskScorer : IRiskScorer
         }
 
         score = Math.Clamp(score, 0, 100);
-        List<string> reasons = [.. signals.OrderByDescending(s => s.Points).Select(s => s.Code)];
+        var reasons = ReasonsByPoints(signals);
         if (probability >= _options.ModelReasonProbability)
         {
             reasons.Add(RiskReasons.ModelHigh);
@@ -113,6 +142,58 @@ public sealed class RiskScorer : IRiskScorer
 
         var verdict = new RiskVerdict(score, LevelOf(score), reasons, probability, ModelVersion);
         return new RiskAssessment(verdict, signals, features);
+    }
+
+    /// <summary>The signals' codes, strongest first; signals with equal points keep the order the rules ran in.</summary>
+    private static List<string> ReasonsByPoints(List<RiskSignal> signals)
+    {
+        List<RiskSignal> strongestFirst = new(signals.Count);
+        foreach (var signal in signals)
+        {
+            var at = strongestFirst.Count;
+            while (at > 0 && strongestFirst[at - 1].Points < signal.Points)
+            {
+                at--;
+            }
+
+            strongestFirst.Insert(at, signal);
+        }
+
+        List<string> reasons = new(signals.Count + 2); // room for the model's and the first-transfer reasons
+        foreach (var signal in strongestFirst)
+        {
+            reasons.Add(signal.Code);
+        }
+
+        return reasons;
+    }
+
+    // Groups are combined in the order of their first signal (the order the rules ran in), each by its strongest signal.
+    private static bool FirstOfItsGroup(List<RiskSignal> signals, int index)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (signals[i].Group == signals[index].Group)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int StrongestOfGroup(List<RiskSignal> signals, int first)
+    {
+        var points = signals[first].Points;
+        for (var i = first + 1; i < signals.Count; i++)
+        {
+            if (signals[i].Group == signals[first].Group)
+            {
+                points = Math.Max(points, signals[i].Points);
+            }
+        }
+
+        return points;
     }
 
     private static int ToScore(double unexplained) => (int)Math.Round(100 * (1 - unexplained), MidpointRounding.AwayFromZero);

@@ -58,6 +58,30 @@ public sealed class CpuCategoryTests
         Assert.Equal(("our grain code", "Payments.MoneyMovementGrain"), sample);
     }
 
+    [Fact]
+    public void Classify_FraudPolicyUnderTheRiskGrain_IsTheRiskEngineAndNamesThePolicy()
+    {
+        var sample = Classify(
+            "System.Linq.Enumerable.Count(class System.Collections.Generic.IEnumerable`1<!!0>,class System.Func`2<!!0,bool>)",
+            "Orleans.Fin.Risk.Domain.FlaggedSenderPolicy.Assess(class Orleans.Fin.Risk.Domain.BehaviourProfile)",
+            "Orleans.Fin.Risk.RiskGrain+<AuthorizePayment>d__40.MoveNext()",
+            "Orleans.Runtime.GrainMethodInvoker.Invoke()");
+
+        Assert.Equal(("risk engine: fraud rules, features, scoring (Orleans.Fin.Risk)", "Risk.Domain.FlaggedSenderPolicy"), sample);
+    }
+
+    [Fact]
+    public void Classify_ModelPredictionCalledByTheRiskEngine_IsMachineLearning()
+    {
+        var sample = Classify(
+            "Microsoft.ML.Trainers.FastTree.InternalRegressionTree.GetLeaf(value class Microsoft.ML.Data.VBuffer`1<float32>&)",
+            "Microsoft.ML.PredictionEngine`2[System.__Canon,System.__Canon].Predict(!0)",
+            "Orleans.Fin.Risk.Model.FraudModel.Score(class Orleans.Fin.Risk.Model.FraudFeatures)",
+            "Orleans.Fin.Risk.RiskGrain+<AuthorizePayment>d__40.MoveNext()");
+
+        Assert.Equal(("ML.NET model scoring (Microsoft.ML)", null), sample);
+    }
+
     [Theory]
     [InlineData("System.Threading.LowLevelLifoSemaphore.WaitNative(class Microsoft.Win32.SafeHandles.SafeWaitHandle,int32)", "System.Threading.PortableThreadPool+WorkerThread.WorkerThreadStart()")]
     [InlineData("System.Net.Sockets.SocketAsyncEngine.EventLoop()", "System.Threading.Thread.StartCallback()")]

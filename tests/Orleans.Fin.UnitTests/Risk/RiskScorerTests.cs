@@ -91,6 +91,17 @@ public sealed class RiskScorerTests
     }
 
     [Fact]
+    public void ScoreActivity_SignalsOfEqualPoints_KeepTheOrderTheRulesRanIn()
+    {
+        var login = Login(T0, "dev_other", "London");
+        var profile = Observed(Established(), login);
+
+        var verdict = new RiskScorer(new RiskOptions { ImpossibleTravelPoints = 25 }, null).ScoreActivity(profile, login);
+
+        Assert.Equal([RiskReasons.NewDevice, RiskReasons.ImpossibleTravel], verdict.Reasons);
+    }
+
+    [Fact]
     public void ScoreActivity_LoginFromNewDeviceFarAway_IsMediumNotHigh()
     {
         var login = Login(T0, "dev_other", "London");

@@ -68,6 +68,18 @@ public sealed class PassThroughPolicyTests
     }
 
     [Fact]
+    public void Evaluate_PaymentAtTheMinimumShareOfTheMinimumCollection_FiresAndACentLessDoesNot()
+    {
+        // 5,000 in from three new senders (the minimum collection), 2,000 already out; 1,250 is a quarter of it and takes
+        // what went out to 3,250, past 60%. A cent less is below a quarter of any collection that could count.
+        var profile = WithInflows((0, 1_000m, "acc_s1"), (5, 1_500m, "acc_s2"), (9, 2_500m, "acc_s3"));
+        Observed(profile, Payment(T0.AddMinutes(12), 2_000m, "acc_out1"));
+
+        Assert.NotNull(Evaluate(profile, Candidate(T0.AddMinutes(20), 1_250m, "acc_out2")));
+        Assert.Null(Evaluate(profile, Candidate(T0.AddMinutes(20), 1_249.99m, "acc_out2")));
+    }
+
+    [Fact]
     public void ScorePayment_PassThroughAlone_IsHigh()
     {
         var profile = WithInflows((0, 3_000m, "acc_s1"), (5, 4_000m, "acc_s2"), (9, 5_000m, "acc_s3"));
