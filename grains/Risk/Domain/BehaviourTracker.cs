@@ -67,7 +67,7 @@ public static class BehaviourTracker
         var newDevice = TouchDevice(profile, activity.DeviceId, activity.EventId, activity.At);
         InsertByTime(profile.Logins, new LoginRecord
         {
-            EventId = activity.EventId,
+            Event = EventKey.Of(activity.EventId),
             At = activity.At,
             DeviceId = activity.DeviceId,
             Ip = activity.Ip,
@@ -89,18 +89,12 @@ public static class BehaviourTracker
 
         // One record per movement: a later event of the same movement ("{movementId}:…", e.g. the completed payment after
         // a challenged attempt) supersedes the earlier one, so one payment never counts twice in a burst.
-        var movement = ProfileQueries.MovementOf(activity.EventId);
-        for (var i = profile.Payments.Count - 1; i >= 0; i--)
-        {
-            if (ProfileQueries.MovementOf(profile.Payments[i].EventId).Equals(movement, StringComparison.Ordinal))
-            {
-                profile.Payments.RemoveAt(i);
-            }
-        }
+        var key = EventKey.Of(activity.EventId);
+        profile.Payments.RemoveAll(p => p.Event.Movement == key.Movement);
 
         InsertByTime(profile.Payments, new PaymentRecord
         {
-            EventId = activity.EventId,
+            Event = key,
             At = activity.At,
             Amount = amount,
             Currency = activity.Currency ?? "",
@@ -142,7 +136,7 @@ public static class BehaviourTracker
 
         InsertByTime(profile.Inflows, new InflowRecord
         {
-            EventId = activity.EventId,
+            Event = EventKey.Of(activity.EventId),
             At = activity.At,
             AmountCny = RiskCurrency.ToCny(activity.Amount ?? 0m, activity.Currency),
             CounterpartyAccountId = activity.CounterpartyAccountId,
