@@ -66,6 +66,20 @@ public readonly record struct StoredAudit
         };
     }
 
+    /// <summary>
+    /// This record with the customer, author, model version and account of <paramref name="previous"/> where they are the
+    /// same text: records appended one by one share them, as records read back from storage do.
+    /// </summary>
+    public StoredAudit SharingWith(StoredAudit previous) => this with
+    {
+        CustomerId = Same(CustomerId, previous.CustomerId)!,
+        By = Same(By, previous.By)!,
+        ModelVersion = Same(ModelVersion, previous.ModelVersion)!,
+        AccountId = Same(AccountId, previous.AccountId),
+    };
+
     public AuditEntry ToEntry() => new(
         Sequence, new AuditRecord(Action, CustomerId ?? "", At, By ?? "", Why, ModelVersion ?? "", Score, Level, Decision, AccountId, CaseId, Reference));
+
+    private static string? Same(string? value, string? held) => string.Equals(value, held, StringComparison.Ordinal) ? held : value;
 }

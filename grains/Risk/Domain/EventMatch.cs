@@ -23,9 +23,6 @@ public readonly record struct EventMatch
     /// <summary>The event a record came from (for reading the profile as it was before that record's event).</summary>
     public static EventMatch Of(EventKey record) => new(record.Id);
 
-    /// <summary>Whether the record came from a named event.</summary>
-    public bool Names(EventKey record) => _names && (_digest == record.Id || _digest == record.Movement);
-
-    /// <summary>Whether an event id kept as text (first and last sightings of devices, payees, places) is a named event.</summary>
-    public bool Names(string eventId) => _names && !string.IsNullOrEmpty(eventId) && Names(EventKey.Of(eventId));
+    /// <summary>Whether the record came from a named event (an unset key, such as a history never updated, is none).</summary>
+    public bool Names(EventKey record) => _names && (_digest == record.Id || _digest == record.Movement) && record != default;
 }

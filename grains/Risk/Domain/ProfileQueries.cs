@@ -36,12 +36,12 @@ internal static class ProfileQueries
     /// <summary>How many completed payments went to the payee before the event (0: a new payee).</summary>
     public static int PaymentsToPayeeBefore(BehaviourProfile profile, string? payee, EventMatch key)
     {
-        if (payee is null || FindPayee(profile, payee) is not { } record || key.Names(record.FirstEventId))
+        if (payee is null || FindPayee(profile, payee) is not { } record || key.Names(record.FirstEvent))
         {
             return 0;
         }
 
-        return record.Payments - (key.Names(record.LastEventId) ? 1 : 0);
+        return record.Payments - (key.Names(record.LastEvent) ? 1 : 0);
     }
 
     /// <summary>The device as known before the event, or null when it was first seen on this event (or never).</summary>
@@ -56,7 +56,7 @@ internal static class ProfileQueries
         {
             if (device.DeviceId == deviceId)
             {
-                return key.Names(device.FirstEventId) ? null : device;
+                return key.Names(device.FirstEvent) ? null : device;
             }
         }
 
@@ -68,7 +68,7 @@ internal static class ProfileQueries
         var count = 0;
         foreach (var device in profile.Devices)
         {
-            if (!key.Names(device.FirstEventId))
+            if (!key.Names(device.FirstEvent))
             {
                 count++;
             }
@@ -78,7 +78,7 @@ internal static class ProfileQueries
     }
 
     public static bool KnownPlaceBefore(BehaviourProfile profile, string? city, EventMatch key) =>
-        city is not null && FindPlace(profile, city) is { } place && !key.Names(place.FirstEventId);
+        city is not null && FindPlace(profile, city) is { } place && !key.Names(place.FirstEvent);
 
     /// <summary>The most visited city before the event (the customer's home), or null.</summary>
     public static string? HomeCityBefore(BehaviourProfile profile, EventMatch key)
@@ -87,7 +87,7 @@ internal static class ProfileQueries
         var best = 0;
         foreach (var place in profile.Places)
         {
-            var visits = place.Visits - (key.Names(place.LastEventId) ? 1 : 0);
+            var visits = place.Visits - (key.Names(place.LastEvent) ? 1 : 0);
             if (visits > best)
             {
                 best = visits;
@@ -102,7 +102,7 @@ internal static class ProfileQueries
     public static (long Count, double MeanLog, double VarianceLog, decimal MaxCny) AmountsBefore(BehaviourProfile profile, EventMatch key)
     {
         var h = profile.Amounts;
-        return key.Names(h.LastEventId)
+        return key.Names(h.LastEvent)
             ? (h.PreviousCount, h.PreviousMeanLog, h.PreviousVarianceLog, h.PreviousMaxCny)
             : (h.Count, h.MeanLog, h.VarianceLog, h.MaxCny);
     }
@@ -123,7 +123,7 @@ internal static class ProfileQueries
         }
 
         var atHour = hours[hour] + hours[(hour + 23) % 24] + hours[(hour + 1) % 24];
-        if (key.Names(profile.Amounts.LastEventId) && total > 0)
+        if (key.Names(profile.Amounts.LastEvent) && total > 0)
         {
             return (Math.Max(0, atHour - 1), total - 1);
         }

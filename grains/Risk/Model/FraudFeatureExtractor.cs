@@ -206,7 +206,7 @@ public static class FraudFeatureExtractor
         var hadPlaces = false;
         foreach (var place in profile.Places)
         {
-            hadPlaces |= !e.Match.Names(place.FirstEventId);
+            hadPlaces |= !e.Match.Names(place.FirstEvent);
         }
 
         f.NewCity = e.City is not null && hadPlaces && !ProfileQueries.KnownPlaceBefore(profile, e.City, e.Match) ? 1f : 0f;

@@ -62,6 +62,23 @@ public sealed class CompactRiskRecordsStateTests
     }
 
     [Fact]
+    public void SharingWith_EqualTexts_TakesThePreviousInstancesAndKeepsTheRest()
+    {
+        var at = new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero);
+        var previous = StoredAudit.From(1, new AuditRecord(AuditAction.Decision, "cus_1", at, "engine", "first", "m-1", 1, RiskLevel.Low, "Allow", "acc_1", null, "mov_1"));
+        var next = StoredAudit.From(2, new AuditRecord(
+            AuditAction.Decision, new string("cus_1".AsSpan()), at, new string("engine".AsSpan()), "second", "m-2", 2, RiskLevel.Low, "Allow", new string("acc_1".AsSpan()), null, "mov_2"));
+
+        var shared = next.SharingWith(previous);
+
+        Assert.Same(previous.CustomerId, shared.CustomerId);
+        Assert.Same(previous.By, shared.By);
+        Assert.Same(previous.AccountId, shared.AccountId);
+        Assert.Equal(next.ToEntry(), shared.ToEntry());
+        Assert.Equal(("m-2", "second"), (shared.ModelVersion, shared.Why));
+    }
+
+    [Fact]
     public void Read_DecisionsStoredWithFeatureDictionaries_KeepsTheValuesUnderSharedColumns()
     {
         var state = _serializer.Deserialize<RiskState>(BinaryData.FromString(StoredDecisions));

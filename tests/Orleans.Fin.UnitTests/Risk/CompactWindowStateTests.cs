@@ -6,8 +6,9 @@ using static Orleans.Fin.UnitTests.Risk.RiskData;
 namespace Orleans.Fin.UnitTests.Risk;
 
 /// <summary>
-/// The 24 h windows keep compact values (event ids as digests, times as UTC ticks); a risk state stored while they were
-/// objects with their event ids reads into them and the window rules still tell one event and one movement from another.
+/// The 24 h windows keep compact values (event ids as digests, times as UTC ticks), and devices, payees, places and the
+/// amount history keep their first and last events as digests; a risk state stored with the event ids reads into them and
+/// the rules still tell one event and one movement from another.
 /// </summary>
 public sealed class CompactWindowStateTests
 {
@@ -24,7 +25,17 @@ public sealed class CompactWindowStateTests
           {"EventId":"evt_1","At":"2025-03-10T09:30:00+08:00","DeviceId":"dev_home","Ip":"10.0.0.1","Country":"CN","City":"Shanghai","NewDevice":true}],
          "Inflows":[
           {"EventId":"mov_3:PaymentIn","At":"2025-03-10T09:20:00+08:00","AmountCny":5000,"CounterpartyAccountId":"acc_employer"}],
-         "Devices":[],"Payees":[],"Places":[],"PaymentHours":[]},
+         "Devices":[{"DeviceId":"dev_home","FirstSeen":"2025-03-10T09:30:00+08:00","LastSeen":"2025-03-10T09:50:00+08:00","FirstEventId":"evt_1","Uses":3}],
+         "Payees":[{"AccountId":"acc_b","FirstPaid":"2025-03-10T09:50:00+08:00","LastPaid":"2025-03-10T09:50:00+08:00",
+           "FirstEventId":"mov_2:PaymentOut","LastEventId":"mov_2:PaymentOut","Payments":1}],
+         "Places":[
+          {"Country":"CN","City":"Shanghai","FirstSeen":"2025-03-10T09:30:00+08:00","LastSeen":"2025-03-10T09:40:00+08:00",
+           "FirstEventId":"evt_1","LastEventId":"mov_1:challenged:1","Visits":2},
+          {"Country":"CN","City":"Beijing","FirstSeen":"2025-03-10T09:50:00+08:00","LastSeen":"2025-03-10T09:50:00+08:00",
+           "FirstEventId":"mov_2:PaymentOut","LastEventId":"mov_2:PaymentOut","Visits":1}],
+         "Amounts":{"Count":1,"MeanLog":6.565,"VarianceLog":0,"MaxCny":710.00,"LastEventId":"mov_2:PaymentOut",
+           "PreviousCount":0,"PreviousMeanLog":0,"PreviousVarianceLog":0,"PreviousMaxCny":0},
+         "PaymentHours":[]},
          "Score":0,"AuditCount":0}
         """;
 
@@ -69,6 +80,21 @@ public sealed class CompactWindowStateTests
     }
 
     [Fact]
+    public void Read_SightingsStoredWithEventIds_StillTellTheirFirstAndLastEvents()
+    {
+        var profile = Read(StoredWithEventIds).Profile;
+
+        Assert.Equal(0, ProfileQueries.PaymentsToPayeeBefore(profile, "acc_b", EventMatch.Of("mov_2")));
+        Assert.Equal(1, ProfileQueries.PaymentsToPayeeBefore(profile, "acc_b", EventMatch.Of("mov_9")));
+        Assert.Null(ProfileQueries.KnownDeviceBefore(profile, "dev_home", EventMatch.Of("evt_1")));
+        Assert.Equal(3, ProfileQueries.KnownDeviceBefore(profile, "dev_home", EventMatch.Of("mov_2"))!.Uses);
+        Assert.False(ProfileQueries.KnownPlaceBefore(profile, "Beijing", EventMatch.Of("mov_2:PaymentOut")));
+        Assert.True(ProfileQueries.KnownPlaceBefore(profile, "Beijing", EventMatch.Of("mov_1")));
+        Assert.Equal(0, ProfileQueries.AmountsBefore(profile, EventMatch.Of("mov_2")).Count);
+        Assert.Equal(1, ProfileQueries.AmountsBefore(profile, EventMatch.Of("mov_1")).Count);
+    }
+
+    [Fact]
     public void Observe_CompletionOfAMovementStoredWithItsId_ReplacesTheStoredAttempt()
     {
         var profile = Read(StoredWithEventIds).Profile;
@@ -88,11 +114,14 @@ public sealed class CompactWindowStateTests
 
         Assert.DoesNotContain("mov_2:PaymentOut", json, StringComparison.Ordinal);
         Assert.DoesNotContain("evt_1", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("mov_1:challenged:1", json, StringComparison.Ordinal);
         Assert.Contains($"\"Logins\":[{{\"Event\":{{\"Id\":{EventDigest.Of("evt_1")},\"Movement\":{EventDigest.Of("evt_1")}}},\"EventId\":\"\",", json, StringComparison.Ordinal);
         var again = Read(json);
         Assert.Equal(state.Profile.Payments, again.Profile.Payments);
         Assert.Equal(state.Profile.Logins, again.Profile.Logins);
         Assert.Equal(state.Profile.Inflows, again.Profile.Inflows);
+        Assert.Equal(state.Profile.Places.Select(p => (p.FirstEvent, p.LastEvent)), again.Profile.Places.Select(p => (p.FirstEvent, p.LastEvent)));
+        Assert.Equal(EventKey.Of("mov_2:PaymentOut"), again.Profile.Amounts.LastEvent);
     }
 
     private RiskState Read(string json) => _serializer.Deserialize<RiskState>(BinaryData.FromString(json));
