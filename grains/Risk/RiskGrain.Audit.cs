@@ -27,7 +27,8 @@ public sealed partial class RiskGrain
     private void AppendAuditRecord(AuditRecord record)
     {
         Current.AuditCount++;
-        Current.Audit.Add(StoredAudit.From(Current.AuditCount, record));
+        var stored = StoredAudit.From(Current.AuditCount, record);
+        Current.Audit.Add(Current.Audit.Count > 0 ? stored.SharingWith(Current.Audit[^1]) : stored);
         MarkDirty();
     }
 

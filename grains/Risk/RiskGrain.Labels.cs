@@ -73,9 +73,9 @@ public sealed partial class RiskGrain
         MarkDirty();
         _tally = _tally.Add(RiskKpiTally.Empty with { UnreportedLabelled = matured.Labelled, UnreportedCorrect = matured.Correct });
         var store = GrainFactory.GetGrain<IRiskLabelStoreGrain>(RiskLabelStoreGrain.UnreportedKey(now));
-        foreach (var decision in matured.Records.Where(d => d.Features is not null))
+        foreach (var decision in matured.Records.Where(d => d.Compact is not null))
         {
-            var snapshot = new RiskSnapshot(0, RiskLevel.Low, [], null, Current.ModelVersion, decision.Features!);
+            var snapshot = new RiskSnapshot(0, RiskLevel.Low, [], null, Current.ModelVersion, decision.Compact!.ToDictionary());
             var label = new RiskLabel(
                 RiskLabelStoreGrain.UnreportedPrefix + decision.MovementId, CustomerId, CaseOutcome.FalsePositive, false, decision.At, now,
                 UnreportedLabeller, "No case within the label window", false, snapshot);

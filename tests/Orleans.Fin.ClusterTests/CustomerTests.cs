@@ -36,10 +36,11 @@ public sealed class CustomerTests(ClusterFixture fixture)
         LoginRecord? login = null;
         await RiskScenario.EventuallyAsync(async () =>
         {
-            login = (await StoredRiskAsync(customerId))?.Profile.Logins.LastOrDefault();
+            login = (await StoredRiskAsync(customerId))?.Profile.Logins is [.., var last] ? last : null;
             return login is not null;
         }, "the login reaches the risk grain's stored profile");
-        Assert.Equal(("device-9", "CN", "Shanghai"), (login!.DeviceId, login.Country, login.City));
+        var seen = login!.Value; // window records are values
+        Assert.Equal(("device-9", "CN", "Shanghai"), (seen.DeviceId, seen.Country, seen.City));
     }
 
     [Fact]
@@ -55,12 +56,12 @@ public sealed class CustomerTests(ClusterFixture fixture)
         InflowRecord? incoming = null;
         await RiskScenario.EventuallyAsync(async () =>
         {
-            outgoing = (await StoredRiskAsync(payer))?.Profile.Payments.SingleOrDefault();
-            incoming = (await StoredRiskAsync(payee))?.Profile.Inflows.SingleOrDefault(i => i.CounterpartyAccountId == from);
+            outgoing = (await StoredRiskAsync(payer))?.Profile.Payments is [var paid] ? paid : null;
+            incoming = (await StoredRiskAsync(payee))?.Profile.Inflows.FindAll(i => i.CounterpartyAccountId == from) is [var received] ? received : null;
             return outgoing is not null && incoming is not null;
         }, "the payment reaches both customers' risk grains");
-        Assert.Equal((30m, "CNY", to, false), (outgoing!.Amount, outgoing.Currency, outgoing.PayeeAccountId, outgoing.Declined));
-        Assert.Equal(30m, incoming!.AmountCny);
+        Assert.Equal((30m, "CNY", to, false), (outgoing!.Value.Amount, outgoing.Value.Currency, outgoing.Value.PayeeAccountId, outgoing.Value.Declined));
+        Assert.Equal(30m, incoming!.Value.AmountCny);
     }
 
     /// <summary>The customer's risk state as last written (routine changes are flushed within a second).</summary>

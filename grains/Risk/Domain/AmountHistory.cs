@@ -12,7 +12,12 @@ public sealed class AmountHistory
     public double VarianceLog { get; set; }
     public decimal MaxCny { get; set; }
 
-    public string LastEventId { get; set; } = "";
+    /// <summary>The payment of the last update (whose "before" values are the Previous ones), by digest.</summary>
+    public EventKey LastEvent { get; set; }
+
+    /// <summary>Sets <see cref="LastEvent"/> from an id, as stored before the digests; reads (and is written) empty.</summary>
+    public string LastEventId { get => ""; set => LastEvent = EventKey.OfStoredId(value, LastEvent); }
+
     public long PreviousCount { get; set; }
     public double PreviousMeanLog { get; set; }
     public double PreviousVarianceLog { get; set; }

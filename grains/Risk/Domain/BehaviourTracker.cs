@@ -21,13 +21,13 @@ public static class BehaviourTracker
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentException.ThrowIfNullOrEmpty(activity.EventId);
 
-        var digest = EventDigest.Of(activity.EventId);
-        if (profile.SeenEventDigests.Contains(digest))
+        var key = EventKey.Of(activity.EventId);
+        if (profile.SeenEventDigests.Contains(key.Id))
         {
             return false;
         }
 
-        RememberEvent(profile, digest);
+        RememberEvent(profile, key.Id);
         var at = activity.At;
         if (profile.FirstEventAt is null || at < profile.FirstEventAt)
         {
@@ -42,15 +42,15 @@ public static class BehaviourTracker
         switch (activity.Kind)
         {
             case ActivityKind.Login:
-                ObserveLogin(profile, activity);
+                ObserveLogin(profile, activity, key);
                 break;
             case ActivityKind.PaymentOut:
             case ActivityKind.Withdrawal:
-                ObservePayment(profile, activity);
+                ObservePayment(profile, activity, key);
                 break;
             case ActivityKind.Deposit:
             case ActivityKind.PaymentIn:
-                ObserveInflow(profile, activity);
+                ObserveInflow(profile, activity, key);
                 break;
         }
 
@@ -62,59 +62,54 @@ public static class BehaviourTracker
     public static bool HasSeen(BehaviourProfile profile, string eventId) =>
         profile.SeenEventDigests.Contains(EventDigest.Of(eventId));
 
-    private static void ObserveLogin(BehaviourProfile profile, CustomerActivity activity)
+    private static void ObserveLogin(BehaviourProfile profile, CustomerActivity activity, EventKey key)
     {
-        var newDevice = TouchDevice(profile, activity.DeviceId, activity.EventId, activity.At);
+        var newDevice = TouchDevice(profile, activity.DeviceId, key, activity.At);
+        var (country, city) = ProfileStrings.Place(profile, activity.Country, activity.City);
         InsertByTime(profile.Logins, new LoginRecord
         {
-            EventId = activity.EventId,
+            Event = key,
             At = activity.At,
-            DeviceId = activity.DeviceId,
+            DeviceId = ProfileStrings.Device(profile, activity.DeviceId),
             Ip = activity.Ip,
-            Country = activity.Country,
-            City = activity.City,
+            Country = country,
+            City = city,
             NewDevice = newDevice,
         }, r => r.At);
-        TouchPlace(profile, activity.Country, activity.City, activity.EventId, activity.At);
+        TouchPlace(profile, activity.Country, activity.City, key, activity.At);
     }
 
-    private static void ObservePayment(BehaviourProfile profile, CustomerActivity activity)
+    private static void ObservePayment(BehaviourProfile profile, CustomerActivity activity, EventKey key)
     {
         var declined = string.Equals(activity.Status, DeclinedStatus, StringComparison.OrdinalIgnoreCase);
         var amount = activity.Amount ?? 0m;
         var amountCny = RiskCurrency.ToCny(amount, activity.Currency);
-        var payee = activity.Kind == ActivityKind.PaymentOut ? activity.CounterpartyAccountId : null;
+        var payee = activity.Kind == ActivityKind.PaymentOut ? ProfileStrings.Account(profile, activity.CounterpartyAccountId) : null;
         var newPayee = payee is not null && ProfileQueries.FindPayee(profile, payee) is null;
-        var newDevice = TouchDevice(profile, activity.DeviceId, activity.EventId, activity.At);
+        var newDevice = TouchDevice(profile, activity.DeviceId, key, activity.At);
 
         // One record per movement: a later event of the same movement ("{movementId}:…", e.g. the completed payment after
         // a challenged attempt) supersedes the earlier one, so one payment never counts twice in a burst.
-        var movement = ProfileQueries.MovementOf(activity.EventId);
-        for (var i = profile.Payments.Count - 1; i >= 0; i--)
-        {
-            if (ProfileQueries.MovementOf(profile.Payments[i].EventId).Equals(movement, StringComparison.Ordinal))
-            {
-                profile.Payments.RemoveAt(i);
-            }
-        }
+        profile.Payments.RemoveAll(p => p.Event.Movement == key.Movement);
 
+        var (country, city) = ProfileStrings.Place(profile, activity.Country, activity.City);
         InsertByTime(profile.Payments, new PaymentRecord
         {
-            EventId = activity.EventId,
+            Event = key,
             At = activity.At,
             Amount = amount,
-            Currency = activity.Currency ?? "",
+            Currency = ProfileStrings.Currency(activity.Currency),
             AmountCny = amountCny,
             PayeeAccountId = payee,
-            DeviceId = activity.DeviceId,
-            Country = activity.Country,
-            City = activity.City,
+            DeviceId = ProfileStrings.Device(profile, activity.DeviceId),
+            Country = country,
+            City = city,
             Withdrawal = activity.Kind == ActivityKind.Withdrawal,
             Declined = declined,
             NewPayee = newPayee,
             NewDevice = newDevice,
         }, r => r.At);
-        TouchPlace(profile, activity.Country, activity.City, activity.EventId, activity.At);
+        TouchPlace(profile, activity.Country, activity.City, key, activity.At);
 
         if (declined)
         {
@@ -123,17 +118,17 @@ public static class BehaviourTracker
 
         if (payee is not null)
         {
-            TouchPayee(profile, payee, activity.EventId, activity.At);
+            TouchPayee(profile, payee, key, activity.At);
         }
 
         if (amountCny > 0)
         {
-            UpdateAmounts(profile.Amounts, amountCny, activity.EventId);
+            UpdateAmounts(profile.Amounts, amountCny, key);
             CountHour(profile.PaymentHours, activity.At);
         }
     }
 
-    private static void ObserveInflow(BehaviourProfile profile, CustomerActivity activity)
+    private static void ObserveInflow(BehaviourProfile profile, CustomerActivity activity, EventKey key)
     {
         if (string.Equals(activity.Status, DeclinedStatus, StringComparison.OrdinalIgnoreCase))
         {
@@ -142,10 +137,10 @@ public static class BehaviourTracker
 
         InsertByTime(profile.Inflows, new InflowRecord
         {
-            EventId = activity.EventId,
+            Event = key,
             At = activity.At,
             AmountCny = RiskCurrency.ToCny(activity.Amount ?? 0m, activity.Currency),
-            CounterpartyAccountId = activity.CounterpartyAccountId,
+            CounterpartyAccountId = ProfileStrings.Account(profile, activity.CounterpartyAccountId),
         }, r => r.At);
     }
 
@@ -160,7 +155,7 @@ public static class BehaviourTracker
     }
 
     /// <summary>Records a device sighting; true when it is a device not seen before while others were known.</summary>
-    private static bool TouchDevice(BehaviourProfile profile, string? deviceId, string eventId, DateTimeOffset at)
+    private static bool TouchDevice(BehaviourProfile profile, string? deviceId, EventKey key, DateTimeOffset at)
     {
         if (string.IsNullOrEmpty(deviceId))
         {
@@ -176,27 +171,27 @@ public static class BehaviourTracker
         }
 
         var hadOthers = profile.Devices.Count > 0;
-        profile.Devices.Add(new DeviceRecord { DeviceId = deviceId, FirstSeen = at, LastSeen = at, FirstEventId = eventId, Uses = 1 });
+        profile.Devices.Add(new DeviceRecord { DeviceId = deviceId, FirstSeen = at, LastSeen = at, FirstEvent = key, Uses = 1 });
         EvictLeastRecent(profile.Devices, BehaviourLimits.MaxDevices, d => d.LastSeen);
         return hadOthers;
     }
 
-    private static void TouchPayee(BehaviourProfile profile, string payee, string eventId, DateTimeOffset at)
+    private static void TouchPayee(BehaviourProfile profile, string payee, EventKey key, DateTimeOffset at)
     {
         var known = ProfileQueries.FindPayee(profile, payee);
         if (known is null)
         {
-            profile.Payees.Add(new PayeeRecord { AccountId = payee, FirstPaid = at, LastPaid = at, FirstEventId = eventId, LastEventId = eventId, Payments = 1 });
+            profile.Payees.Add(new PayeeRecord { AccountId = payee, FirstPaid = at, LastPaid = at, FirstEvent = key, LastEvent = key, Payments = 1 });
             EvictLeastRecent(profile.Payees, BehaviourLimits.MaxPayees, p => p.LastPaid);
             return;
         }
 
         known.Payments++;
         known.LastPaid = Max(known.LastPaid, at);
-        known.LastEventId = eventId;
+        known.LastEvent = key;
     }
 
-    private static void TouchPlace(BehaviourProfile profile, string? country, string? city, string eventId, DateTimeOffset at)
+    private static void TouchPlace(BehaviourProfile profile, string? country, string? city, EventKey key, DateTimeOffset at)
     {
         if (string.IsNullOrWhiteSpace(city))
         {
@@ -206,23 +201,23 @@ public static class BehaviourTracker
         var known = ProfileQueries.FindPlace(profile, city);
         if (known is null)
         {
-            profile.Places.Add(new PlaceRecord { Country = country, City = city, FirstSeen = at, LastSeen = at, FirstEventId = eventId, LastEventId = eventId, Visits = 1 });
+            profile.Places.Add(new PlaceRecord { Country = country, City = city, FirstSeen = at, LastSeen = at, FirstEvent = key, LastEvent = key, Visits = 1 });
             EvictLeastRecent(profile.Places, BehaviourLimits.MaxPlaces, p => p.LastSeen);
             return;
         }
 
         known.Visits++;
         known.LastSeen = Max(known.LastSeen, at);
-        known.LastEventId = eventId;
+        known.LastEvent = key;
     }
 
-    private static void UpdateAmounts(AmountHistory history, decimal amountCny, string eventId)
+    private static void UpdateAmounts(AmountHistory history, decimal amountCny, EventKey key)
     {
         history.PreviousCount = history.Count;
         history.PreviousMeanLog = history.MeanLog;
         history.PreviousVarianceLog = history.VarianceLog;
         history.PreviousMaxCny = history.MaxCny;
-        history.LastEventId = eventId;
+        history.LastEvent = key;
 
         var x = Math.Log((double)amountCny);
         history.Count++;

@@ -52,7 +52,7 @@ public static class BeneficiaryRiskPolicy
     /// <summary>The sender's payments before this one (the payment itself not counted when the profile has taken it in).</summary>
     public static SenderHistory SenderHistoryBefore(BehaviourProfile profile, string movementId)
     {
-        var (count, _, _, max) = ProfileQueries.AmountsBefore(profile, movementId);
+        var (count, _, _, max) = ProfileQueries.AmountsBefore(profile, EventMatch.Of(movementId));
         return new SenderHistory(count, max);
     }
 

@@ -25,7 +25,7 @@ public static class DecisionLabels
             known.Stopped = decision.Stopped;
             known.BaselineStopped = decision.BaselineStopped;
             known.CaseId ??= decision.CaseId;
-            known.Features ??= decision.Features;
+            known.KeepFeaturesOf(decision);
             return false;
         }
 

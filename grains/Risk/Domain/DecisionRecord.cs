@@ -6,6 +6,8 @@ namespace Orleans.Fin.Risk.Domain;
 /// </summary>
 public sealed class DecisionRecord
 {
+    private CompactFeatures? _features;
+
     public string MovementId { get; set; } = "";
     public DateTimeOffset At { get; set; }
     public decimal AmountCny { get; set; }
@@ -19,6 +21,19 @@ public sealed class DecisionRecord
     /// <summary>The case this payment belongs to, once one was opened on the customer; null while unreported.</summary>
     public string? CaseId { get; set; }
 
-    /// <summary>The model's features at decision time, kept only for payments sampled as training negatives.</summary>
-    public Dictionary<string, double>? Features { get; set; }
+    /// <summary>
+    /// The model's features at decision time, kept only for payments sampled as training negatives. Stored as this
+    /// dictionary; held as <see cref="CompactFeatures"/> (each read builds a new dictionary).
+    /// </summary>
+    public Dictionary<string, double>? Features
+    {
+        get => _features?.ToDictionary();
+        set => _features = CompactFeatures.From(value);
+    }
+
+    /// <summary>The features as held (null when not sampled), without building a dictionary.</summary>
+    internal CompactFeatures? Compact => _features;
+
+    /// <summary>Takes <paramref name="other"/>'s features when this record has none.</summary>
+    internal void KeepFeaturesOf(DecisionRecord other) => _features ??= other._features;
 }

@@ -70,12 +70,12 @@ public static class DeviceBindingPolicy
             return false; // an unknown geolocation says nothing (it is common for ordinary logins)
         }
 
-        if (!ProfileQueries.KnownPlaceBefore(profile, login.City, login.EventId))
+        if (!ProfileQueries.KnownPlaceBefore(profile, login.City, EventMatch.Of(login.Event)))
         {
             return true;
         }
 
-        return ProfileQueries.LastPlaceBefore(profile, login.At, login.EventId) is { } before
+        return ProfileQueries.LastPlaceBefore(profile, login.At, EventMatch.Of(login.Event)) is { } before
             && RiskRules.IsImpossible(GeoPlaces.Journey(before.City, before.At, login.City, login.At), options);
     }
 
@@ -86,7 +86,7 @@ public static class DeviceBindingPolicy
         foreach (var p in profile.Payments)
         {
             if (p.At >= boundAt && p.At <= e.At && p.DeviceId == e.DeviceId && p.AmountCny >= options.LargePaymentCny
-                && !ProfileQueries.SameEvent(p.EventId, e.Key))
+                && !e.Match.Names(p.Event))
             {
                 count++;
             }

@@ -20,7 +20,7 @@ public static class FirstLargeTransferPolicy
     {
         if (!options.FirstTransferCapsAtCode || e.Kind != Payments.ActivityKind.PaymentOut || e.ToMerchant || e.PayeeAccountId is null
             || e.AmountCny < options.LargePaymentCny || !e.DeviceBound || DeviceBindingPolicy.IsFresh(e.DeviceBoundAt, e.At, options)
-            || ProfileQueries.PaymentsToPayeeBefore(profile, e.PayeeAccountId, e.Key) > 0)
+            || ProfileQueries.PaymentsToPayeeBefore(profile, e.PayeeAccountId, e.Match) > 0)
         {
             return false;
         }
@@ -43,7 +43,7 @@ public static class FirstLargeTransferPolicy
         foreach (var p in profile.Payments)
         {
             if (p.At > from && p.At <= e.At && p.NewPayee && !p.Withdrawal && p.AmountCny >= options.LargePaymentCny
-                && !ProfileQueries.SameEvent(p.EventId, e.Key))
+                && !e.Match.Names(p.Event))
             {
                 return true;
             }

@@ -33,7 +33,7 @@ public static class PassThroughPolicy
         var outflow = e.AmountCny;
         foreach (var p in profile.Payments)
         {
-            if (!p.Declined && p.At >= since && p.At <= e.At && !ProfileQueries.SameEvent(p.EventId, e.Key))
+            if (!p.Declined && p.At >= since && p.At <= e.At && !e.Match.Names(p.Event))
             {
                 outflow += p.AmountCny;
             }

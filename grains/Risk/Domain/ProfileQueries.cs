@@ -2,22 +2,11 @@ namespace Orleans.Fin.Risk.Domain;
 
 /// <summary>
 /// Reads a profile "as it was before" a given event: scoring the payment the grain has just observed must see the same
-/// history as scoring it inline before it happened. An event is identified by a key: a movement id (inline) matches the
-/// events "{movementId}:{kind}" published for that movement; an event id matches itself.
+/// history as scoring it inline before it happened. An event is named by an <see cref="EventMatch"/>: a movement id
+/// (inline) names the events "{movementId}:{kind}" published for that movement; an event id names itself.
 /// </summary>
 internal static class ProfileQueries
 {
-    public static bool SameEvent(string eventId, string? key) =>
-        key is { Length: > 0 } && eventId.Length >= key.Length && eventId.StartsWith(key, StringComparison.Ordinal) &&
-        (eventId.Length == key.Length || eventId[key.Length] == ':');
-
-    /// <summary>The movement an event belongs to: its id up to the first ':' (the whole id when there is none).</summary>
-    public static ReadOnlySpan<char> MovementOf(string eventId)
-    {
-        var colon = eventId.IndexOf(':', StringComparison.Ordinal);
-        return colon < 0 ? eventId : eventId.AsSpan(0, colon);
-    }
-
     public static PayeeRecord? FindPayee(BehaviourProfile profile, string accountId)
     {
         foreach (var payee in profile.Payees)
@@ -89,18 +78,18 @@ internal static class ProfileQueries
     }
 
     /// <summary>How many completed payments went to the payee before the event (0: a new payee).</summary>
-    public static int PaymentsToPayeeBefore(BehaviourProfile profile, string? payee, string key)
+    public static int PaymentsToPayeeBefore(BehaviourProfile profile, string? payee, EventMatch key)
     {
-        if (payee is null || FindPayee(profile, payee) is not { } record || SameEvent(record.FirstEventId, key))
+        if (payee is null || FindPayee(profile, payee) is not { } record || key.Names(record.FirstEvent))
         {
             return 0;
         }
 
-        return record.Payments - (SameEvent(record.LastEventId, key) ? 1 : 0);
+        return record.Payments - (key.Names(record.LastEvent) ? 1 : 0);
     }
 
     /// <summary>The device as known before the event, or null when it was first seen on this event (or never).</summary>
-    public static DeviceRecord? KnownDeviceBefore(BehaviourProfile profile, string? deviceId, string key)
+    public static DeviceRecord? KnownDeviceBefore(BehaviourProfile profile, string? deviceId, EventMatch key)
     {
         if (string.IsNullOrEmpty(deviceId))
         {
@@ -111,19 +100,19 @@ internal static class ProfileQueries
         {
             if (device.DeviceId == deviceId)
             {
-                return SameEvent(device.FirstEventId, key) ? null : device;
+                return key.Names(device.FirstEvent) ? null : device;
             }
         }
 
         return null;
     }
 
-    public static int KnownDeviceCountBefore(BehaviourProfile profile, string key)
+    public static int KnownDeviceCountBefore(BehaviourProfile profile, EventMatch key)
     {
         var count = 0;
         foreach (var device in profile.Devices)
         {
-            if (!SameEvent(device.FirstEventId, key))
+            if (!key.Names(device.FirstEvent))
             {
                 count++;
             }
@@ -132,17 +121,17 @@ internal static class ProfileQueries
         return count;
     }
 
-    public static bool KnownPlaceBefore(BehaviourProfile profile, string? city, string key) =>
-        city is not null && FindPlace(profile, city) is { } place && !SameEvent(place.FirstEventId, key);
+    public static bool KnownPlaceBefore(BehaviourProfile profile, string? city, EventMatch key) =>
+        city is not null && FindPlace(profile, city) is { } place && !key.Names(place.FirstEvent);
 
     /// <summary>The most visited city before the event (the customer's home), or null.</summary>
-    public static string? HomeCityBefore(BehaviourProfile profile, string key)
+    public static string? HomeCityBefore(BehaviourProfile profile, EventMatch key)
     {
         PlaceRecord? home = null;
         var best = 0;
         foreach (var place in profile.Places)
         {
-            var visits = place.Visits - (SameEvent(place.LastEventId, key) ? 1 : 0);
+            var visits = place.Visits - (key.Names(place.LastEvent) ? 1 : 0);
             if (visits > best)
             {
                 best = visits;
@@ -154,16 +143,16 @@ internal static class ProfileQueries
     }
 
     /// <summary>Amount statistics of completed payments before the event.</summary>
-    public static (long Count, double MeanLog, double VarianceLog, decimal MaxCny) AmountsBefore(BehaviourProfile profile, string key)
+    public static (long Count, double MeanLog, double VarianceLog, decimal MaxCny) AmountsBefore(BehaviourProfile profile, EventMatch key)
     {
         var h = profile.Amounts;
-        return SameEvent(h.LastEventId, key)
+        return key.Names(h.LastEvent)
             ? (h.PreviousCount, h.PreviousMeanLog, h.PreviousVarianceLog, h.PreviousMaxCny)
             : (h.Count, h.MeanLog, h.VarianceLog, h.MaxCny);
     }
 
     /// <summary>Completed payments counted in the hour-of-day histogram before the event, at the given hour and in all.</summary>
-    public static (int AtHour, int Total) HourCountsBefore(BehaviourProfile profile, int hour, string key)
+    public static (int AtHour, int Total) HourCountsBefore(BehaviourProfile profile, int hour, EventMatch key)
     {
         var hours = profile.PaymentHours;
         if (hours.Count != 24)
@@ -178,7 +167,7 @@ internal static class ProfileQueries
         }
 
         var atHour = hours[hour] + hours[(hour + 23) % 24] + hours[(hour + 1) % 24];
-        if (SameEvent(profile.Amounts.LastEventId, key) && total > 0)
+        if (key.Names(profile.Amounts.LastEvent) && total > 0)
         {
             return (Math.Max(0, atHour - 1), total - 1);
         }
@@ -190,7 +179,7 @@ internal static class ProfileQueries
     /// The latest login or payment with a city, at or before the time and within the window before it, other than the
     /// events excluded. (Older sightings say nothing about speed: no journey on Earth is impossible in a day.)
     /// </summary>
-    public static (string City, DateTimeOffset At)? LastPlaceBefore(BehaviourProfile profile, DateTimeOffset at, string key, string? alsoExclude = null)
+    public static (string City, DateTimeOffset At)? LastPlaceBefore(BehaviourProfile profile, DateTimeOffset at, EventMatch key, EventMatch alsoExclude = default)
     {
         (string City, DateTimeOffset At)? last = null;
         var from = at - BehaviourLimits.Window;
@@ -202,7 +191,7 @@ internal static class ProfileQueries
                 break;
             }
 
-            if (login.At <= at && !string.IsNullOrWhiteSpace(login.City) && !SameEvent(login.EventId, key) && !SameEvent(login.EventId, alsoExclude))
+            if (login.At <= at && !string.IsNullOrWhiteSpace(login.City) && !key.Names(login.Event) && !alsoExclude.Names(login.Event))
             {
                 last = (login.City, login.At);
                 break;
@@ -217,7 +206,7 @@ internal static class ProfileQueries
                 break;
             }
 
-            if (payment.At <= at && !string.IsNullOrWhiteSpace(payment.City) && !SameEvent(payment.EventId, key) && !SameEvent(payment.EventId, alsoExclude))
+            if (payment.At <= at && !string.IsNullOrWhiteSpace(payment.City) && !key.Names(payment.Event) && !alsoExclude.Names(payment.Event))
             {
                 if (last is null || payment.At > last.Value.At)
                 {

@@ -16,6 +16,9 @@ public static class RiskCurrency
         ["JPY"] = 0.047m,
     };
 
+    /// <summary>The currencies with a reference rate here.</summary>
+    public static Dictionary<string, decimal>.KeyCollection Codes => CnyPerUnit.Keys;
+
     /// <summary>The amount in CNY; an unknown or missing currency is taken as CNY.</summary>
     public static decimal ToCny(decimal amount, string? currency) =>
         currency is not null && CnyPerUnit.TryGetValue(currency, out var rate) ? decimal.Round(amount * rate, 2) : amount;

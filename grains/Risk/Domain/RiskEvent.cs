@@ -20,6 +20,9 @@ internal readonly record struct RiskEvent(
     DateTimeOffset? DeviceBoundAt = null,
     bool ToMerchant = false)
 {
+    /// <summary>The events <see cref="Key"/> names, by digest (computed once: windows compare it with every record).</summary>
+    public EventMatch Match { get; } = EventMatch.Of(Key);
+
     public bool IsOutgoing => Kind is ActivityKind.PaymentOut or ActivityKind.Withdrawal;
 
     public static RiskEvent From(PaymentCandidate candidate) => new(

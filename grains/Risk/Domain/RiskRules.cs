@@ -93,8 +93,8 @@ internal static class RiskRules
     /// <summary>A burst of payments to payees never paid before, this one to a new payee.</summary>
     public static RiskSignal? NewPayeeBurst(BehaviourProfile profile, in RiskEvent e, RiskOptions options)
     {
-        if (!e.IsOutgoing || e.PayeeAccountId is null || ProfileQueries.PaymentsToPayeeBefore(profile, e.PayeeAccountId, e.Key) > 0
-            || ProfileQueries.AmountsBefore(profile, e.Key).Count < options.NewPayeeMinHistory)
+        if (!e.IsOutgoing || e.PayeeAccountId is null || ProfileQueries.PaymentsToPayeeBefore(profile, e.PayeeAccountId, e.Match) > 0
+            || ProfileQueries.AmountsBefore(profile, e.Match).Count < options.NewPayeeMinHistory)
         {
             return null;
         }
@@ -115,8 +115,8 @@ internal static class RiskRules
     public static RiskSignal? NewDevice(BehaviourProfile profile, in RiskEvent e, RiskOptions options) =>
         e.Kind is ActivityKind.Login or ActivityKind.PaymentOut or ActivityKind.Withdrawal
         && !string.IsNullOrEmpty(e.DeviceId)
-        && ProfileQueries.KnownDeviceBefore(profile, e.DeviceId, e.Key) is null
-        && ProfileQueries.KnownDeviceCountBefore(profile, e.Key) > 0
+        && ProfileQueries.KnownDeviceBefore(profile, e.DeviceId, e.Match) is null
+        && ProfileQueries.KnownDeviceCountBefore(profile, e.Match) > 0
             ? new RiskSignal(RiskReasons.NewDevice, options.NewDevicePoints, RiskSignalGroup.Device)
             : null;
 
@@ -146,7 +146,7 @@ internal static class RiskRules
     /// <summary>This login or payment happened too far from the previous sighting for the time between them.</summary>
     public static RiskSignal? ImpossibleTravel(BehaviourProfile profile, in RiskEvent e, RiskOptions options)
     {
-        if (e.City is null || ProfileQueries.LastPlaceBefore(profile, e.At, e.Key) is not { } previous)
+        if (e.City is null || ProfileQueries.LastPlaceBefore(profile, e.At, e.Match) is not { } previous)
         {
             return null;
         }
@@ -167,7 +167,7 @@ internal static class RiskRules
         foreach (var login in RecentLogins(profile, e, options.LoginThenPaymentWindow))
         {
             if (login.City is not null
-                && ProfileQueries.LastPlaceBefore(profile, login.At, login.EventId, e.Key) is { } before
+                && ProfileQueries.LastPlaceBefore(profile, login.At, EventMatch.Of(login.Event), e.Match) is { } before
                 && IsImpossible(GeoPlaces.Journey(before.City, before.At, login.City, login.At), options))
             {
                 return new RiskSignal(RiskReasons.ImpossibleTravelThenPayment, options.ImpossibleTravelPoints, RiskSignalGroup.Travel);
@@ -185,7 +185,7 @@ internal static class RiskRules
             return null;
         }
 
-        var (count, meanLog, varianceLog, _) = ProfileQueries.AmountsBefore(profile, e.Key);
+        var (count, meanLog, varianceLog, _) = ProfileQueries.AmountsBefore(profile, e.Match);
         if (count < options.AmountHistoryMinPayments)
         {
             return null;
@@ -210,7 +210,7 @@ internal static class RiskRules
         for (var i = profile.Payments.Count - 1; i >= 0; i--)
         {
             var p = profile.Payments[i];
-            if (p.At > e.At || ProfileQueries.SameEvent(p.EventId, e.Key))
+            if (p.At > e.At || e.Match.Names(p.Event))
             {
                 continue;
             }
@@ -231,7 +231,7 @@ internal static class RiskRules
         for (var i = profile.Logins.Count - 1; i >= 0; i--)
         {
             var login = profile.Logins[i];
-            if (login.At > e.At || ProfileQueries.SameEvent(login.EventId, e.Key))
+            if (login.At > e.At || e.Match.Names(login.Event))
             {
                 continue;
             }

@@ -25,12 +25,13 @@ public static class SecondLargeTransferPolicy
         }
 
         var from = at - options.SecondTransferWindow;
-        var (count, meanLog, _, _) = ProfileQueries.AmountsBefore(profile, movementId);
+        var movement = EventMatch.Of(movementId);
+        var (count, meanLog, _, _) = ProfileQueries.AmountsBefore(profile, movement);
         var typicalCny = count == 0 ? 0m : (decimal)Math.Exp(meanLog);
         foreach (var p in profile.Payments)
         {
             if (p.At > from && p.At <= at && p.NewPayee && p.PayeeAccountId == payeeAccountId && !p.Declined && !p.Withdrawal && p.AmountCny >= options.LargePaymentCny
-                && !ProfileQueries.SameEvent(p.EventId, movementId)
+                && !movement.Names(p.Event)
                 && (count < options.AmountHistoryMinPayments || p.AmountCny >= typicalCny * (decimal)options.AmountMinMultiple))
             {
                 return true;

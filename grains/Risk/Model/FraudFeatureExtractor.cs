@@ -33,7 +33,7 @@ public static class FraudFeatureExtractor
         var amount = (double)Math.Max(e.AmountCny, 0m);
         f.AmountLog = Log1P(amount);
 
-        var (count, meanLog, varianceLog, maxCny) = ProfileQueries.AmountsBefore(profile, e.Key);
+        var (count, meanLog, varianceLog, maxCny) = ProfileQueries.AmountsBefore(profile, e.Match);
         var lnAmount = Math.Log(Math.Max(amount, 0.01));
         f.AmountZ = count >= 3 ? Clamp((lnAmount - meanLog) / Math.Max(Math.Sqrt(varianceLog), 0.25), -5, 10) : 0f;
         f.AmountToMaxLog = count > 0 && maxCny > 0 ? Clamp(lnAmount - Math.Log((double)maxCny), -10, 10) : 0f;
@@ -46,7 +46,7 @@ public static class FraudFeatureExtractor
 
         var local = e.At.ToOffset(BehaviourLimits.LocalOffset);
         f.Hour = local.Hour + (local.Minute / 60f);
-        var (atHour, total) = ProfileQueries.HourCountsBefore(profile, local.Hour, e.Key);
+        var (atHour, total) = ProfileQueries.HourCountsBefore(profile, local.Hour, e.Match);
         f.HourShare = total > 0 ? (float)atHour / total : 0.125f;
 
         f.ProfileAgeLog = profile.FirstEventAt is { } first ? Log1P(Math.Clamp((e.At - first).TotalDays, 0, 365)) : 0f;
@@ -70,7 +70,7 @@ public static class FraudFeatureExtractor
         for (var i = profile.Payments.Count - 1; i >= 0; i--)
         {
             var p = profile.Payments[i];
-            if (p.At > e.At || ProfileQueries.SameEvent(p.EventId, e.Key))
+            if (p.At > e.At || e.Match.Names(p.Event))
             {
                 continue;
             }
@@ -123,7 +123,7 @@ public static class FraudFeatureExtractor
         var inflow = 0.0;
         foreach (var r in profile.Inflows)
         {
-            if (r.At <= e.At && e.At - r.At < BehaviourLimits.Window && !ProfileQueries.SameEvent(r.EventId, e.Key))
+            if (r.At <= e.At && e.At - r.At < BehaviourLimits.Window && !e.Match.Names(r.Event))
             {
                 inflow += (double)r.AmountCny;
             }
@@ -136,7 +136,7 @@ public static class FraudFeatureExtractor
 
     private static void Payee(BehaviourProfile profile, in RiskEvent e, FraudFeatures f)
     {
-        var before = ProfileQueries.PaymentsToPayeeBefore(profile, e.PayeeAccountId, e.Key);
+        var before = ProfileQueries.PaymentsToPayeeBefore(profile, e.PayeeAccountId, e.Match);
         var isNew = e.PayeeAccountId is not null && before == 0;
         f.NewPayee = isNew ? 1f : 0f;
         f.PayeeHistoryLog = Log1P(before);
@@ -145,17 +145,17 @@ public static class FraudFeatureExtractor
 
     private static void Device(BehaviourProfile profile, in RiskEvent e, FraudFeatures f)
     {
-        var known = ProfileQueries.KnownDeviceBefore(profile, e.DeviceId, e.Key);
+        var known = ProfileQueries.KnownDeviceBefore(profile, e.DeviceId, e.Match);
         f.NewDevice = known is null ? 1f : 0f;
         f.DeviceAgeLog = known is null ? 0f : Log1P(Math.Clamp((e.At - known.FirstSeen).TotalHours, 0, 720));
-        f.KnownDevices = ProfileQueries.KnownDeviceCountBefore(profile, e.Key);
+        f.KnownDevices = ProfileQueries.KnownDeviceCountBefore(profile, e.Match);
 
         DateTimeOffset? lastLogin = null;
         var newDeviceLogin = false;
         for (var i = profile.Logins.Count - 1; i >= 0; i--)
         {
             var login = profile.Logins[i];
-            if (login.At > e.At || ProfileQueries.SameEvent(login.EventId, e.Key))
+            if (login.At > e.At || e.Match.Names(login.Event))
             {
                 continue;
             }
@@ -176,7 +176,7 @@ public static class FraudFeatureExtractor
     private static void Places(BehaviourProfile profile, in RiskEvent e, FraudFeatures f)
     {
         var speed = 0.0;
-        if (e.City is not null && ProfileQueries.LastPlaceBefore(profile, e.At, e.Key) is { } previous &&
+        if (e.City is not null && ProfileQueries.LastPlaceBefore(profile, e.At, e.Match) is { } previous &&
             GeoPlaces.Journey(previous.City, previous.At, e.City, e.At) is { } leg)
         {
             speed = leg.SpeedKmh;
@@ -185,7 +185,7 @@ public static class FraudFeatureExtractor
         for (var i = profile.Logins.Count - 1; i >= 0; i--)
         {
             var login = profile.Logins[i];
-            if (login.At > e.At || ProfileQueries.SameEvent(login.EventId, e.Key))
+            if (login.At > e.At || e.Match.Names(login.Event))
             {
                 continue;
             }
@@ -195,7 +195,7 @@ public static class FraudFeatureExtractor
                 break;
             }
 
-            if (login.City is not null && ProfileQueries.LastPlaceBefore(profile, login.At, login.EventId, e.Key) is { } before &&
+            if (login.City is not null && ProfileQueries.LastPlaceBefore(profile, login.At, EventMatch.Of(login.Event), e.Match) is { } before &&
                 GeoPlaces.Journey(before.City, before.At, login.City, login.At) is { } loginLeg)
             {
                 speed = Math.Max(speed, loginLeg.SpeedKmh);
@@ -206,11 +206,11 @@ public static class FraudFeatureExtractor
         var hadPlaces = false;
         foreach (var place in profile.Places)
         {
-            hadPlaces |= !ProfileQueries.SameEvent(place.FirstEventId, e.Key);
+            hadPlaces |= !e.Match.Names(place.FirstEvent);
         }
 
-        f.NewCity = e.City is not null && hadPlaces && !ProfileQueries.KnownPlaceBefore(profile, e.City, e.Key) ? 1f : 0f;
-        var home = ProfileQueries.HomeCityBefore(profile, e.Key);
+        f.NewCity = e.City is not null && hadPlaces && !ProfileQueries.KnownPlaceBefore(profile, e.City, e.Match) ? 1f : 0f;
+        var home = ProfileQueries.HomeCityBefore(profile, e.Match);
         f.DistanceFromHomeLog = Log1P(GeoPlaces.DistanceKm(home, e.City) ?? 0);
     }
 

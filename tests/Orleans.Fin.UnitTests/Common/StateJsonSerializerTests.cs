@@ -67,7 +67,7 @@ public sealed class StateJsonSerializerTests
         risk.Profile.Payments.Add(new PaymentRecord { EventId = Transfer + ":PaymentOut", Amount = 10.50m, Currency = "CNY", PayeeAccountId = Payee, City = "上海" });
         risk.Audit.Add(new StoredAudit
         {
-            Sequence = 1, CustomerId = "cus_1", Why = "Payment \"x\" of 10.50 CNY: no findings", Decision = "Allow", Reference = Transfer + ":PaymentOut",
+            Sequence = 1, CustomerId = "cus_1", Why = "Payment \"x\" of 10.50 CNY: no findings", Decision = "Allow", AccountId = Payee, Reference = Transfer,
         });
         var orleans = new SystemTextJsonGrainStorageSerializer(Options.Create(new SystemTextJsonGrainStorageSerializerOptions()));
 
@@ -78,7 +78,8 @@ public sealed class StateJsonSerializerTests
         Assert.Equal(10.50m, back.Profile.Payments[0].Amount);
         Assert.Equal("上海", back.Profile.Payments[0].City);
         Assert.Null(back.Profile.Payments[0].DeviceId);
-        Assert.Same(back.Audit[0].Reference, back.Profile.Payments[0].EventId);
+        Assert.Same(back.Audit[0].AccountId, back.Profile.Payments[0].PayeeAccountId);
+        Assert.Equal(EventKey.Of(Transfer + ":PaymentOut"), back.Profile.Payments[0].Event);
         Assert.True(BehaviourTracker.HasSeen(back.Profile, Transfer + ":PaymentOut"));
     }
 

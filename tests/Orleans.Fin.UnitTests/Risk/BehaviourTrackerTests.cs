@@ -122,7 +122,7 @@ public sealed class BehaviourTrackerTests
             Payment(T0.AddMinutes(1), 6_000m, "acc_a", id: "mov_1:PaymentOut"),
             Payment(T0.AddMinutes(2), 6_000m, "acc_b", status: "Declined", id: "mov_2:challenged:3"));
 
-        Assert.Equal(["mov_1:PaymentOut", "mov_2:challenged:3"], profile.Payments.Select(p => p.EventId));
+        Assert.Equal([EventKey.Of("mov_1:PaymentOut"), EventKey.Of("mov_2:challenged:3")], profile.Payments.Select(p => p.Event));
         Assert.True(profile.Payments[0].NewPayee);
         Assert.Equal(1, profile.Payees.Single().Payments);
     }
