@@ -85,7 +85,9 @@ public static class LegRetention
             }
         }
 
-        merged = [.. merged.OrderBy(b => b.At)]; // stable: batches of one instant keep their order
+        // Kept in the order the legs settled (the archive's, then the account's newer ones), not sorted by time: after a
+        // move to a silo whose clock is behind, the newest legs can carry earlier times, and the cap must still drop
+        // the legs that settled first.
         Forget(merged, now);
         account.Settled.Clear();
         return merged;

@@ -73,6 +73,22 @@ public sealed class LegArchiveTests
     }
 
     [Fact]
+    public void Archive_NewestLegsStampedEarlierByAClockBehind_AreKeptOverTheOldest()
+    {
+        // The archive was written on a silo whose clock ran a minute ahead; the account's newer legs settled on one
+        // that did not. The cap still forgets the legs that settled first.
+        var account = Settled("pay_", 64, Ledger.At);
+        List<SettledLegs> archived = [new(Ledger.At.AddMinutes(1), [.. Enumerable.Range(0, 500).Select(i => $"old_{i}")])];
+
+        var archive = LegRetention.Archive(account, archived, Ledger.At.AddSeconds(1))!;
+
+        Assert.Equal(512, archive.Sum(b => b.Ids.Count));
+        Assert.All(Enumerable.Range(0, 64), i => Assert.True(LegRetention.Knows(account, archive, $"pay_{i}")));
+        Assert.False(LegRetention.Knows(account, archive, "old_51"));
+        Assert.True(LegRetention.Knows(account, archive, "old_52"));
+    }
+
+    [Fact]
     public void Archive_ArchivedBatchPastRetention_IsDropped()
     {
         var now = Ledger.At.AddMinutes(11);
