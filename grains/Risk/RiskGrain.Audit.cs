@@ -1,4 +1,5 @@
 using Orleans.Fin.Customers;
+using Orleans.Fin.Risk.Domain;
 
 namespace Orleans.Fin.Risk;
 
@@ -28,6 +29,7 @@ public sealed partial class RiskGrain
     {
         Current.AuditCount++;
         var stored = StoredAudit.From(Current.AuditCount, record);
+        RecordCapacity.EnsureRoom(Current.Audit, RiskState.AuditSegmentSize);
         Current.Audit.Add(Current.Audit.Count > 0 ? stored.SharingWith(Current.Audit[^1]) : stored);
         MarkDirty();
     }
@@ -44,6 +46,7 @@ public sealed partial class RiskGrain
             await GrainFactory.GetGrain<IRiskAuditSegmentGrain>($"{CustomerId}/{Current.SealedAuditSegments}").Store(run);
             Current.Audit.RemoveRange(0, RiskState.AuditSegmentSize);
             Current.SealedAuditSegments++;
+            RecordCapacity.Fit(Current.Audit);
         }
     }
 

@@ -34,13 +34,13 @@ public sealed class BehaviourProfile
     public DateTimeOffset? LastEventAt { get; set; }
 
     /// <summary>Outgoing payments and withdrawals (completed and declined), oldest first, last 24 hours.</summary>
-    public List<PaymentRecord> Payments { get; set; } = [];
+    public List<PaymentRecord> Payments { get; set => field = RecordCapacity.Fit(value); } = [];
 
     /// <summary>Logins, oldest first, last 24 hours.</summary>
-    public List<LoginRecord> Logins { get; set; } = [];
+    public List<LoginRecord> Logins { get; set => field = RecordCapacity.Fit(value); } = [];
 
     /// <summary>Money coming in (deposits and incoming payments), oldest first, last 24 hours.</summary>
-    public List<InflowRecord> Inflows { get; set; } = [];
+    public List<InflowRecord> Inflows { get; set => field = RecordCapacity.Fit(value); } = [];
 
     /// <summary>Devices seen on logins and payments, least recently used evicted first.</summary>
     public List<DeviceRecord> Devices { get; set; } = [];

@@ -75,7 +75,7 @@ public static class BehaviourTracker
             Country = country,
             City = city,
             NewDevice = newDevice,
-        }, r => r.At);
+        }, r => r.At, BehaviourLimits.MaxLogins);
         TouchPlace(profile, activity.Country, activity.City, key, activity.At);
     }
 
@@ -108,7 +108,7 @@ public static class BehaviourTracker
             Declined = declined,
             NewPayee = newPayee,
             NewDevice = newDevice,
-        }, r => r.At);
+        }, r => r.At, BehaviourLimits.MaxPayments);
         TouchPlace(profile, activity.Country, activity.City, key, activity.At);
 
         if (declined)
@@ -141,7 +141,7 @@ public static class BehaviourTracker
             At = activity.At,
             AmountCny = RiskCurrency.ToCny(activity.Amount ?? 0m, activity.Currency),
             CounterpartyAccountId = ProfileStrings.Account(profile, activity.CounterpartyAccountId),
-        }, r => r.At);
+        }, r => r.At, BehaviourLimits.MaxInflows);
     }
 
     private static void RememberEvent(BehaviourProfile profile, ulong digest)
@@ -270,9 +270,13 @@ public static class BehaviourTracker
         }
     }
 
-    /// <summary>Keeps a list ordered by time, oldest first; events usually arrive in order, so this is an append.</summary>
-    private static void InsertByTime<T>(List<T> records, T record, Func<T, DateTimeOffset> at)
+    /// <summary>
+    /// Keeps a list ordered by time, oldest first; events usually arrive in order, so this is an append. A full list grows
+    /// by <see cref="RecordCapacity"/> towards its bound rather than doubling.
+    /// </summary>
+    private static void InsertByTime<T>(List<T> records, T record, Func<T, DateTimeOffset> at, int bound)
     {
+        RecordCapacity.EnsureRoom(records, bound);
         var when = at(record);
         var index = records.Count;
         while (index > 0 && at(records[index - 1]) > when)

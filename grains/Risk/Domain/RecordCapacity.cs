@@ -1,0 +1,40 @@
+namespace Orleans.Fin.Risk.Domain;
+
+/// <summary>
+/// How much room the risk state's record lists keep. A list grows by doubling, so 20 records read back sit in an array of
+/// 32: a list read from storage (or left after sealing) keeps exactly its records, and a full list grows by an eighth (at
+/// least <see cref="MinStep"/>) up to its bound, where doubling would undo the fit for an active customer who appends
+/// again. Growth stays geometric, so appends under load still copy each record a bounded number of times on average.
+/// </summary>
+public static class RecordCapacity
+{
+    /// <summary>The fewest slots a full list grows by.</summary>
+    public const int MinStep = 4;
+
+    /// <summary>The capacity a full list of <paramref name="count"/> records grows to: an eighth more, up to the bound.</summary>
+    public static int Grow(int count, int bound)
+    {
+        var step = Math.Max(MinStep, count / 8);
+        return count < bound ? Math.Min(bound, count + step) : count + step;
+    }
+
+    /// <summary>Makes room for one more record by <see cref="Grow"/> when the list is full.</summary>
+    public static void EnsureRoom<T>(List<T> records, int bound)
+    {
+        if (records.Count == records.Capacity)
+        {
+            records.Capacity = Grow(records.Count, bound);
+        }
+    }
+
+    /// <summary>Drops the spare slots of a list, for one read from storage or left smaller after records moved out.</summary>
+    public static List<T> Fit<T>(List<T> records)
+    {
+        if (records.Capacity > records.Count)
+        {
+            records.Capacity = records.Count;
+        }
+
+        return records;
+    }
+}
