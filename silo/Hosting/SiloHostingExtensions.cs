@@ -143,11 +143,25 @@ public static class SiloHostingExtensions
     /// (the customer's risk grain), so pub-sub is implicit-only: no rendezvous grain per customer stream, which would
     /// otherwise stay active beside every active customer and write a PubSubStore row per new stream.
     /// </summary>
+    /// <remarks>
+    /// Delivered events are not kept for long (<see cref="ActivityStreamRetention"/>): nothing rewinds this stream, and
+    /// with the defaults every event stayed in the pulling agent's cache for 30 minutes and every customer stream kept its
+    /// consumer record for 30 minutes after its last event, memory that grew with traffic, not with customers.
+    /// </remarks>
     public static ISiloBuilder AddFinStreams(this ISiloBuilder silo)
     {
         silo.AddMemoryStreams(FinNames.StreamProvider, streams =>
         {
-            streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(10)));
+            streams.ConfigurePullingAgent(agent => agent.Configure(o =>
+            {
+                o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(10);
+                o.StreamInactivityPeriod = ActivityStreamRetention.ConsumerIdleLimit;
+            }));
+            streams.ConfigureCacheEviction(eviction => eviction.Configure(o =>
+            {
+                o.DataMinTimeInCache = ActivityStreamRetention.MinimumTimeInCache;
+                o.DataMaxAgeInCache = ActivityStreamRetention.MaximumAgeInCache;
+            }));
             streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
         });
         return silo;
