@@ -82,7 +82,7 @@ public sealed class RiskState
     public int SealedAuditSegments { get; set; }
 
     /// <summary>Audit records not yet sealed, oldest first.</summary>
-    public List<StoredAudit> Audit { get; set => field = RecordCapacity.Fit(value); } = [];
+    public List<StoredAudit> Audit { get; set => field = RecordCapacity.Fit(StoredAudit.Share(value)); } = [];
 }
 
 public sealed class SignalRecord

@@ -138,6 +138,37 @@ public sealed class CompactRiskRecordsStateTests
     }
 
     [Fact]
+    public void SharingWith_SameContext_HoldsThePreviousInstance()
+    {
+        var at = new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero);
+        var previous = StoredAudit.From(1, new AuditRecord(AuditAction.Decision, "cus_1", at, "engine", "first", "m-1", 1, RiskLevel.Low, "Allow", "acc_1", null, "mov_1"));
+        var next = StoredAudit.From(2, new AuditRecord(
+            AuditAction.Decision, new string("cus_1".AsSpan()), at, "engine", "second", "m-1", 2, RiskLevel.Low, "Allow", "acc_1", null, "mov_2"));
+
+        var shared = next.SharingWith(previous);
+
+        Assert.Same(previous.Context, shared.Context);
+        Assert.Equal(next.ToEntry(), shared.ToEntry());
+    }
+
+    [Fact]
+    public void Read_RecordsWithTheSameContext_ShareOneInstanceAndWriteBackTheSamePayload()
+    {
+        const string stored =
+            """{"SchemaVersion":1,"Entries":[""" +
+            """{"Sequence":1,"Action":0,"CustomerId":"cus_1","At":"2025-03-10T01:30:00+00:00","By":"engine","Why":"a","ModelVersion":"m-1","Score":1,"Level":0,"Decision":"Allow","AccountId":"acc_1"},""" +
+            """{"Sequence":2,"Action":5,"CustomerId":"cus_1","At":"2025-03-10T01:31:00+00:00","By":"staff:ana","Why":"b","ModelVersion":"","CaseId":"case_1"},""" +
+            """{"Sequence":3,"Action":0,"CustomerId":"cus_1","At":"2025-03-10T01:32:00+00:00","By":"engine","Why":"c","ModelVersion":"m-1","Score":2,"Level":0,"Decision":"Allow","AccountId":"acc_1"}]}""";
+
+        var segment = _serializer.Deserialize<AuditSegmentState>(BinaryData.FromString(stored));
+
+        Assert.Same(segment.Entries[0].Context, segment.Entries[2].Context);
+        Assert.NotSame(segment.Entries[0].Context, segment.Entries[1].Context);
+        Assert.Equal(("staff:ana", "case_1", (string?)null), (segment.Entries[1].By, segment.Entries[1].CaseId, segment.Entries[1].Decision));
+        Assert.Equal(stored, _serializer.Serialize(segment).ToString());
+    }
+
+    [Fact]
     public void Read_DecisionsStoredWithFeatureDictionaries_KeepsTheValuesUnderSharedColumns()
     {
         var state = _serializer.Deserialize<RiskState>(BinaryData.FromString(StoredDecisions));
