@@ -103,26 +103,8 @@ public readonly record struct StoredAudit
     /// Lets the records of a list share their contexts: each takes an equal one held by an earlier record (records read
     /// from storage come with a context each). Returns the same list.
     /// </summary>
-    public static List<StoredAudit> Share(List<StoredAudit> records)
-    {
-        ArgumentNullException.ThrowIfNull(records);
-        List<AuditContext> seen = [];
-        for (var i = 0; i < records.Count; i++)
-        {
-            var context = records[i].Context;
-            var held = seen.Find(context.Equals);
-            if (held is null)
-            {
-                seen.Add(context);
-            }
-            else if (!ReferenceEquals(held, context))
-            {
-                records[i] = records[i] with { Context = held };
-            }
-        }
-
-        return records;
-    }
+    public static List<StoredAudit> Share(List<StoredAudit> records) =>
+        SharedParts.Share(records, r => r.Context, (r, context) => r with { Context = context });
 
     /// <summary>
     /// This record with the context of <paramref name="previous"/> when it is the same, or with the texts they have in

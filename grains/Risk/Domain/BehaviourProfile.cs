@@ -41,7 +41,7 @@ public sealed class BehaviourProfile
     public DateTimeOffset? LastEventAt { get; set; }
 
     /// <summary>Outgoing payments and withdrawals (completed and declined), oldest first, last 24 hours.</summary>
-    public List<PaymentRecord> Payments { get; set => field = RecordCapacity.Fit(value); } = [];
+    public List<PaymentRecord> Payments { get; set => field = RecordCapacity.Fit(PaymentRecord.Share(value)); } = [];
 
     /// <summary>Logins, oldest first, last 24 hours.</summary>
     public List<LoginRecord> Logins { get; set => field = RecordCapacity.Fit(value); } = [];

@@ -11,6 +11,9 @@ public static class BehaviourTracker
 {
     public const string DeclinedStatus = "Declined";
 
+    /// <summary>How many of the latest payment records a new one looks through for a context to share.</summary>
+    private const int RecentPayments = 16;
+
     /// <summary>
     /// Adds the event to the profile's windows and aggregates. Returns false, changing nothing, when the event id was
     /// already seen (a redelivered event).
@@ -93,17 +96,14 @@ public static class BehaviourTracker
         profile.Payments.RemoveAll(p => p.Event.Movement == key.Movement);
 
         var (country, city) = ProfileStrings.Place(profile, activity.Country, activity.City);
+        var context = new PaymentContext(ProfileStrings.Currency(activity.Currency), payee, ProfileStrings.Device(profile, activity.DeviceId), country, city);
         InsertByTime(profile.Payments, new PaymentRecord
         {
             Event = key,
             At = activity.At,
             Amount = amount,
-            Currency = ProfileStrings.Currency(activity.Currency),
             AmountCny = amountCny,
-            PayeeAccountId = payee,
-            DeviceId = ProfileStrings.Device(profile, activity.DeviceId),
-            Country = country,
-            City = city,
+            Context = SharedParts.Find(profile.Payments, p => p.Context, context, RecentPayments),
             Withdrawal = activity.Kind == ActivityKind.Withdrawal,
             Declined = declined,
             NewPayee = newPayee,
