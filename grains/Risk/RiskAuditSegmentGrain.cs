@@ -25,5 +25,5 @@ public sealed class RiskAuditSegmentGrain(
 public sealed class AuditSegmentState
 {
     public int SchemaVersion { get; set; } = 1;
-    public List<StoredAudit> Entries { get; set; } = [];
+    public List<StoredAudit> Entries { get; set => field = StoredAudit.Share(value); } = [];
 }

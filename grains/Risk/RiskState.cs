@@ -66,10 +66,10 @@ public sealed class RiskState
     public List<OtpChallenge> Challenges { get; set; } = [];
 
     /// <summary>What payments confirmed with a code explain of the standing (they do not make a flagged sender).</summary>
-    public ExplainedStanding Explained { get; set; } = new();
+    public ExplainedStanding Explained { get; set => field = value == ExplainedStanding.None ? ExplainedStanding.None : value; } = ExplainedStanding.None;
 
     /// <summary>Payment decisions not yet labelled (by a case, or by staying unreported for the label window), oldest first.</summary>
-    public List<DecisionRecord> Decisions { get; set; } = [];
+    public List<DecisionRecord> Decisions { get; set => field = RecordCapacity.Fit(value); } = [];
 
     /// <summary>Devices bound while this grain was listening, newest last (a device bound earlier is simply bound).</summary>
     public List<DeviceBindingRecord> Bindings { get; set; } = [];
@@ -82,7 +82,7 @@ public sealed class RiskState
     public int SealedAuditSegments { get; set; }
 
     /// <summary>Audit records not yet sealed, oldest first.</summary>
-    public List<StoredAudit> Audit { get; set => field = RecordCapacity.Fit(value); } = [];
+    public List<StoredAudit> Audit { get; set => field = RecordCapacity.Fit(StoredAudit.Share(value)); } = [];
 }
 
 public sealed class SignalRecord

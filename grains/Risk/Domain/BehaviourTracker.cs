@@ -11,6 +11,9 @@ public static class BehaviourTracker
 {
     public const string DeclinedStatus = "Declined";
 
+    /// <summary>How many of the latest payment records a new one looks through for a context to share.</summary>
+    private const int RecentPayments = 16;
+
     /// <summary>
     /// Adds the event to the profile's windows and aggregates. Returns false, changing nothing, when the event id was
     /// already seen (a redelivered event).
@@ -93,17 +96,14 @@ public static class BehaviourTracker
         profile.Payments.RemoveAll(p => p.Event.Movement == key.Movement);
 
         var (country, city) = ProfileStrings.Place(profile, activity.Country, activity.City);
+        var context = new PaymentContext(ProfileStrings.Currency(activity.Currency), payee, ProfileStrings.Device(profile, activity.DeviceId), country, city);
         InsertByTime(profile.Payments, new PaymentRecord
         {
             Event = key,
             At = activity.At,
             Amount = amount,
-            Currency = ProfileStrings.Currency(activity.Currency),
             AmountCny = amountCny,
-            PayeeAccountId = payee,
-            DeviceId = ProfileStrings.Device(profile, activity.DeviceId),
-            Country = country,
-            City = city,
+            Context = SharedParts.Find(profile.Payments, p => p.Context, context, RecentPayments),
             Withdrawal = activity.Kind == ActivityKind.Withdrawal,
             Declined = declined,
             NewPayee = newPayee,
@@ -146,12 +146,15 @@ public static class BehaviourTracker
 
     private static void RememberEvent(BehaviourProfile profile, ulong digest)
     {
-        profile.SeenEventDigests.Add(digest);
-        var excess = profile.SeenEventDigests.Count - BehaviourLimits.MaxEventIds;
+        // The oldest make room first, so a full list is not grown past its bound for one append.
+        var excess = profile.SeenEventDigests.Count + 1 - BehaviourLimits.MaxEventIds;
         if (excess > 0)
         {
             profile.SeenEventDigests.RemoveRange(0, excess);
         }
+
+        RecordCapacity.EnsureRoom(profile.SeenEventDigests, BehaviourLimits.MaxEventIds);
+        profile.SeenEventDigests.Add(digest);
     }
 
     /// <summary>Records a device sighting; true when it is a device not seen before while others were known.</summary>
@@ -171,6 +174,7 @@ public static class BehaviourTracker
         }
 
         var hadOthers = profile.Devices.Count > 0;
+        RecordCapacity.EnsureRoom(profile.Devices, BehaviourLimits.MaxDevices);
         profile.Devices.Add(new DeviceRecord { DeviceId = deviceId, FirstSeen = at, LastSeen = at, FirstEvent = key, Uses = 1 });
         EvictLeastRecent(profile.Devices, BehaviourLimits.MaxDevices, d => d.LastSeen);
         return hadOthers;
@@ -181,6 +185,7 @@ public static class BehaviourTracker
         var known = ProfileQueries.FindPayee(profile, payee);
         if (known is null)
         {
+            RecordCapacity.EnsureRoom(profile.Payees, BehaviourLimits.MaxPayees);
             profile.Payees.Add(new PayeeRecord { AccountId = payee, FirstPaid = at, LastPaid = at, FirstEvent = key, LastEvent = key, Payments = 1 });
             EvictLeastRecent(profile.Payees, BehaviourLimits.MaxPayees, p => p.LastPaid);
             return;
@@ -201,6 +206,7 @@ public static class BehaviourTracker
         var known = ProfileQueries.FindPlace(profile, city);
         if (known is null)
         {
+            RecordCapacity.EnsureRoom(profile.Places, BehaviourLimits.MaxPlaces);
             profile.Places.Add(new PlaceRecord { Country = country, City = city, FirstSeen = at, LastSeen = at, FirstEvent = key, LastEvent = key, Visits = 1 });
             EvictLeastRecent(profile.Places, BehaviourLimits.MaxPlaces, p => p.LastSeen);
             return;

@@ -19,22 +19,28 @@ public static class DecisionLabels
     public static bool Remember(List<DecisionRecord> decisions, DecisionRecord decision, int capacity)
     {
         ArgumentNullException.ThrowIfNull(decisions);
-        ArgumentNullException.ThrowIfNull(decision);
-        if (decisions.Find(d => d.MovementId == decision.MovementId) is { } known)
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        var known = decisions.FindIndex(d => d.Movement == decision.Movement);
+        if (known >= 0)
         {
-            known.Stopped = decision.Stopped;
-            known.BaselineStopped = decision.BaselineStopped;
-            known.CaseId ??= decision.CaseId;
-            known.KeepFeaturesOf(decision);
+            var first = decisions[known];
+            decisions[known] = first with
+            {
+                Stopped = decision.Stopped,
+                BaselineStopped = decision.BaselineStopped,
+                CaseId = first.CaseId ?? decision.CaseId,
+                Compact = first.Compact ?? decision.Compact,
+            };
             return false;
         }
 
-        decisions.Add(decision);
-        if (decisions.Count > capacity)
+        if (decisions.Count >= capacity)
         {
-            decisions.RemoveRange(0, decisions.Count - capacity);
+            decisions.RemoveRange(0, decisions.Count - capacity + 1);
         }
 
+        RecordCapacity.EnsureRoom(decisions, capacity);
+        decisions.Add(decision);
         return true;
     }
 
@@ -42,9 +48,12 @@ public static class DecisionLabels
     public static void AttachToCase(List<DecisionRecord> decisions, string caseId, DateTimeOffset triggerAt, TimeSpan lookback)
     {
         ArgumentNullException.ThrowIfNull(decisions);
-        foreach (var decision in decisions.Where(d => d.CaseId is null && d.At >= triggerAt - lookback))
+        for (var i = 0; i < decisions.Count; i++)
         {
-            decision.CaseId = caseId;
+            if (decisions[i].CaseId is null && decisions[i].At >= triggerAt - lookback)
+            {
+                decisions[i] = decisions[i] with { CaseId = caseId };
+            }
         }
     }
 

@@ -10,6 +10,9 @@ public sealed record ExplainedStanding
     /// <summary>In <see cref="AwaitingCode"/>: a finding on a payment already made, explained by the next code the customer passes.</summary>
     public const string NextCode = "*";
 
+    /// <summary>Nothing explained: what most customers hold, one instance for all of them (a value never changes).</summary>
+    public static readonly ExplainedStanding None = new();
+
     /// <summary>The standing score the confirmed payments account for, as stored when it was set.</summary>
     public int Score { get; init; }
 

@@ -26,7 +26,66 @@ public sealed class CompactRiskRecordsStateTests
          {"MovementId":"mov_3","At":"2025-03-10T09:32:00+08:00","AmountCny":300,"Stopped":false,"BaselineStopped":false,"CaseId":"case_1"}]}
         """;
 
+    // A risk state as the previous version stored it: a payment decision kept for its label and the audit record of it,
+    // both naming the movement by its platform id (the text names it too), and a staff record with neither score nor level.
+    private const string StoredDecision =
+        """{"MovementId":"pay_01JDQ4ZK8M3T6V9XW2R5B7C0HN","At":"2025-03-10T09:30:00+08:00","AmountCny":10.50,"Stopped":false,"BaselineStopped":false}""";
+
+    private const string StoredAuditRecords =
+        """{"Sequence":65,"Action":0,"CustomerId":"cus_1","At":"2025-03-10T09:30:00+08:00","By":"engine","Why":"Payment pay_01JDQ4ZK8M3T6V9XW2R5B7C0HN of 10.50 CNY: no findings","ModelVersion":"fraud-v3","Score":0,"Level":2,"Decision":"Allow","AccountId":"acc_1","Reference":"pay_01JDQ4ZK8M3T6V9XW2R5B7C0HN"},""" +
+        """{"Sequence":66,"Action":4,"CustomerId":"cus_1","At":"2025-03-10T01:31:00+00:00","By":"staff:ana","Why":"assigned","ModelVersion":"","CaseId":"case_1"}""";
+
+    private const string StoredDecisionAndAudit =
+        """{"SchemaVersion":1,"Score":0,"AuditCount":66,"SealedAuditSegments":1,"Decisions":[""" + StoredDecision + """],"Audit":[""" + StoredAuditRecords + "]}";
+
     private readonly StateJsonSerializer _serializer = new();
+
+    [Fact]
+    public void Read_DecisionAndAuditNamingAPlatformId_HoldTheIdAsBitsAndWriteBackTheSamePayload()
+    {
+        var state = _serializer.Deserialize<RiskState>(BinaryData.FromString(StoredDecisionAndAudit));
+
+        var decision = Assert.Single(state.Decisions);
+        Assert.True(decision.Movement.IsPacked);
+        Assert.Equal("pay_01JDQ4ZK8M3T6V9XW2R5B7C0HN", decision.MovementId);
+        Assert.Equal((10.50m, new DateTimeOffset(2025, 3, 10, 9, 30, 0, TimeSpan.FromHours(8))), (decision.AmountCny, decision.At));
+        var audit = state.Audit[0].ToEntry().Record;
+        Assert.Equal("Payment pay_01JDQ4ZK8M3T6V9XW2R5B7C0HN of 10.50 CNY: no findings", audit.Why);
+        Assert.Equal(("pay_01JDQ4ZK8M3T6V9XW2R5B7C0HN", 0, RiskLevel.High), (audit.Reference, audit.Score, audit.Level));
+        var staff = state.Audit[1].ToEntry();
+        Assert.Equal((66L, AuditAction.CaseAssigned, (int?)null, (RiskLevel?)null, "assigned"), (staff.Sequence, staff.Record.Action, staff.Record.Score, staff.Record.Level, staff.Record.Why));
+        var json = _serializer.Serialize(state).ToString();
+        Assert.Contains("\"Decisions\":[" + StoredDecision + "]", json, StringComparison.Ordinal);
+        Assert.Contains("\"Audit\":[" + StoredAuditRecords + "]", json, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData(0, RiskLevel.Low)]
+    [InlineData(-7, null)]
+    [InlineData(int.MaxValue, RiskLevel.Medium)]
+    [InlineData(null, RiskLevel.High)]
+    public void From_ScoreAndLevel_ReadBackAsGiven(int? score, RiskLevel? level)
+    {
+        var record = new AuditRecord(AuditAction.Signal, "cus_1", DateTimeOffset.UnixEpoch, "engine", "", "", score, level, null, null, null, null);
+
+        var back = StoredAudit.From(3, record).ToEntry().Record;
+
+        Assert.Equal((score, level), (back.Score, back.Level));
+    }
+
+    [Fact]
+    public void With_AnotherReference_KeepsTheText()
+    {
+        var record = new AuditRecord(
+            AuditAction.Decision, "cus_1", DateTimeOffset.UnixEpoch, "engine", "Payment pay_01JDQ4ZK8M3T6V9XW2R5B7C0HN: no findings", "", 1, RiskLevel.Low,
+            "Allow", null, null, "pay_01JDQ4ZK8M3T6V9XW2R5B7C0HN");
+
+        var moved = StoredAudit.From(1, record) with { Reference = "dep_01JDQ4ZK8M3T6V9XW2R5B7C0HN" };
+
+        Assert.Equal("Payment pay_01JDQ4ZK8M3T6V9XW2R5B7C0HN: no findings", moved.Why);
+        Assert.Equal("dep_01JDQ4ZK8M3T6V9XW2R5B7C0HN", moved.Reference);
+    }
 
     [Fact]
     public void Read_SegmentStoredAsObjects_GivesTheSameEntries()
@@ -76,6 +135,37 @@ public sealed class CompactRiskRecordsStateTests
         Assert.Same(previous.AccountId, shared.AccountId);
         Assert.Equal(next.ToEntry(), shared.ToEntry());
         Assert.Equal(("m-2", "second"), (shared.ModelVersion, shared.Why));
+    }
+
+    [Fact]
+    public void SharingWith_SameContext_HoldsThePreviousInstance()
+    {
+        var at = new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero);
+        var previous = StoredAudit.From(1, new AuditRecord(AuditAction.Decision, "cus_1", at, "engine", "first", "m-1", 1, RiskLevel.Low, "Allow", "acc_1", null, "mov_1"));
+        var next = StoredAudit.From(2, new AuditRecord(
+            AuditAction.Decision, new string("cus_1".AsSpan()), at, "engine", "second", "m-1", 2, RiskLevel.Low, "Allow", "acc_1", null, "mov_2"));
+
+        var shared = next.SharingWith(previous);
+
+        Assert.Same(previous.Context, shared.Context);
+        Assert.Equal(next.ToEntry(), shared.ToEntry());
+    }
+
+    [Fact]
+    public void Read_RecordsWithTheSameContext_ShareOneInstanceAndWriteBackTheSamePayload()
+    {
+        const string stored =
+            """{"SchemaVersion":1,"Entries":[""" +
+            """{"Sequence":1,"Action":0,"CustomerId":"cus_1","At":"2025-03-10T01:30:00+00:00","By":"engine","Why":"a","ModelVersion":"m-1","Score":1,"Level":0,"Decision":"Allow","AccountId":"acc_1"},""" +
+            """{"Sequence":2,"Action":5,"CustomerId":"cus_1","At":"2025-03-10T01:31:00+00:00","By":"staff:ana","Why":"b","ModelVersion":"","CaseId":"case_1"},""" +
+            """{"Sequence":3,"Action":0,"CustomerId":"cus_1","At":"2025-03-10T01:32:00+00:00","By":"engine","Why":"c","ModelVersion":"m-1","Score":2,"Level":0,"Decision":"Allow","AccountId":"acc_1"}]}""";
+
+        var segment = _serializer.Deserialize<AuditSegmentState>(BinaryData.FromString(stored));
+
+        Assert.Same(segment.Entries[0].Context, segment.Entries[2].Context);
+        Assert.NotSame(segment.Entries[0].Context, segment.Entries[1].Context);
+        Assert.Equal(("staff:ana", "case_1", (string?)null), (segment.Entries[1].By, segment.Entries[1].CaseId, segment.Entries[1].Decision));
+        Assert.Equal(stored, _serializer.Serialize(segment).ToString());
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class DecisionLabelsTests
     public void AttachToCase_TakesUnreportedPaymentsWithinTheLookbackOnly()
     {
         List<DecisionRecord> decisions = [Paid("old", 0, 50m), Paid("recent", 20, 60m), Paid("trigger", 24, 70m), Paid("other-case", 23, 80m)];
-        decisions[3].CaseId = "case-0";
+        decisions[3] = decisions[3] with { CaseId = "case-0" };
 
         DecisionLabels.AttachToCase(decisions, "case-1", T0.AddHours(24), TimeSpan.FromHours(12));
 
@@ -56,9 +56,9 @@ public sealed class DecisionLabelsTests
             Paid("held", 3, 5_000m, stopped: true, baselineStopped: true),
             Paid("unrelated", 4, 300m),
         ];
-        foreach (var d in decisions.Take(3))
+        for (var i = 0; i < 3; i++)
         {
-            d.CaseId = "case-1";
+            decisions[i] = decisions[i] with { CaseId = "case-1" };
         }
 
         var episode = DecisionLabels.CloseCase(decisions, "case-1", confirmedFraud: true);
@@ -71,7 +71,7 @@ public sealed class DecisionLabelsTests
     public void CloseCase_FalsePositive_ReleasesThePaymentsWithoutAmounts()
     {
         List<DecisionRecord> decisions = [Paid("m1", 1, 1_000m, stopped: true)];
-        decisions[0].CaseId = "case-1";
+        decisions[0] = decisions[0] with { CaseId = "case-1" };
 
         Assert.Equal(FraudEpisode.None, DecisionLabels.CloseCase(decisions, "case-1", confirmedFraud: false));
         Assert.Empty(decisions);
@@ -81,7 +81,7 @@ public sealed class DecisionLabelsTests
     public void Mature_UnreportedPastTheWindow_NegativesCorrectWhenAllowed()
     {
         List<DecisionRecord> decisions = [Paid("allowed", 0, 10m), Paid("declined", 1, 10m, stopped: true), Paid("young", 200, 10m), Paid("in-case", 0, 10m)];
-        decisions[3].CaseId = "case-1";
+        decisions[3] = decisions[3] with { CaseId = "case-1" };
 
         var matured = DecisionLabels.Mature(decisions, T0.AddDays(30).AddHours(1), TimeSpan.FromDays(30));
 
