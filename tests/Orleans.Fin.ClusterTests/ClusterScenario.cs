@@ -9,17 +9,20 @@ namespace Orleans.Fin.ClusterTests;
 /// <summary>Builds customers and funded accounts straight through the grains.</summary>
 public sealed class ClusterScenario(IClusterClient client)
 {
-    public async Task<string> NewCustomerAsync()
+    /// <summary>The device every scenario customer signs up on unless given its own.</summary>
+    public const string SharedDevice = "device-1";
+
+    public async Task<string> NewCustomerAsync(string device = SharedDevice)
     {
         var id = TestData.IdNumber();
-        var draft = new CustomerDraft("Cluster Test", ResidentIdentityRules.Mask(id), new DateOnly(1990, 1, 1), "110105", TestData.Phone(), "device-1");
+        var draft = new CustomerDraft("Cluster Test", ResidentIdentityRules.Mask(id), new DateOnly(1990, 1, 1), "110105", TestData.Phone(), device);
         var result = await client.GetGrain<IIdentityIndexGrain>(Guid.NewGuid().ToString("N")).Register(draft);
         return result.CustomerId;
     }
 
-    public async Task<(string CustomerId, string AccountId)> FundedAccountAsync(decimal amount, string currency = "CNY")
+    public async Task<(string CustomerId, string AccountId)> FundedAccountAsync(decimal amount, string currency = "CNY", string device = SharedDevice)
     {
-        var customerId = await NewCustomerAsync();
+        var customerId = await NewCustomerAsync(device);
         var account = await client.GetGrain<ICustomerGrain>(customerId).OpenAccount(currency);
         if (amount > 0)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Orleans.Fin.Accounts;
 using Orleans.Fin.Customers;
 using Orleans.Fin.Payments;
@@ -16,11 +17,17 @@ public sealed class FraudPatternGrainTests(ClusterFixture fixture)
     private const string ThiefPhone = "thief-phone";
     private readonly RiskScenario _risk = new(fixture.Client);
 
+    /// <summary>
+    /// Each customer's own phone. On the one device every other cluster test signs up on, a customer would get a
+    /// shared-device signal whenever it lands, and these scenarios are about what the payments alone do.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, string> _phones = new();
+
     [Fact]
     public async Task StolenSession_BindsItsPhoneFarAwayThenPays_NothingLeavesAndTheVictimIsFrozen()
     {
         var (victim, account) = await EstablishedAsync(100_000m);
-        var mules = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => _risk.Money.FundedAccountAsync(0m)));
+        var mules = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => FundedAsync(0m)));
         await _risk.LoginAsync(victim, "Urumqi", ThiefPhone);
         await SeenAsync(victim, 8);
         await BindAsync(victim, ThiefPhone);
@@ -41,7 +48,7 @@ public sealed class FraudPatternGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task ScamCollector_SeveralCustomersSendTheirSavings_OwnerFrozenWithCaseAndTheNextInboundHeld()
     {
-        var (collector, collectorAccount) = await _risk.Money.FundedAccountAsync(0m);
+        var (collector, collectorAccount) = await FundedAsync(0m);
         List<MovementResult> results = [];
         foreach (var _ in Enumerable.Range(0, 3))
         {
@@ -60,11 +67,11 @@ public sealed class FraudPatternGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task PassThroughMule_MoneyFromFourNewSendersPaidStraightOut_HeldAndFrozenWithCase()
     {
-        var (mule, muleAccount) = await _risk.Money.FundedAccountAsync(0m);
-        var (_, cashOut) = await _risk.Money.FundedAccountAsync(0m);
+        var (mule, muleAccount) = await FundedAsync(0m);
+        var (_, cashOut) = await FundedAsync(0m);
         foreach (var _ in Enumerable.Range(0, 4))
         {
-            var (sender, account) = await _risk.Money.FundedAccountAsync(5_000m);
+            var (sender, account) = await FundedAsync(5_000m);
             Assert.Equal(MovementStatus.Completed, (await PayAsync(sender, account, muleAccount, 4_000m)).Status);
         }
 
@@ -82,10 +89,10 @@ public sealed class FraudPatternGrainTests(ClusterFixture fixture)
     public async Task Wedding_GiftsFromManyNewSendersThenTheVenuePaid_NotFrozen()
     {
         var (couple, account) = await EstablishedAsync(2_000m); // 600 of it paid to a friend
-        var (_, venue) = await _risk.Money.FundedAccountAsync(0m);
+        var (_, venue) = await FundedAsync(0m);
         foreach (var gift in new[] { 3_000m, 4_800m, 2_000m, 4_000m, 4_500m, 3_000m })
         {
-            var (guest, guestAccount) = await _risk.Money.FundedAccountAsync(gift);
+            var (guest, guestAccount) = await FundedAsync(gift);
             Assert.Equal(MovementStatus.Completed, (await PayAsync(guest, guestAccount, account, gift)).Status);
         }
 
@@ -138,7 +145,7 @@ public sealed class FraudPatternGrainTests(ClusterFixture fixture)
     public async Task ScamVictim_PushedToPayTheSameNewPayeeAgain_SecondTransferHeldForACallNotFrozen()
     {
         var (victim, account) = await EstablishedAsync(40_000m);
-        var (_, scammer) = await _risk.Money.FundedAccountAsync(0m);
+        var (_, scammer) = await FundedAsync(0m);
 
         // The verdict is pinned Low: what holds the second transfer is the rule, not the model's score.
         ScriptedRiskScorer.Script(account, RiskLevel.Low);
@@ -168,8 +175,8 @@ public sealed class FraudPatternGrainTests(ClusterFixture fixture)
     /// </summary>
     private async Task<(string CustomerId, string AccountId)> EstablishedAsync(decimal savings, decimal usualAmount = 100m)
     {
-        var (customer, account) = await _risk.Money.FundedAccountAsync(savings);
-        var (_, friend) = await _risk.Money.FundedAccountAsync(0m);
+        var (customer, account) = await FundedAsync(savings);
+        var (_, friend) = await FundedAsync(0m);
         var events = 1; // the deposit
         foreach (var share in new[] { 0.80m, 0.95m, 1.10m, 1.30m, 1.00m, 0.85m })
         {
@@ -181,11 +188,21 @@ public sealed class FraudPatternGrainTests(ClusterFixture fixture)
         return (customer, account);
     }
 
+    /// <summary>A funded customer signed up on a phone of its own.</summary>
+    private async Task<(string CustomerId, string AccountId)> FundedAsync(decimal amount)
+    {
+        var phone = $"phone-{Guid.NewGuid():N}";
+        var (customer, account) = await _risk.Money.FundedAccountAsync(amount, device: phone);
+        _phones[customer] = phone;
+        return (customer, account);
+    }
+
     /// <summary>Pays with place and merchant, repeating with the code sent to the phone when one is asked for.</summary>
     private async Task<MovementResult> PayAsync(
-        string customerId, string from, string to, decimal amount, string device = RiskScenario.BoundDevice, string? city = "Shanghai",
+        string customerId, string from, string to, decimal amount, string? device = null, string? city = "Shanghai",
         string? merchantCategory = null)
     {
+        device ??= _phones[customerId];
         var id = RiskScenario.NewPaymentId();
         var request = RiskScenario.Payment(customerId, from, to, amount, device) with { Country = "CN", City = city, MerchantCategory = merchantCategory };
         var movement = fixture.Client.GetGrain<IMoneyMovementGrain>(id);
