@@ -105,6 +105,21 @@ public sealed class CompactAccountStateTests
     }
 
     [Fact]
+    public void MarkSealed_FullSegment_LeavesTheRestWithRoomForOne()
+    {
+        var account = Ledger.Bank();
+        for (var i = 0; i < AccountLedger.SegmentSize + 2; i++)
+        {
+            Ledger.Post(account, Ledger.Credit(1m, $"pay_{i}"));
+        }
+
+        AccountLedger.MarkSealed(account);
+
+        Assert.Equal((2, 3), (account.Recent.Count, account.Recent.Capacity));
+        Assert.Equal(["pay_32", "pay_33"], account.Recent.Select(e => e.Reference));
+    }
+
+    [Fact]
     public void Apply_SameCounterpartyAsAnEarlierEntry_SharesItsInstance()
     {
         var account = Ledger.Customer(100m);
