@@ -25,7 +25,9 @@ public readonly struct EntryRecord
     public decimal Amount { get; init; }
     public decimal BalanceAfter { get; init; }
     public EntryKind Kind { get; init; }
-    public string Reference { get; init; }
+
+    /// <summary>The transfer id; "" when a stored entry has none, as the object's default was.</summary>
+    public string Reference { get => field ?? ""; init; }
     public string? Counterparty { get; init; }
 
     public decimal? FxRate

@@ -80,6 +80,17 @@ public sealed class CompactAccountStateTests
     }
 
     [Fact]
+    public void Read_EntryStoredWithoutReference_HasAnEmptyOne()
+    {
+        const string stored = """{"SchemaVersion":1,"Entries":[{"Sequence":1,"At":"2026-11-30T17:12:00+00:00","Amount":5,"BalanceAfter":5,"Kind":0}]}""";
+
+        var segment = _serializer.Deserialize<LedgerSegmentState>(BinaryData.FromString(stored));
+
+        Assert.Equal("", segment.Entries[0].Reference);
+        Assert.Equal("", default(EntryRecord).Reference);
+    }
+
+    [Fact]
     public void Read_ListsOfEntriesAndBatches_KeepNoSpareRoom()
     {
         var account = _serializer.Deserialize<AccountState>(BinaryData.FromString(StoredAccount));
