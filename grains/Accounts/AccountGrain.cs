@@ -23,7 +23,8 @@ public sealed partial class AccountGrain(
     /// <summary>How often one activation asks the movements of stale legs to finish, at most.</summary>
     private static readonly TimeSpan RecoveryPingInterval = TimeSpan.FromSeconds(30);
 
-    private readonly HashSet<string> _released = new(StringComparer.Ordinal);
+    /// <summary>Legs whose movements said they are final, settled with the next write; made when the first arrives.</summary>
+    private HashSet<string>? _released;
     private AccountState _committed = new();
     private DateTimeOffset _lastRecoveryPing = DateTimeOffset.MinValue;
 
@@ -147,7 +148,7 @@ public sealed partial class AccountGrain(
         // ask its movement again, which releases it again.
         if (_committed.InFlight.ContainsKey(transferId))
         {
-            _released.Add(transferId);
+            (_released ??= new HashSet<string>(StringComparer.Ordinal)).Add(transferId);
         }
 
         return Task.CompletedTask;
@@ -243,7 +244,7 @@ public sealed partial class AccountGrain(
             AccountLedger.MarkSealed(next);
         }
 
-        LegRetention.Settle(next, _released, now);
+        LegRetention.Settle(next, (IEnumerable<string>?)_released ?? [], now);
         if (LegRetention.Archive(next, settledLegs.State.Batches, now) is { } archive)
         {
             await StoreArchive(archive); // before the account's own write drops the legs it moved
@@ -278,7 +279,10 @@ public sealed partial class AccountGrain(
         }
 
         _committed = next;
-        _released.RemoveWhere(id => !next.InFlight.ContainsKey(id));
+        if (_released?.RemoveWhere(id => !next.InFlight.ContainsKey(id)) is not null && _released.Count == 0)
+        {
+            _released = null;
+        }
         AskStaleMovementsToFinish();
     }
 

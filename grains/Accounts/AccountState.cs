@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Orleans.Fin.Accounts;
 
 /// <summary>Persisted state of an account grain (JSON; new members need defaults).</summary>
-public sealed class AccountState
+public sealed class AccountState : IJsonOnDeserialized
 {
     /// <summary>See <see cref="Domain.AccountSchema"/>.</summary>
     public int SchemaVersion { get; set; } = Domain.AccountSchema.Current;
@@ -25,7 +25,7 @@ public sealed class AccountState
     /// <summary>How many full segments of older entries live in ledger segment grains.</summary>
     public int SealedSegments { get; set; }
 
-    /// <summary>The newest entries, contiguous by sequence, oldest first.</summary>
+    /// <summary>The newest entries, contiguous by sequence, oldest first; read back without spare room (<see cref="Domain.ListRoom"/>).</summary>
     public List<EntryRecord> Recent { get; set; } = [];
 
     /// <summary>Legs posted here whose movement has not yet recorded its outcome, by transfer id.</summary>
@@ -42,31 +42,28 @@ public sealed class AccountState
     public decimal SpentToday { get; set; }
     public List<StatusChange> History { get; set; } = [];
 
+    /// <summary>Read back, the entry and settled-leg lists keep no spare room (<see cref="Domain.ListRoom"/>).</summary>
+    void IJsonOnDeserialized.OnDeserialized()
+    {
+        Domain.ListRoom.Fit(Recent);
+        Domain.ListRoom.Fit(Settled);
+    }
+
     /// <summary>
-    /// A copy to build the next state on, so that the committed state changes only once its write succeeded. Entries,
-    /// status changes and settled legs are never changed once recorded and are shared; the legs in flight are copied.
+    /// A copy to build the next state on, so that the committed state changes only once its write succeeded. Entries and
+    /// settled legs are values, status changes are never changed once recorded and are shared; the legs in flight are copied.
+    /// The entry and settled-leg lists get room for one more each (a change adds at most one of each), so the state
+    /// that is kept once the write succeeds holds no spare room that doubling would leave.
     /// </summary>
     public AccountState Copy()
     {
         var copy = (AccountState)MemberwiseClone();
-        copy.Recent = [.. Recent];
+        copy.Recent = Domain.ListRoom.WithRoomForOne(Recent);
         copy.History = [.. History];
-        copy.Settled = [.. Settled];
+        copy.Settled = Domain.ListRoom.WithRoomForOne(Settled);
         copy.InFlight = InFlight.ToDictionary(l => l.Key, l => l.Value.Copy(), StringComparer.Ordinal);
         return copy;
     }
-}
-
-public sealed class EntryRecord
-{
-    public long Sequence { get; set; }
-    public DateTimeOffset At { get; set; }
-    public decimal Amount { get; set; }
-    public decimal BalanceAfter { get; set; }
-    public EntryKind Kind { get; set; }
-    public string Reference { get; set; } = "";
-    public string? Counterparty { get; set; }
-    public decimal? FxRate { get; set; }
 }
 
 public sealed class InFlightLeg

@@ -5,10 +5,9 @@ internal sealed class EntryRecordComparer : IEqualityComparer<EntryRecord>
 {
     public static readonly EntryRecordComparer Instance = new();
 
-    public bool Equals(EntryRecord? x, EntryRecord? y) =>
-        ReferenceEquals(x, y) || (x is not null && y is not null
-            && x.Sequence == y.Sequence && x.At == y.At && x.Amount == y.Amount && x.BalanceAfter == y.BalanceAfter
-            && x.Kind == y.Kind && x.Reference == y.Reference && x.Counterparty == y.Counterparty && x.FxRate == y.FxRate);
+    public bool Equals(EntryRecord x, EntryRecord y) =>
+        x.Sequence == y.Sequence && x.At == y.At && x.Amount == y.Amount && x.BalanceAfter == y.BalanceAfter
+        && x.Kind == y.Kind && x.Reference == y.Reference && x.Counterparty == y.Counterparty && x.FxRate == y.FxRate;
 
     public int GetHashCode(EntryRecord obj) => HashCode.Combine(obj.Sequence, obj.Amount, obj.Reference);
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Orleans.Fin.Accounts;
 
 /// <summary>
@@ -5,10 +7,13 @@ namespace Orleans.Fin.Accounts;
 /// writes with every posting, moved here in bulk by <see cref="Domain.LegRetention.Archive"/>. Rewritten only when legs
 /// move in, so a busy account writes them once per <see cref="Domain.LegRetention.ArchiveThreshold"/> settled legs.
 /// </summary>
-public sealed class SettledLegsState
+public sealed class SettledLegsState : IJsonOnDeserialized
 {
     public int SchemaVersion { get; set; } = 1;
 
-    /// <summary>Batches of settled transfer ids, oldest first; never changed once stored (shared with copies).</summary>
+    /// <summary>Batches of settled transfer ids, oldest first; never changed once stored.</summary>
     public List<SettledLegs> Batches { get; set; } = [];
+
+    /// <summary>Read back, the batches keep no spare room (<see cref="Domain.ListRoom"/>).</summary>
+    void IJsonOnDeserialized.OnDeserialized() => Domain.ListRoom.Fit(Batches);
 }

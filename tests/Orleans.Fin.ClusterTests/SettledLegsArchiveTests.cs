@@ -24,7 +24,7 @@ public sealed class SettledLegsArchiveTests(ClusterFixture fixture)
         {
             SchemaVersion = 2, Opened = true, CustomerId = "cus_settled_in_its_own_state", Currency = "CNY",
             Kind = AccountKind.Customer, Status = AccountStatus.Active, OpenedAt = ClusterFixture.Now.AddDays(-1),
-            Settled = [new SettledLegs(ClusterFixture.Now.AddSeconds(-5), settled)],
+            Settled = [new SettledLegs(ClusterFixture.Now.AddSeconds(-5), [.. settled])],
         }));
 
         var late = await account.Post(Deposit(settled[0]));

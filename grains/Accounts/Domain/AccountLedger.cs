@@ -98,9 +98,10 @@ public static class AccountLedger
     public static List<EntryRecord>? SegmentToSeal(AccountState account) =>
         account.Recent.Count >= SegmentSize ? account.Recent.GetRange(0, SegmentSize) : null;
 
+    /// <summary>Drops the sealed segment's entries; the ones left keep room for one more, as a copy's do.</summary>
     public static void MarkSealed(AccountState account)
     {
-        account.Recent.RemoveRange(0, SegmentSize);
+        account.Recent = ListRoom.WithRoomForOne(account.Recent.GetRange(SegmentSize, account.Recent.Count - SegmentSize));
         account.SealedSegments++;
     }
 
@@ -127,11 +128,33 @@ public static class AccountLedger
             BalanceAfter = account.Balance,
             Kind = kind,
             Reference = reference,
-            Counterparty = counterparty,
+            Counterparty = SharedCounterparty(account, counterparty),
             FxRate = fxRate,
         };
         account.Recent.Add(entry);
         return entry;
+    }
+
+    /// <summary>
+    /// The instance of <paramref name="counterparty"/> a newer entry already holds, when one names the same account: entries
+    /// posted one by one share it, as entries read back from storage do.
+    /// </summary>
+    private static string? SharedCounterparty(AccountState account, string? counterparty)
+    {
+        if (counterparty is null)
+        {
+            return null;
+        }
+
+        for (var i = account.Recent.Count - 1; i >= 0; i--)
+        {
+            if (string.Equals(account.Recent[i].Counterparty, counterparty, StringComparison.Ordinal))
+            {
+                return account.Recent[i].Counterparty;
+            }
+        }
+
+        return counterparty;
     }
 
     private static void ResetDayIfNeeded(AccountState account, DateOnly day)

@@ -46,12 +46,9 @@ public static class LegRetention
     {
         foreach (var batch in batches)
         {
-            foreach (var id in batch.Ids)
+            if (batch.Ids.Contains(transferId))
             {
-                if (string.Equals(id, transferId, StringComparison.Ordinal))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
@@ -81,7 +78,7 @@ public static class LegRetention
             var fresh = batch.Ids.Where(held.Add).ToList();
             if (fresh.Count > 0)
             {
-                merged.Add(fresh.Count == batch.Ids.Count ? batch : batch with { Ids = fresh });
+                merged.Add(fresh.Count == batch.Ids.Count ? batch : batch with { Ids = [.. fresh] });
             }
         }
 
@@ -89,7 +86,7 @@ public static class LegRetention
         // move to a silo whose clock is behind, the newest legs can carry earlier times, and the cap must still drop
         // the legs that settled first.
         Forget(merged, now);
-        account.Settled.Clear();
+        account.Settled = [];
         return merged;
     }
 
@@ -107,14 +104,13 @@ public static class LegRetention
         var settling = released.Where(account.InFlight.Remove).ToList();
         if (settling.Count > 0)
         {
-            var last = account.Settled.Count > 0 ? account.Settled[^1] : null;
-            if (last is not null && now - last.At < BatchSpan)
+            if (account.Settled.Count > 0 && now - account.Settled[^1].At < BatchSpan)
             {
-                account.Settled[^1] = last with { Ids = [.. last.Ids, .. settling] };
+                account.Settled[^1] = account.Settled[^1] with { Ids = [.. account.Settled[^1].Ids, .. settling] };
             }
             else
             {
-                account.Settled.Add(new SettledLegs(now, settling));
+                account.Settled.Add(new SettledLegs(now, [.. settling]));
             }
         }
 

@@ -1,0 +1,30 @@
+namespace Orleans.Fin.Accounts.Domain;
+
+/// <summary>
+/// How much room the account's entry and settled-leg lists keep. A list grows by doubling, so 9 entries read back sit in
+/// an array of 16 and a copy of 20 that takes one more moves to an array of 40: a list read from storage keeps exactly its
+/// items, and a copy to change keeps one free slot, which the change fills.
+/// </summary>
+public static class ListRoom
+{
+    /// <summary>Drops the spare slots of a list read from storage.</summary>
+    public static List<T> Fit<T>(List<T> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Capacity > items.Count)
+        {
+            items.Capacity = items.Count;
+        }
+
+        return items;
+    }
+
+    /// <summary>A copy of <paramref name="items"/> with room for one more.</summary>
+    public static List<T> WithRoomForOne<T>(IReadOnlyCollection<T> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var copy = new List<T>(items.Count + 1);
+        copy.AddRange(items);
+        return copy;
+    }
+}

@@ -1,0 +1,143 @@
+using Orleans.Fin.Accounts;
+using Orleans.Fin.Accounts.Domain;
+using Orleans.Fin.Common;
+
+namespace Orleans.Fin.UnitTests.Accounts;
+
+/// <summary>
+/// Entries and settled-leg batches are values, settled ids packed: the stored JSON is what the objects wrote, so states,
+/// archives and sealed segments stored before read and write back unchanged.
+/// </summary>
+public sealed class CompactAccountStateTests
+{
+    // An account as stored while entries and settled-leg batches were objects: an entry with an exchange rate and one
+    // without a counterparty, times in two offsets, a leg in flight and two batches of settled legs (nulls are not written).
+    private const string StoredAccount =
+        """{"SchemaVersion":3,"Opened":true,"CustomerId":"cus_01M8PQ1FMFCKEQNKN7HR2F7FC9","Currency":"CNY","Kind":0,"Balance":""" +
+        """1080.25,"Status":0,"OpenedAt":"2026-11-30T17:11:33+00:00","NextSequence":36,"SealedSegments":1,"Recent":[""" +
+        """{"Sequence":33,"At":"2026-11-30T17:12:00+00:00","Amount":-10,"BalanceAfter":990,"Kind":1,"Reference":"pay_01M8PQ1FMFCKEQNKN7HR2F7FC8","Counterparty":"acc_01M8PQ1FPKC6N0Q452MX13PFVM"},""" +
+        """{"Sequence":34,"At":"2026-12-01T01:13:00.1234567+08:00","Amount":90.25,"BalanceAfter":1080.25,"Kind":5,"Reference":"pay_01M8PQ1FMFCKEQNKN7HR2F7FD0","Counterparty":"acc_01M8PQ1FPKC6N0Q452MX13PFVM","FxRate":7.1053},""" +
+        """{"Sequence":35,"At":"2026-11-30T17:14:00+00:00","Amount":0.00,"BalanceAfter":1080.25,"Kind":0,"Reference":"dep_01M8PQ1FMFCKEQNKN7HR2F7FD1"}],"InFlight":""" +
+        """{"dep_01M8PQ1FMFCKEQNKN7HR2F7FD1":{"Amount":0.00,"PostedAt":"2026-11-30T17:14:00+00:00","CountedTowardsLimit":false,"Day":"2026-11-30","Reversed":false}},"Settled":[""" +
+        """{"At":"2026-11-30T17:12:01+00:00","Ids":["pay_01M8PQ1FMFCKEQNKN7HR2F7FC8","pay_01M8PQ1FMFCKEQNKN7HR2F7FC7"]},""" +
+        """{"At":"2026-11-30T17:13:30+00:00","Ids":["pay_01M8PQ1FMFCKEQNKN7HR2F7FD0"]}],"SpendingDay":"2026-11-30","SpentToday":10,"History":[]}""";
+
+    // A settled-leg archive as stored while batches were objects, one with an id outside ASCII.
+    private const string StoredArchive =
+        """{"SchemaVersion":1,"Batches":[{"At":"2026-11-30T17:00:00+00:00","Ids":["pay_1","pay_2","pay_3"]},""" +
+        """{"At":"2026-11-30T17:00:20+00:00","Ids":["pay_\u00E9t\u00E9","pay_4"]}]}""";
+
+    private readonly StateJsonSerializer _serializer = new();
+
+    [Fact]
+    public void Read_AccountStoredAsObjects_GivesTheSameValues()
+    {
+        var account = _serializer.Deserialize<AccountState>(BinaryData.FromString(StoredAccount));
+
+        Assert.Equal([33L, 34L, 35L], account.Recent.Select(e => e.Sequence));
+        var fx = account.Recent[1];
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 1, 13, 0, TimeSpan.FromHours(8)).AddTicks(1_234_567), fx.At);
+        Assert.Equal(TimeSpan.FromHours(8), fx.At.Offset);
+        Assert.Equal((90.25m, 1080.25m, EntryKind.FxIn, 7.1053m), (fx.Amount, fx.BalanceAfter, fx.Kind, fx.FxRate));
+        Assert.Equal(("dep_01M8PQ1FMFCKEQNKN7HR2F7FD1", (string?)null, (decimal?)null), (account.Recent[2].Reference, account.Recent[2].Counterparty, account.Recent[2].FxRate));
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 17, 13, 30, TimeSpan.Zero), account.Settled[1].At);
+        Assert.Equal(["pay_01M8PQ1FMFCKEQNKN7HR2F7FC8", "pay_01M8PQ1FMFCKEQNKN7HR2F7FC7"], account.Settled[0].Ids.ToList());
+        Assert.True(LegRetention.Knows(account, "pay_01M8PQ1FMFCKEQNKN7HR2F7FC7"));
+        Assert.True(LegRetention.Knows(account, "dep_01M8PQ1FMFCKEQNKN7HR2F7FD1"));
+        Assert.False(LegRetention.Knows(account, "pay_01M8PQ1FMFCKEQNKN7HR2F7FC6"));
+    }
+
+    [Fact]
+    public void Write_AccountStoredAsObjects_WritesTheSamePayload()
+    {
+        var account = _serializer.Deserialize<AccountState>(BinaryData.FromString(StoredAccount));
+
+        Assert.Equal(StoredAccount, _serializer.Serialize(account).ToString());
+    }
+
+    [Fact]
+    public void ReadAndWrite_ArchiveStoredAsObjects_KeepsEveryIdExactly()
+    {
+        var archive = _serializer.Deserialize<SettledLegsState>(BinaryData.FromString(StoredArchive));
+
+        Assert.Equal(["pay_été", "pay_4"], archive.Batches[1].Ids.ToList());
+        Assert.True(LegRetention.Knows(Ledger.Bank(), archive.Batches, "pay_été"));
+        Assert.False(LegRetention.Knows(Ledger.Bank(), archive.Batches, "pay_ete"));
+        Assert.Equal(StoredArchive, _serializer.Serialize(archive).ToString());
+    }
+
+    [Fact]
+    public void ReadAndWrite_SegmentStoredAsObjects_WritesTheSamePayload()
+    {
+        const string stored =
+            """{"SchemaVersion":1,"Entries":[{"Sequence":1,"At":"2026-11-30T17:12:00+00:00","Amount":1000000,"BalanceAfter":1000000,"Kind":0,"Reference":"dep_1"},""" +
+            """{"Sequence":2,"At":"2026-11-30T17:12:05-05:30","Amount":-10.50,"BalanceAfter":999989.50,"Kind":1,"Reference":"pay_1","Counterparty":"acc_2"}]}""";
+
+        var segment = _serializer.Deserialize<LedgerSegmentState>(BinaryData.FromString(stored));
+
+        Assert.Equal(TimeSpan.FromMinutes(-330), segment.Entries[1].At.Offset);
+        Assert.Equal(stored, _serializer.Serialize(segment).ToString());
+    }
+
+    [Fact]
+    public void Read_EntryStoredWithoutReference_HasAnEmptyOne()
+    {
+        const string stored = """{"SchemaVersion":1,"Entries":[{"Sequence":1,"At":"2026-11-30T17:12:00+00:00","Amount":5,"BalanceAfter":5,"Kind":0}]}""";
+
+        var segment = _serializer.Deserialize<LedgerSegmentState>(BinaryData.FromString(stored));
+
+        Assert.Equal("", segment.Entries[0].Reference);
+        Assert.Equal("", default(EntryRecord).Reference);
+    }
+
+    [Fact]
+    public void Read_ListsOfEntriesAndBatches_KeepNoSpareRoom()
+    {
+        var account = _serializer.Deserialize<AccountState>(BinaryData.FromString(StoredAccount));
+        var archive = _serializer.Deserialize<SettledLegsState>(BinaryData.FromString(StoredArchive));
+
+        Assert.Equal(3, account.Recent.Capacity);
+        Assert.Equal(2, account.Settled.Capacity);
+        Assert.Equal(2, archive.Batches.Capacity);
+    }
+
+    [Fact]
+    public void Apply_OnACopy_LeavesNoSpareRoomInTheNextState()
+    {
+        var account = _serializer.Deserialize<AccountState>(BinaryData.FromString(StoredAccount));
+
+        var next = account.Copy();
+        LegRetention.Settle(next, ["dep_01M8PQ1FMFCKEQNKN7HR2F7FD1"], new DateTimeOffset(2026, 11, 30, 17, 15, 0, TimeSpan.Zero));
+        Ledger.Post(next, Ledger.Credit(5m, "pay_next"));
+
+        Assert.Equal((4, 4), (next.Recent.Count, next.Recent.Capacity));
+        Assert.Equal((3, 3), (next.Settled.Count, next.Settled.Capacity));
+        Assert.Equal(3, account.Recent.Count);
+    }
+
+    [Fact]
+    public void MarkSealed_FullSegment_LeavesTheRestWithRoomForOne()
+    {
+        var account = Ledger.Bank();
+        for (var i = 0; i < AccountLedger.SegmentSize + 2; i++)
+        {
+            Ledger.Post(account, Ledger.Credit(1m, $"pay_{i}"));
+        }
+
+        AccountLedger.MarkSealed(account);
+
+        Assert.Equal((2, 3), (account.Recent.Count, account.Recent.Capacity));
+        Assert.Equal(["pay_32", "pay_33"], account.Recent.Select(e => e.Reference));
+    }
+
+    [Fact]
+    public void Apply_SameCounterpartyAsAnEarlierEntry_SharesItsInstance()
+    {
+        var account = Ledger.Customer(100m);
+        Ledger.Post(account, Ledger.Debit(1m, "pay_1"));
+
+        var entry = Ledger.Post(account, Ledger.Debit(1m, "pay_2") with { CounterpartyAccountId = new string("acc_other".AsSpan()) });
+
+        Assert.Same(account.Recent[0].Counterparty, entry.Counterparty);
+    }
+}
