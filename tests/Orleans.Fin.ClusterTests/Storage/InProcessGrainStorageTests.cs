@@ -170,13 +170,17 @@ public sealed class InProcessGrainStorageTests
     public async Task ClearState_StaleETag_ThrowsAndKeepsTheState()
     {
         var (grain, state) = await WrittenOnceAsync(4);
-        var stale = Probe(0, etag: state.ETag);
+        var staleETag = state.ETag;
+        state.State!.Count = 5;
         await _storage.WriteStateAsync(StateName, grain, state);
 
-        await Assert.ThrowsAsync<InconsistentStateException>(() => _storage.ClearStateAsync(StateName, grain, stale));
+        var conflict = await Assert.ThrowsAsync<InconsistentStateException>(
+            () => _storage.ClearStateAsync(StateName, grain, Probe(0, etag: staleETag)));
 
+        Assert.Equal(state.ETag, conflict.StoredEtag);
         var read = await ReadAsync(grain);
         Assert.True(read.RecordExists);
+        Assert.Equal(5, read.State!.Count);
         Assert.Equal(state.ETag, read.ETag);
     }
 
