@@ -167,10 +167,31 @@ public static class SiloHostingExtensions
         return silo;
     }
 
-    /// <summary>The embedded profile's storage and reminders: in memory, through the same serializer as PostgreSQL.</summary>
+    /// <summary>
+    /// The embedded node's storage and reminders, for a silo that is the whole cluster: grain state kept in the process
+    /// (<see cref="InProcessGrainStorage"/>: no grain call per read or write) through the same serializer as PostgreSQL;
+    /// pub-sub state and reminders in Orleans' memory providers. All of it is lost when the process ends. Several silos
+    /// sharing one memory cluster use <see cref="AddFinSharedMemoryResources"/> instead.
+    /// </summary>
     public static ISiloBuilder AddFinEmbeddedResources(this ISiloBuilder silo)
     {
+        silo.AddInProcessGrainStorage(FinNames.Storage, StorageSerializer());
+        return AddMemoryPubSubAndReminders(silo);
+    }
+
+    /// <summary>
+    /// The embedded profile's resources for a cluster of several silos in one process (the test clusters): grain state in
+    /// Orleans' memory provider, whose storage grains every silo reaches (a grain call per read and write), through the
+    /// same serializer as PostgreSQL; pub-sub state and reminders as on the embedded node.
+    /// </summary>
+    public static ISiloBuilder AddFinSharedMemoryResources(this ISiloBuilder silo)
+    {
         silo.AddMemoryGrainStorage(FinNames.Storage, o => o.GrainStorageSerializer = StorageSerializer());
+        return AddMemoryPubSubAndReminders(silo);
+    }
+
+    private static ISiloBuilder AddMemoryPubSubAndReminders(ISiloBuilder silo)
+    {
         silo.AddMemoryGrainStorage(FinNames.PubSubStore);
         silo.UseInMemoryReminderService();
         return silo;

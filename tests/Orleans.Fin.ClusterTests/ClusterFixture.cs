@@ -14,7 +14,10 @@ using Orleans.TestingHost;
 
 namespace Orleans.Fin.ClusterTests;
 
-/// <summary>Two in-process silos and a client, configured like the embedded profile, shared by every cluster test.</summary>
+/// <summary>
+/// Two in-process silos and a client, configured like the embedded profile but with grain state in the memory provider
+/// (which several silos share), shared by every cluster test.
+/// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
     /// <summary>One-time codes expire this soon in the test cluster, so that expiry can be tested.</summary>
@@ -67,7 +70,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         });
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddFinEmbeddedResources();
+            silo.AddFinSharedMemoryResources(); // two silos: grain state in the memory provider's storage grains, which both reach
             silo.Services.AddKeyedSingleton<IGrainStorage>(
                 FinNames.Storage, (sp, _) => new FaultyGrainStorage(MemoryGrainStorageFactory.Create(sp, FinNames.Storage)));
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = WealthOptions.MinimumRebalancePeriod);

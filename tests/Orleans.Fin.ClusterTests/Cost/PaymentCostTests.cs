@@ -84,6 +84,9 @@ public sealed class PaymentCostTests(ITestOutputHelper output)
         Assert.Equal(2 * Payments, meter.Writes("moneymovement"));
         Assert.Equal(2 * Payments, meter.Writes("account"));
         Assert.InRange(meter.Writes("pendingmovements"), Payments, Payments + 16);
+
+        // State is kept in the process on the embedded node: no read or write is a call to a storage grain.
+        Assert.DoesNotContain(meter.CallsByGrain().Keys, grain => grain.Contains("storage", StringComparison.Ordinal));
     }
 
     private async Task<GrainCostMeter> MeasureAsync(bool scoring)

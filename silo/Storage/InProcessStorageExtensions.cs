@@ -1,0 +1,23 @@
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization.Serializers;
+using Orleans.Storage;
+
+namespace Orleans.Fin.Silo.Storage;
+
+public static class InProcessStorageExtensions
+{
+    /// <summary>
+    /// Adds a named grain storage that keeps states in this process (see <see cref="InProcessGrainStorage"/>): only for a
+    /// silo that is the whole cluster.
+    /// </summary>
+    public static ISiloBuilder AddInProcessGrainStorage(this ISiloBuilder silo, string name, IGrainStorageSerializer serializer)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Services.AddGrainStorage(name, (services, key) => Create(services, key, serializer));
+        return silo;
+    }
+
+    /// <summary>A new, empty in-process storage named <paramref name="name"/>, e.g. for a wrapper that counts or injects faults.</summary>
+    public static InProcessGrainStorage Create(IServiceProvider services, string name, IGrainStorageSerializer serializer) =>
+        new(name, serializer, services.GetRequiredService<IActivatorProvider>());
+}
