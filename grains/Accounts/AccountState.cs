@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Orleans.Fin.Common;
 
 namespace Orleans.Fin.Accounts;
 
@@ -25,7 +26,7 @@ public sealed class AccountState : IJsonOnDeserialized
     /// <summary>How many full segments of older entries live in ledger segment grains.</summary>
     public int SealedSegments { get; set; }
 
-    /// <summary>The newest entries, contiguous by sequence, oldest first; read back without spare room (<see cref="Domain.ListRoom"/>).</summary>
+    /// <summary>The newest entries, contiguous by sequence, oldest first; read back without spare room (<see cref="ListRoom"/>).</summary>
     public List<EntryRecord> Recent { get; set; } = [];
 
     /// <summary>Legs posted here whose movement has not yet recorded its outcome, by transfer id.</summary>
@@ -42,11 +43,11 @@ public sealed class AccountState : IJsonOnDeserialized
     public decimal SpentToday { get; set; }
     public List<StatusChange> History { get; set; } = [];
 
-    /// <summary>Read back, the entry and settled-leg lists keep no spare room (<see cref="Domain.ListRoom"/>).</summary>
+    /// <summary>Read back, the entry and settled-leg lists keep no spare room (<see cref="ListRoom"/>).</summary>
     void IJsonOnDeserialized.OnDeserialized()
     {
-        Domain.ListRoom.Fit(Recent);
-        Domain.ListRoom.Fit(Settled);
+        ListRoom.Fit(Recent);
+        ListRoom.Fit(Settled);
     }
 
     /// <summary>
@@ -58,9 +59,9 @@ public sealed class AccountState : IJsonOnDeserialized
     public AccountState Copy()
     {
         var copy = (AccountState)MemberwiseClone();
-        copy.Recent = Domain.ListRoom.WithRoomForOne(Recent);
+        copy.Recent = ListRoom.WithRoomForOne(Recent);
         copy.History = [.. History];
-        copy.Settled = Domain.ListRoom.WithRoomForOne(Settled);
+        copy.Settled = ListRoom.WithRoomForOne(Settled);
         copy.InFlight = InFlight.ToDictionary(l => l.Key, l => l.Value.Copy(), StringComparer.Ordinal);
         return copy;
     }

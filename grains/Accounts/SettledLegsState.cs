@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Orleans.Fin.Common;
 
 namespace Orleans.Fin.Accounts;
 
@@ -14,6 +15,6 @@ public sealed class SettledLegsState : IJsonOnDeserialized
     /// <summary>Batches of settled transfer ids, oldest first; never changed once stored.</summary>
     public List<SettledLegs> Batches { get; set; } = [];
 
-    /// <summary>Read back, the batches keep no spare room (<see cref="Domain.ListRoom"/>).</summary>
-    void IJsonOnDeserialized.OnDeserialized() => Domain.ListRoom.Fit(Batches);
+    /// <summary>Read back, the batches keep no spare room (<see cref="ListRoom"/>).</summary>
+    void IJsonOnDeserialized.OnDeserialized() => ListRoom.Fit(Batches);
 }

@@ -1,3 +1,4 @@
+using Orleans.Fin.Common;
 using Orleans.Fin.Customers;
 using Orleans.Fin.Risk.Domain;
 
@@ -46,7 +47,7 @@ public sealed partial class RiskGrain
             await GrainFactory.GetGrain<IRiskAuditSegmentGrain>($"{CustomerId}/{Current.SealedAuditSegments}").Store(run);
             Current.Audit.RemoveRange(0, RiskState.AuditSegmentSize);
             Current.SealedAuditSegments++;
-            RecordCapacity.Fit(Current.Audit);
+            ListRoom.Fit(Current.Audit);
         }
     }
 

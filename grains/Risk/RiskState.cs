@@ -1,3 +1,4 @@
+using Orleans.Fin.Common;
 using Orleans.Fin.Customers;
 using Orleans.Fin.Risk.Control;
 using Orleans.Fin.Risk.Domain;
@@ -69,7 +70,7 @@ public sealed class RiskState
     public ExplainedStanding Explained { get; set => field = value == ExplainedStanding.None ? ExplainedStanding.None : value; } = ExplainedStanding.None;
 
     /// <summary>Payment decisions not yet labelled (by a case, or by staying unreported for the label window), oldest first.</summary>
-    public List<DecisionRecord> Decisions { get; set => field = RecordCapacity.Fit(value); } = [];
+    public List<DecisionRecord> Decisions { get; set => field = ListRoom.Fit(value); } = [];
 
     /// <summary>Devices bound while this grain was listening, newest last (a device bound earlier is simply bound).</summary>
     public List<DeviceBindingRecord> Bindings { get; set; } = [];
@@ -82,7 +83,7 @@ public sealed class RiskState
     public int SealedAuditSegments { get; set; }
 
     /// <summary>Audit records not yet sealed, oldest first.</summary>
-    public List<StoredAudit> Audit { get; set => field = RecordCapacity.Fit(StoredAudit.Share(value)); } = [];
+    public List<StoredAudit> Audit { get; set => field = ListRoom.Fit(StoredAudit.Share(value)); } = [];
 }
 
 public sealed class SignalRecord

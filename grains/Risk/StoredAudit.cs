@@ -1,3 +1,4 @@
+using Orleans.Fin.Common;
 using Orleans.Fin.Customers;
 using Orleans.Fin.Risk.Domain;
 
@@ -73,10 +74,13 @@ public readonly record struct StoredAudit
         get => _reference.Text;
         init
         {
-            // The text leaves out the reference it holds: re-encode it against the new one.
-            var why = Why;
+            // The text leaves out the reference it holds: re-encode it against the new one (a record being built has none yet).
+            var why = _why is null ? null : Why;
             _reference = CompactId.Of(value);
-            _why = AuditText.Encode(why, value);
+            if (why is not null)
+            {
+                _why = AuditText.Encode(why, value);
+            }
         }
     }
 

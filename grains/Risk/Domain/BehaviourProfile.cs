@@ -1,3 +1,5 @@
+using Orleans.Fin.Common;
+
 namespace Orleans.Fin.Risk.Domain;
 
 /// <summary>
@@ -14,7 +16,7 @@ public sealed class BehaviourProfile
     /// Digests (<see cref="EventDigest"/>) of the ids of the most recent events observed, oldest first (at most
     /// <see cref="BehaviourLimits.MaxEventIds"/>).
     /// </summary>
-    public List<ulong> SeenEventDigests { get; set => field = RecordCapacity.Fit(value); } = [];
+    public List<ulong> SeenEventDigests { get; set => field = ListRoom.Fit(value); } = [];
 
     /// <summary>
     /// The ids themselves, as profiles stored them before <see cref="SeenEventDigests"/>: read from an older payload they
@@ -29,7 +31,7 @@ public sealed class BehaviourProfile
             if (value is { Count: > 0 })
             {
                 SeenEventDigests.InsertRange(0, value.Select(EventDigest.Of));
-                RecordCapacity.Fit(SeenEventDigests);
+                ListRoom.Fit(SeenEventDigests);
             }
         }
     }
@@ -41,22 +43,22 @@ public sealed class BehaviourProfile
     public DateTimeOffset? LastEventAt { get; set; }
 
     /// <summary>Outgoing payments and withdrawals (completed and declined), oldest first, last 24 hours.</summary>
-    public List<PaymentRecord> Payments { get; set => field = RecordCapacity.Fit(PaymentRecord.Share(value)); } = [];
+    public List<PaymentRecord> Payments { get; set => field = ListRoom.Fit(PaymentRecord.Share(value)); } = [];
 
     /// <summary>Logins, oldest first, last 24 hours.</summary>
-    public List<LoginRecord> Logins { get; set => field = RecordCapacity.Fit(value); } = [];
+    public List<LoginRecord> Logins { get; set => field = ListRoom.Fit(value); } = [];
 
     /// <summary>Money coming in (deposits and incoming payments), oldest first, last 24 hours.</summary>
-    public List<InflowRecord> Inflows { get; set => field = RecordCapacity.Fit(value); } = [];
+    public List<InflowRecord> Inflows { get; set => field = ListRoom.Fit(value); } = [];
 
     /// <summary>Devices seen on logins and payments, least recently used evicted first.</summary>
-    public List<DeviceRecord> Devices { get; set => field = RecordCapacity.Fit(value); } = [];
+    public List<DeviceRecord> Devices { get; set => field = ListRoom.Fit(value); } = [];
 
     /// <summary>Accounts paid with a completed payment, least recently used evicted first.</summary>
-    public List<PayeeRecord> Payees { get; set => field = RecordCapacity.Fit(value); } = [];
+    public List<PayeeRecord> Payees { get; set => field = ListRoom.Fit(value); } = [];
 
     /// <summary>Cities the customer was seen in, least recently used evicted first.</summary>
-    public List<PlaceRecord> Places { get; set => field = RecordCapacity.Fit(value); } = [];
+    public List<PlaceRecord> Places { get; set => field = ListRoom.Fit(value); } = [];
 
     /// <summary>Running statistics of completed outgoing amounts (CNY-equivalent, log scale).</summary>
     public AmountHistory Amounts { get; set; } = new();
@@ -65,5 +67,5 @@ public sealed class BehaviourProfile
     /// Completed outgoing payments per hour of day (China Standard Time), 24 counters once the first payment is seen,
     /// halved when they grow large. Starts empty: JSON readers that add to an existing list must not double it.
     /// </summary>
-    public List<int> PaymentHours { get; set => field = RecordCapacity.Fit(value); } = [];
+    public List<int> PaymentHours { get; set => field = ListRoom.Fit(value); } = [];
 }

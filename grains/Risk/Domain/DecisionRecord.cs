@@ -1,3 +1,5 @@
+using Orleans.Fin.Common;
+
 namespace Orleans.Fin.Risk.Domain;
 
 /// <summary>

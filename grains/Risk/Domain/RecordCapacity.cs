@@ -1,8 +1,10 @@
+using Orleans.Fin.Common;
+
 namespace Orleans.Fin.Risk.Domain;
 
 /// <summary>
 /// How much room the risk state's record lists keep. A list grows by doubling, so 20 records read back sit in an array of
-/// 32: a list read from storage (or left after sealing) keeps exactly its records, and a full list grows by an eighth (at
+/// 32: a list read from storage (or left after sealing) keeps exactly its records (<see cref="ListRoom.Fit"/>), and a full list grows by an eighth (at
 /// least <see cref="MinStep"/>) up to its bound, where doubling would undo the fit for an active customer who appends
 /// again. A short list grows one slot at a time (copying a few records is cheaper than the state write that follows), so a
 /// customer who comes back for one payment carries no spare slots; from 16 records on growth is geometric, so appends
@@ -27,16 +29,5 @@ public static class RecordCapacity
         {
             records.Capacity = Grow(records.Count, bound);
         }
-    }
-
-    /// <summary>Drops the spare slots of a list, for one read from storage or left smaller after records moved out.</summary>
-    public static List<T> Fit<T>(List<T> records)
-    {
-        if (records.Capacity > records.Count)
-        {
-            records.Capacity = records.Count;
-        }
-
-        return records;
     }
 }

@@ -1,9 +1,10 @@
-namespace Orleans.Fin.Accounts.Domain;
+namespace Orleans.Fin.Common;
 
 /// <summary>
-/// How much room the account's entry and settled-leg lists keep. A list grows by doubling, so 9 entries read back sit in
-/// an array of 16 and a copy of 20 that takes one more moves to an array of 40: a list read from storage keeps exactly its
-/// items, and a copy to change keeps one free slot, which the change fills.
+/// How much room a list held in grain state keeps. A list grows by doubling, so 9 entries read back sit in an array of 16
+/// and a copy of 20 that takes one more moves to an array of 40: a list read from storage keeps exactly its items, and a
+/// copy to change keeps one free slot, which the change fills. (How the risk state's record lists grow once full:
+/// <c>RecordCapacity</c>.)
 /// </summary>
 public static class ListRoom
 {
