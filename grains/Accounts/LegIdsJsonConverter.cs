@@ -31,11 +31,7 @@ public sealed class LegIdsJsonConverter : JsonConverter<LegIds>
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartArray();
-        foreach (var id in value)
-        {
-            writer.WriteStringValue(id);
-        }
-
+        value.WriteEach(writer);
         writer.WriteEndArray();
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Orleans.Fin.Accounts.Domain;
 
 /// <summary>
@@ -39,10 +41,16 @@ public static class LegRetention
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(archived);
-        return account.InFlight.ContainsKey(transferId) || Holds(account.Settled, transferId) || Holds(archived, transferId);
+        if (account.InFlight.ContainsKey(transferId))
+        {
+            return true;
+        }
+
+        var id = new LegId(transferId);
+        return Holds(account.Settled, id) || Holds(archived, id);
     }
 
-    private static bool Holds(IReadOnlyList<SettledLegs> batches, string transferId)
+    private static bool Holds(IReadOnlyList<SettledLegs> batches, in LegId transferId)
     {
         foreach (var batch in batches)
         {
@@ -106,7 +114,7 @@ public static class LegRetention
         {
             if (account.Settled.Count > 0 && now - account.Settled[^1].At < BatchSpan)
             {
-                account.Settled[^1] = account.Settled[^1] with { Ids = [.. account.Settled[^1].Ids, .. settling] };
+                account.Settled[^1] = account.Settled[^1] with { Ids = account.Settled[^1].Ids.Append(CollectionsMarshal.AsSpan(settling)) };
             }
             else
             {
@@ -166,7 +174,7 @@ public static class LegRetention
             account.InFlight.Remove(transferId);
             if (account.Settled.Count > 0 && at - account.Settled[^1].At < BatchSpan)
             {
-                account.Settled[^1] = account.Settled[^1] with { Ids = [.. account.Settled[^1].Ids, transferId] };
+                account.Settled[^1] = account.Settled[^1] with { Ids = account.Settled[^1].Ids.Append([transferId]) };
             }
             else
             {

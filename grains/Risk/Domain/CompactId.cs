@@ -11,9 +11,7 @@ namespace Orleans.Fin.Risk.Domain;
 /// </summary>
 public readonly struct CompactId : IEquatable<CompactId>
 {
-    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private const int Digits = 26;
-    private const int BitsPerDigit = 5;
 
     private static readonly Prefix[] Prefixes =
     [
@@ -21,8 +19,6 @@ public readonly struct CompactId : IEquatable<CompactId>
         new(IdPrefixes.FundSubscription), new(IdPrefixes.FundRedemption), new(IdPrefixes.Account), new(IdPrefixes.Customer),
         new(IdPrefixes.RiskCase),
     ];
-
-    private static readonly sbyte[] DigitValues = BuildDigitValues();
 
     // The text itself (a string), the prefix of an id held as bits (a Prefix), or null for no id.
     private readonly object? _held;
@@ -95,28 +91,10 @@ public readonly struct CompactId : IEquatable<CompactId>
 
     private static bool TryDecode(ReadOnlySpan<char> digits, out ulong high, out ulong low)
     {
-        high = low = 0;
-        UInt128 value = 0;
-        foreach (var c in digits)
-        {
-            var digit = c < DigitValues.Length ? DigitValues[c] : -1;
-            if (digit < 0)
-            {
-                return false;
-            }
-
-            value = (value << BitsPerDigit) | (uint)digit;
-        }
-
-        // 26 digits carry 130 bits: only a first digit under 8 fits 128 (and is what FinIds writes).
-        if (DigitValues[digits[0]] >= 8)
-        {
-            return false;
-        }
-
-        high = (ulong)(value >> 64);
-        low = (ulong)value;
-        return true;
+        var decoded = PlatformIdBits.TryDecodeDigits(digits, out var value);
+        high = decoded ? (ulong)(value >> 64) : 0;
+        low = decoded ? (ulong)value : 0;
+        return decoded;
     }
 
     private static string Compose(string prefix, ulong high, ulong low) =>
@@ -124,25 +102,8 @@ public readonly struct CompactId : IEquatable<CompactId>
         {
             id.prefix.AsSpan().CopyTo(chars);
             chars[id.prefix.Length] = '_';
-            var value = ((UInt128)id.high << 64) | id.low;
-            for (var i = chars.Length - 1; i > id.prefix.Length; i--)
-            {
-                chars[i] = Alphabet[(int)(value & 31)];
-                value >>= BitsPerDigit;
-            }
+            PlatformIdBits.FormatDigits(((UInt128)id.high << 64) | id.low, chars[(id.prefix.Length + 1)..]);
         });
-
-    private static sbyte[] BuildDigitValues()
-    {
-        var values = new sbyte[128];
-        Array.Fill(values, (sbyte)-1);
-        for (var i = 0; i < Alphabet.Length; i++)
-        {
-            values[Alphabet[i]] = (sbyte)i;
-        }
-
-        return values;
-    }
 
     /// <summary>One instance per prefix: an id held as bits points at it, so equal prefixes compare by reference.</summary>
     private sealed class Prefix(string text)

@@ -27,6 +27,13 @@ public sealed class CompactAccountStateTests
         """{"SchemaVersion":1,"Batches":[{"At":"2026-11-30T17:00:00+00:00","Ids":["pay_1","pay_2","pay_3"]},""" +
         """{"At":"2026-11-30T17:00:20+00:00","Ids":["pay_\u00E9t\u00E9","pay_4"]}]}""";
 
+    // An archive of platform ids (packed as bits) beside ids that only look like them (kept as their characters): lower
+    // case, a first digit past 128 bits, a prefix the platform does not make, a character the writer escapes.
+    private const string StoredMixedArchive =
+        """{"SchemaVersion":1,"Batches":[{"At":"2026-11-30T17:00:00+00:00","Ids":["pay_01M8PQ1FMFCKEQNKN7HR2F7FC8","pay_01m8""" +
+        """pq1fmfckeqnkn7hr2f7fc8","pay_81M8PQ1FMFCKEQNKN7HR2F7FC8","mov_01M8PQ1FMFCKEQNKN7HR2F7FC8","case_01M8PQ1FMFCKEQNKN7HR2F7FC8"]},""" +
+        """{"At":"2026-11-30T17:00:20+00:00","Ids":["dep_7ZZZZZZZZZZZZZZZZZZZZZZZZZ","pay_1\u002B1","lrp_00000000000000000000000000"]}]}""";
+
     private readonly StateJsonSerializer _serializer = new();
 
     [Fact]
@@ -64,6 +71,24 @@ public sealed class CompactAccountStateTests
         Assert.True(LegRetention.Knows(Ledger.Bank(), archive.Batches, "pay_été"));
         Assert.False(LegRetention.Knows(Ledger.Bank(), archive.Batches, "pay_ete"));
         Assert.Equal(StoredArchive, _serializer.Serialize(archive).ToString());
+    }
+
+    [Fact]
+    public void ReadAndWrite_ArchiveOfPlatformIdsAndLookalikes_KeepsEveryIdExactly()
+    {
+        var archive = _serializer.Deserialize<SettledLegsState>(BinaryData.FromString(StoredMixedArchive));
+
+        Assert.Equal(
+            ["pay_01M8PQ1FMFCKEQNKN7HR2F7FC8", "pay_01m8pq1fmfckeqnkn7hr2f7fc8", "pay_81M8PQ1FMFCKEQNKN7HR2F7FC8", "mov_01M8PQ1FMFCKEQNKN7HR2F7FC8", "case_01M8PQ1FMFCKEQNKN7HR2F7FC8"],
+            archive.Batches[0].Ids.ToList());
+        Assert.Equal(["dep_7ZZZZZZZZZZZZZZZZZZZZZZZZZ", "pay_1+1", "lrp_00000000000000000000000000"], archive.Batches[1].Ids.ToList());
+        Assert.True(LegRetention.Knows(Ledger.Bank(), archive.Batches, "pay_01m8pq1fmfckeqnkn7hr2f7fc8"));
+        Assert.True(LegRetention.Knows(Ledger.Bank(), archive.Batches, "lrp_00000000000000000000000000"));
+        Assert.False(LegRetention.Knows(Ledger.Bank(), archive.Batches, "pay_01M8PQ1FMFCKEQNKN7HR2F7FC9"));
+        Assert.False(LegRetention.Knows(Ledger.Bank(), archive.Batches, "pay_01m8pq1fmfckeqnkn7hr2f7fC8"));
+        Assert.False(LegRetention.Knows(Ledger.Bank(), archive.Batches, "sub_01M8PQ1FMFCKEQNKN7HR2F7FC8"));
+        Assert.False(LegRetention.Knows(Ledger.Bank(), archive.Batches, "dep_7ZZZZZZZZZZZZZZZZZZZZZZZZY"));
+        Assert.Equal(StoredMixedArchive, _serializer.Serialize(archive).ToString());
     }
 
     [Fact]
