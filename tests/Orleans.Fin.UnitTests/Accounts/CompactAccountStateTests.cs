@@ -104,6 +104,38 @@ public sealed class CompactAccountStateTests
         Assert.Equal(stored, _serializer.Serialize(segment).ToString());
     }
 
+    [Theory]
+    [InlineData("pay_01M8PQ1FMFCKEQNKN7HR2F7FC8")] // held as bits
+    [InlineData("lrp_7ZZZZZZZZZZZZZZZZZZZZZZZZZ")]
+    [InlineData("pay_01m8pq1fmfckeqnkn7hr2f7fc8")] // the rest held as text
+    [InlineData("pay_81M8PQ1FMFCKEQNKN7HR2F7FC8")]
+    [InlineData("mov_01M8PQ1FMFCKEQNKN7HR2F7FC8")]
+    [InlineData("pay_01M8PQ1FMFCKEQNKN7HR2F7FC\u00C8")]
+    [InlineData("dep_1")]
+    [InlineData("")]
+    public void Reference_AnyTransferId_ReadsBackTheSameTextAndJson(string reference)
+    {
+        var entry = new EntryRecord { Sequence = 7, Reference = reference, Counterparty = "acc_2" };
+        var stored = _serializer.Serialize(new LedgerSegmentState { Entries = [entry] }).ToString();
+        var objects = _serializer.Serialize(new
+        {
+            SchemaVersion = 1,
+            Entries = new[] { new { Sequence = 7L, At = default(DateTimeOffset), Amount = 0m, BalanceAfter = 0m, Kind = EntryKind.Deposit, Reference = reference, Counterparty = "acc_2" } },
+        }).ToString();
+
+        Assert.Equal(reference, entry.Reference);
+        Assert.Equal(objects, stored);
+        Assert.Equal(reference, _serializer.Deserialize<LedgerSegmentState>(BinaryData.FromString(stored)).Entries[0].Reference);
+        Assert.Equal(entry, new EntryRecord { Sequence = 7, Reference = new string(reference.AsSpan()), Counterparty = "acc_2" }, EntryRecordComparer.Instance);
+        Assert.NotEqual(entry, new EntryRecord { Sequence = 7, Reference = reference + "0", Counterparty = "acc_2" }, EntryRecordComparer.Instance);
+    }
+
+    [Fact]
+    public void EntryRecord_InAList_Takes96Bytes()
+    {
+        Assert.Equal(96, System.Runtime.CompilerServices.Unsafe.SizeOf<EntryRecord>());
+    }
+
     [Fact]
     public void Read_EntryStoredWithoutReference_HasAnEmptyOne()
     {
