@@ -11,11 +11,11 @@ namespace Orleans.Fin.Accounts;
 /// its write has committed (write, then apply); a failed write leaves the activation as if the call never happened.
 /// Reads interleave with postings and see only committed state. The account never waits on a movement: legs left in
 /// flight too long make it ask their movements to finish without waiting for the answer. Settled legs beyond the newest
-/// few live in a second state, written only when they move there (<see cref="LegRetention.Archive"/>).
+/// few live in a second state, written only when they move there (<see cref="LegRetention.Archive"/>) and read only by an
+/// account that may have one (<see cref="LegRetention.MayHaveArchive"/>).
 /// </summary>
 public sealed partial class AccountGrain(
     [PersistentState("account", FinNames.Storage)] IPersistentState<AccountState> state,
-    [PersistentState("settledLegs", FinNames.Storage)] IPersistentState<SettledLegsState> settledLegs,
     IOptions<AccountLimitsOptions> limits,
     TimeProvider clock,
     ILogger<AccountGrain> logger) : Grain, IAccountGrain
@@ -34,6 +34,7 @@ public sealed partial class AccountGrain(
     {
         _committed = state.State;
         LegRetention.Upgrade(_committed);
+        await ReadArchiveIfAnyAsync();
         if (AccountSchema.NeedsRegistering(_committed))
         {
             await RegisterOpenedEarlierAsync();
@@ -109,7 +110,7 @@ public sealed partial class AccountGrain(
             throw new FinException(FinErrorCode.Forbidden, "The account does not belong to the requester.");
         }
 
-        if (LegRetention.Knows(current, settledLegs.State.Batches, posting.TransferId))
+        if (LegRetention.Knows(current, ArchivedLegs, posting.TransferId))
         {
             return new PostingOutcome(true, null, current.Balance, current.CustomerId); // a repeated leg: already applied
         }
@@ -245,22 +246,8 @@ public sealed partial class AccountGrain(
         }
 
         LegRetention.Settle(next, (IEnumerable<string>?)_released ?? [], now);
-        if (LegRetention.Archive(next, settledLegs.State.Batches, now) is { } archive)
-        {
-            await StoreArchive(archive); // before the account's own write drops the legs it moved
-        }
-
+        await ArchiveIfDueAsync(next, now);
         return next;
-    }
-
-    /// <summary>
-    /// Writes the settled-leg archive. On failure the call fails with nothing changed in the account; the archive
-    /// reloads what storage holds, which may already include the legs (they are then in both, which is harmless).
-    /// </summary>
-    private Task StoreArchive(List<SettledLegs> batches)
-    {
-        settledLegs.State = new SettledLegsState { Batches = batches };
-        return DurableState.CommitAsync(settledLegs, DeactivateOnIdle);
     }
 
     private async Task Commit(AccountState next)

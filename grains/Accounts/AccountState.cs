@@ -43,6 +43,14 @@ public sealed class AccountState : IJsonOnDeserialized
     public decimal SpentToday { get; set; }
     public List<StatusChange> History { get; set; } = [];
 
+    /// <summary>
+    /// Whether settled legs ever moved to the account's archive (<see cref="Domain.LegRetention.Archive"/>); the archive is
+    /// read when the account activates only then, or when the state is older than the flag
+    /// (<see cref="Domain.LegRetention.MayHaveArchive"/>). Not written while false, as states before it were.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Archived { get; set; }
+
     /// <summary>Read back, the entry and settled-leg lists keep no spare room (<see cref="ListRoom"/>).</summary>
     void IJsonOnDeserialized.OnDeserialized()
     {

@@ -1,3 +1,5 @@
+using Orleans.Core;
+
 namespace Orleans.Fin.Common;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Orleans.Fin.Common;
 /// </summary>
 public static class DurableState
 {
-    public static async Task CommitAsync<T>(IPersistentState<T> state, Action deactivate)
+    public static async Task CommitAsync<T>(IStorage<T> state, Action deactivate)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(deactivate);

@@ -64,17 +64,35 @@ public static class LegRetention
     }
 
     /// <summary>
+    /// Whether the account's archive has to be read before a leg is looked up: the account moved legs there
+    /// (<see cref="AccountState.Archived"/>), or its state is older than that flag. An account that never moved legs there
+    /// holds every settled leg it remembers itself: a move is committed by the account's write that empties its own legs
+    /// and sets the flag, so an archive written by a move whose account write failed holds only legs the account still
+    /// holds.
+    /// </summary>
+    public static bool MayHaveArchive(AccountState account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return account.Archived || account.SchemaVersion < AccountSchema.ArchiveFlagged;
+    }
+
+    /// <summary>Whether the account's own settled legs are due to move to its archive (<see cref="Archive"/>).</summary>
+    public static bool ArchiveDue(AccountState account) => SettledCount(account) >= ArchiveThreshold;
+
+    /// <summary>
     /// Once the account's own settled legs number <see cref="ArchiveThreshold"/> or more, moves all of them to the
     /// archive: returns the archive to store (the <paramref name="archived"/> batches, then the account's, without ids
-    /// the archive already holds, less what <see cref="SettledRetention"/> and <see cref="MaxSettled"/> let go) and
-    /// empties the account's. Null when nothing moves, and the archive is not written. The account's state is written
-    /// after the returned archive, so a leg is always in one of them, and in both if the account's write failed.
+    /// the archive already holds, less what <see cref="SettledRetention"/> and <see cref="MaxSettled"/> let go), empties
+    /// the account's and marks it <see cref="AccountState.Archived"/>. Null when nothing moves, and the archive is not
+    /// written. The account's state is written after the returned archive, so a leg is always in one of them, and in both
+    /// if the account's write failed. <paramref name="archived"/> is what storage holds, read if need be: a move whose
+    /// account write failed may have stored legs there that the account does not know of.
     /// </summary>
     public static List<SettledLegs>? Archive(AccountState account, IReadOnlyList<SettledLegs> archived, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(archived);
-        if (SettledCount(account) < ArchiveThreshold)
+        if (!ArchiveDue(account))
         {
             return null;
         }
@@ -95,6 +113,7 @@ public static class LegRetention
         // the legs that settled first.
         Forget(merged, now);
         account.Settled = [];
+        account.Archived = true;
         return merged;
     }
 

@@ -17,6 +17,15 @@ public sealed class AccountSchemaTests
     }
 
     [Fact]
+    public void NeedsRegistering_CustomerAccountStoredWhenTheRegistryExisted_No()
+    {
+        var account = Ledger.Customer(50m);
+        account.SchemaVersion = 3;
+
+        Assert.False(AccountSchema.NeedsRegistering(account));
+    }
+
+    [Fact]
     public void NeedsRegistering_CurrentSchema_No() => Assert.False(AccountSchema.NeedsRegistering(Ledger.Customer(50m)));
 
     [Fact]

@@ -63,6 +63,30 @@ public sealed class CompactAccountStateTests
     }
 
     [Fact]
+    public void Read_AccountStoredBeforeTheArchiveFlag_MayHaveAnArchive()
+    {
+        var account = _serializer.Deserialize<AccountState>(BinaryData.FromString(StoredAccount));
+
+        Assert.False(account.Archived);
+        Assert.True(LegRetention.MayHaveArchive(account));
+    }
+
+    [Fact]
+    public void ReadAndWrite_AccountWithAnArchive_WritesTheFlagLast()
+    {
+        var stored = StoredAccount.Replace("\"SchemaVersion\":3", "\"SchemaVersion\":4", StringComparison.Ordinal)[..^1] + ",\"Archived\":true}";
+
+        var account = _serializer.Deserialize<AccountState>(BinaryData.FromString(stored));
+
+        Assert.True(account.Archived);
+        Assert.True(LegRetention.MayHaveArchive(account));
+        Assert.Equal(stored, _serializer.Serialize(account).ToString());
+        account.Archived = false;
+        Assert.False(LegRetention.MayHaveArchive(account));
+        Assert.DoesNotContain("Archived", _serializer.Serialize(account).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ReadAndWrite_ArchiveStoredAsObjects_KeepsEveryIdExactly()
     {
         var archive = _serializer.Deserialize<SettledLegsState>(BinaryData.FromString(StoredArchive));

@@ -15,6 +15,8 @@ public sealed class LegArchiveTests
 
         Assert.Null(archive);
         Assert.Equal(63, LegRetention.SettledCount(account));
+        Assert.False(account.Archived);
+        Assert.False(LegRetention.ArchiveDue(account));
     }
 
     [Fact]
@@ -31,8 +33,28 @@ public sealed class LegArchiveTests
         Assert.Equal("pay_0", archive[1].Ids[0]);
         Assert.Equal("pay_63", archive[^1].Ids[^1]);
         Assert.Empty(account.Settled);
+        Assert.True(account.Archived);
+        Assert.True(LegRetention.MayHaveArchive(account));
         Assert.Equal(["pay_old"], Assert.Single(earlier).Ids); // the archive it was given is not changed
     }
+
+    [Theory]
+    [InlineData(4, false, false)] // this schema, never moved legs to an archive: it has none to read
+    [InlineData(4, true, true)]
+    [InlineData(3, false, true)] // stored before the flag: it may have one
+    [InlineData(2, false, true)]
+    [InlineData(1, false, true)]
+    public void MayHaveArchive_BySchemaAndFlag_ReadsTheArchiveUnlessTheAccountSaysItHasNone(int schema, bool archived, bool expected)
+    {
+        var account = Ledger.Customer(10m);
+        account.SchemaVersion = schema;
+        account.Archived = archived;
+
+        Assert.Equal(expected, LegRetention.MayHaveArchive(account));
+    }
+
+    [Fact]
+    public void MayHaveArchive_NewAccount_No() => Assert.False(LegRetention.MayHaveArchive(new AccountState()));
 
     [Fact]
     public void Knows_LegOnlyInTheArchive_IsKnown()
