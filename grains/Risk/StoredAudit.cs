@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Orleans.Fin.Common;
 using Orleans.Fin.Customers;
 using Orleans.Fin.Risk.Domain;
@@ -10,8 +11,9 @@ namespace Orleans.Fin.Risk;
 /// decision and case as one <see cref="AuditContext"/> shared with the records around it, the text as UTF-8 with the
 /// reference and stock phrases as single bytes (<see cref="AuditText"/>), the reference held compact (<see cref="CompactId"/>, so a payment
 /// decision's movement id is no string at all), the time as ticks and an offset, and the action, level and score packed.
-/// The stored JSON is the same as the object's was.
+/// The stored JSON is the same as the object's was; <see cref="StoredAuditJsonConverter"/> writes it from the held form.
 /// </summary>
+[JsonConverter(typeof(StoredAuditJsonConverter))]
 public readonly record struct StoredAudit
 {
     private const byte HasScore = 0x80;
@@ -26,6 +28,13 @@ public readonly record struct StoredAudit
     private readonly byte[]? _why;
     private readonly AuditContext? _context;
     private readonly CompactId _reference;
+
+    /// <summary>A record with its text encoded once, against the reference as given (nothing composed back from bits).</summary>
+    internal StoredAudit(string? why, string? reference)
+    {
+        _reference = CompactId.Of(reference);
+        _why = AuditText.Encode(why ?? "", reference);
+    }
 
     public long Sequence { get; init; }
 
@@ -87,17 +96,21 @@ public readonly record struct StoredAudit
     /// <summary>The customer, author, model version, account, decision and case, as held (possibly shared).</summary>
     internal AuditContext Context { get => _context ?? AuditContext.None; init => _context = value; }
 
+    /// <summary>The text as held (<see cref="AuditText"/>: decode it with the reference), without making a string.</summary>
+    internal ReadOnlySpan<byte> HeldWhy => _why;
+
+    /// <summary>The reference as held, without composing it.</summary>
+    internal CompactId HeldReference => _reference;
+
     public static StoredAudit From(long sequence, AuditRecord r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        return new()
+        return new(r.Why, r.Reference)
         {
             Sequence = sequence,
             Action = r.Action,
             Context = new AuditContext(r.CustomerId, r.By, r.ModelVersion, r.AccountId, r.Decision, r.CaseId),
             At = r.At,
-            Reference = r.Reference,
-            Why = r.Why,
             Score = r.Score,
             Level = r.Level,
         };
