@@ -18,6 +18,9 @@ public readonly record struct StoredAudit
 {
     private const byte HasScore = 0x80;
 
+    /// <summary>How many of the latest records a new one looks through for a context to share.</summary>
+    private const int RecentContexts = 4;
+
     private readonly long _ticks;
     private readonly int _score;
     private readonly short _offsetMinutes;
@@ -128,6 +131,23 @@ public readonly record struct StoredAudit
     /// common: records appended one by one share them, as records read back from storage do.
     /// </summary>
     public StoredAudit SharingWith(StoredAudit previous) => this with { Context = Context.SharingWith(previous.Context) };
+
+    /// <summary>
+    /// This record with the context of one of the last few of <paramref name="records"/> when it is the same (a payment's
+    /// decision and the finding on its event alternate, so the last record alone would rarely match), or else with the
+    /// texts it has in common with the last one.
+    /// </summary>
+    public StoredAudit SharingWith(List<StoredAudit> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count == 0)
+        {
+            return this;
+        }
+
+        var held = SharedParts.Find(records, r => r.Context, Context, RecentContexts);
+        return ReferenceEquals(held, Context) ? SharingWith(records[^1]) : this with { Context = held };
+    }
 
     public AuditEntry ToEntry() => new(
         Sequence, new AuditRecord(Action, CustomerId ?? "", At, By ?? "", Why, ModelVersion ?? "", Score, Level, Decision, AccountId, CaseId, Reference));
