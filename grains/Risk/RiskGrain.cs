@@ -28,7 +28,7 @@ public sealed partial class RiskGrain(
     IOptions<RiskOptions> thresholds,
     IOptions<RiskControlOptions> control,
     TimeProvider clock,
-    ILogger<RiskGrain> logger) : Grain, IRiskGrain, IStreamSubscriptionObserver
+    ILogger<RiskGrain> logger) : Grain, IRiskGrain, IStreamSubscriptionObserver, IAsyncObserver<CustomerActivity>
 {
     private bool _dirty;
 
@@ -46,8 +46,18 @@ public sealed partial class RiskGrain(
 
     private RiskControlOptions Control => control.Value;
 
+    /// <summary>
+    /// The grain is its own observer of the activity stream: no delegate and observer object per activation, as
+    /// resuming with a method would make.
+    /// </summary>
     public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
-        handleFactory.Create<CustomerActivity>().ResumeAsync(OnActivityAsync);
+        handleFactory.Create<CustomerActivity>().ResumeAsync(this);
+
+    Task IAsyncObserver<CustomerActivity>.OnNextAsync(CustomerActivity item, StreamSequenceToken? token) => OnActivityAsync(item, token);
+
+    Task IAsyncObserver<CustomerActivity>.OnCompletedAsync() => Task.CompletedTask;
+
+    Task IAsyncObserver<CustomerActivity>.OnErrorAsync(Exception ex) => Task.CompletedTask;
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -90,7 +100,8 @@ public sealed partial class RiskGrain(
     private void MarkDirty()
     {
         _dirty = true;
-        _flushTimer ??= this.RegisterGrainTimer(FlushAsync, Control.FlushInterval, Control.FlushInterval);
+        // A static callback with the grain as its state: no delegate made each time the timer is.
+        _flushTimer ??= this.RegisterGrainTimer(static (grain, cancellation) => grain.FlushAsync(cancellation), this, Control.FlushInterval, Control.FlushInterval);
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)
