@@ -33,11 +33,14 @@ public sealed partial class RiskGrain(
     private bool _dirty;
 
     /// <summary>
-    /// The profile as last read, for scoring payments without a call to the customer per payment. Bound devices only
-    /// change through the customer grain, which tells this grain to forget it; until that message lands a payment from a
-    /// newly bound device counts as unbound and is asked for a one-time code, the safe side.
+    /// The customer's bound devices and masked phone as last read, for payments without a call to the customer per
+    /// payment (only what payments use is kept, not the whole profile: no name, identity number or account list). Bound
+    /// devices only change through the customer grain, which tells this grain to forget them; until that message lands a
+    /// payment from a newly bound device counts as unbound and is asked for a one-time code, the safe side.
     /// </summary>
-    private CustomerProfile? _customer;
+    private IReadOnlyList<string>? _boundDevices;
+
+    private string? _maskedPhone;
     private IGrainTimer? _flushTimer;
 
     private RiskState Current => state.State;
@@ -142,18 +145,34 @@ public sealed partial class RiskGrain(
 
     public Task CustomerChanged()
     {
-        _customer = null;
+        ForgetCustomer();
         return Task.CompletedTask;
     }
 
-    /// <summary>The customer's profile; freezes read it fresh (accounts may have been opened), payments use a kept copy.</summary>
-    private async Task<CustomerProfile> LoadCustomerAsync(bool fresh = true)
+    private void ForgetCustomer()
     {
-        if (fresh || _customer is null)
+        _boundDevices = null;
+        _maskedPhone = null;
+    }
+
+    /// <summary>The customer's profile, read fresh (freezes: accounts may have been opened); what payments use is kept.</summary>
+    private async Task<CustomerProfile> LoadCustomerAsync()
+    {
+        var customer = await GrainFactory.GetGrain<ICustomerGrain>(CustomerId).Get() ?? throw FinException.NotFound("Customer");
+        _boundDevices = customer.BoundDevices;
+        _maskedPhone = customer.MaskedPhone;
+        return customer;
+    }
+
+    /// <summary>What a payment needs of the customer: the kept copy, or the profile read when there is none.</summary>
+    private async Task<(IReadOnlyList<string> BoundDevices, string MaskedPhone)> KeptCustomerAsync()
+    {
+        if (_boundDevices is { } devices && _maskedPhone is { } phone)
         {
-            _customer = await GrainFactory.GetGrain<ICustomerGrain>(CustomerId).Get() ?? throw FinException.NotFound("Customer");
+            return (devices, phone);
         }
 
-        return _customer;
+        var customer = await LoadCustomerAsync();
+        return (customer.BoundDevices, customer.MaskedPhone);
     }
 }
