@@ -20,6 +20,22 @@ public static class ListRoom
         return items;
     }
 
+    /// <summary>
+    /// The items as an array of exactly their count, and the one shared empty array when there are none: for a short list
+    /// that changes rarely and is replaced as a whole, a state read from storage then holds no list object, no spare slots
+    /// and nothing at all for an empty list.
+    /// </summary>
+    public static IReadOnlyList<T> Exact<T>(IReadOnlyList<T> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return items switch
+        {
+            { Count: 0 } => Array.Empty<T>(),
+            T[] array => array,
+            _ => items.ToArray(),
+        };
+    }
+
     /// <summary>A copy of <paramref name="items"/> with room for one more.</summary>
     public static List<T> WithRoomForOne<T>(IReadOnlyCollection<T> items)
     {

@@ -61,12 +61,13 @@ public sealed partial class CustomerGrain
 
         var now = clock.GetUtcNow();
         var options = control.Value;
-        var challenges = state.State.BindingChallenges;
+        var challenges = new List<OtpChallenge>(state.State.BindingChallenges);
         var previous = challenges.Find(c => c.MovementId == deviceId);
         var code = OneTimeCodes.Compose(options.OtpDigits, RandomNumberGenerator.GetInt32);
         var issued = OneTimeCodes.Issue(deviceId, code, RandomNumberGenerator.GetBytes(SaltBytes), now, options.OtpLifetime, previous);
         challenges.RemoveAll(c => c.MovementId == deviceId || c.ExpiresAt < now);
         Bounded.Add(challenges, issued, MaxBindingChallenges);
+        state.State.BindingChallenges = challenges;
         await state.WriteStateAsync(); // the code's hash is durable before the code leaves
         await notifier.SendOneTimeCodeAsync(new OneTimeCodeNotice(
             this.GetPrimaryKeyString(), PhoneRules.Mask(state.State.Phone), $"bind:{deviceId}", code, issued.ExpiresAt, now,
@@ -76,18 +77,17 @@ public sealed partial class CustomerGrain
 
     private async Task<DeviceBindingResult> CheckBindingCodeAsync(string deviceId, string otp, IStepUpGuardGrain guard)
     {
-        var challenges = state.State.BindingChallenges;
-        var challenge = challenges.Find(c => c.MovementId == deviceId);
+        var challenge = state.State.BindingChallenges.FirstOrDefault(c => c.MovementId == deviceId);
         switch (OneTimeCodes.Verify(challenge, otp, clock.GetUtcNow(), control.Value.OtpMaxAttempts))
         {
             case OtpCheck.Passed:
-                challenges.Remove(challenge!);
+                state.State.BindingChallenges = Without(state.State.BindingChallenges, challenge!);
                 await BindAsync(deviceId);
                 return new DeviceBindingResult(DeviceBindingStatus.Bound);
             case OtpCheck.Wrong or OtpCheck.Exhausted:
                 if (challenge!.Exhausted)
                 {
-                    challenges.Remove(challenge);
+                    state.State.BindingChallenges = Without(state.State.BindingChallenges, challenge);
                 }
 
                 await state.WriteStateAsync();
@@ -99,6 +99,9 @@ public sealed partial class CustomerGrain
                 return new DeviceBindingResult(DeviceBindingStatus.ExpiredCode);
         }
     }
+
+    private static OtpChallenge[] Without(IReadOnlyList<OtpChallenge> challenges, OtpChallenge challenge) =>
+        [.. challenges.Where(c => !ReferenceEquals(c, challenge))];
 
     private void EnsureRoomForDevice()
     {
@@ -112,7 +115,7 @@ public sealed partial class CustomerGrain
     {
         var customerId = this.GetPrimaryKeyString();
         var now = clock.GetUtcNow();
-        state.State.Devices.Add(deviceId);
+        state.State.Devices = [.. state.State.Devices, deviceId];
         await state.WriteStateAsync();
         _ = GrainFactory.GetGrain<IDeviceIndexGrain>(deviceId).Record(customerId, now);
         await GrainFactory.GetGrain<IRiskGrain>(customerId).DeviceBound(deviceId, now); // one-way: returns at once

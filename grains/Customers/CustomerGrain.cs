@@ -90,7 +90,7 @@ public sealed partial class CustomerGrain(
 
         var accountId = FinIds.New(IdPrefixes.Account, clock.GetUtcNow());
         var view = await GrainFactory.GetGrain<IAccountGrain>(accountId).Open(new AccountOpening(this.GetPrimaryKeyString(), currency));
-        state.State.AccountIds.Add(accountId);
+        state.State.AccountIds = [.. state.State.AccountIds, accountId];
         await state.WriteStateAsync();
         return view;
     }
@@ -105,7 +105,7 @@ public sealed partial class CustomerGrain(
                 throw new FinException(FinErrorCode.BusinessRule, $"A customer may hold at most {MaxPortfolios} portfolios.");
             }
 
-            state.State.PortfolioIds.Add(portfolioId);
+            state.State.PortfolioIds = [.. state.State.PortfolioIds, portfolioId];
             await state.WriteStateAsync();
         }
     }

@@ -1,3 +1,5 @@
+using Orleans.Fin.Common;
+
 namespace Orleans.Fin.Customers;
 
 /// <summary>Persisted state of a customer grain (JSON; new members need defaults).</summary>
@@ -20,9 +22,13 @@ public sealed class CustomerState
     public KycStatus KycStatus { get; set; }
     public RiskLevel RiskLevel { get; set; }
     public int? CreditScore { get; set; }
-    public List<string> Devices { get; set; } = [];
-    public List<string> AccountIds { get; set; } = [];
-    public List<string> PortfolioIds { get; set; } = [];
+
+    // The lists are short, change rarely and are replaced as a whole (ListRoom.Exact): a customer read from storage holds
+    // one array per list of exactly its items, and nothing for an empty one. The stored JSON is the same as for lists.
+
+    public IReadOnlyList<string> Devices { get; set => field = ListRoom.Exact(value); } = [];
+    public IReadOnlyList<string> AccountIds { get; set => field = ListRoom.Exact(value); } = [];
+    public IReadOnlyList<string> PortfolioIds { get; set => field = ListRoom.Exact(value); } = [];
 
     /// <summary>The newest risk assessment (wealth suitability), or null before the first questionnaire.</summary>
     public AssessmentRecord? Assessment { get; set; }
@@ -30,7 +36,7 @@ public sealed class CustomerState
     public DateTimeOffset? LastLoginAt { get; set; }
 
     /// <summary>One-time codes (salted hashes) sent to bind a new device, keyed by the device id in place of a movement id.</summary>
-    public List<Risk.Control.OtpChallenge> BindingChallenges { get; set; } = [];
+    public IReadOnlyList<Risk.Control.OtpChallenge> BindingChallenges { get; set => field = ListRoom.Exact(value); } = [];
 }
 
 /// <summary>A persisted risk questionnaire and the level it gave.</summary>

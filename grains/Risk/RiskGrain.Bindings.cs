@@ -14,7 +14,7 @@ public sealed partial class RiskGrain
 {
     public async Task DeviceBound(string deviceId, DateTimeOffset at)
     {
-        _customer = null;
+        ForgetCustomer();
         RememberBinding(deviceId, at);
         var now = clock.GetUtcNow();
         var score = CurrentScore(now);

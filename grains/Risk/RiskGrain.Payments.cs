@@ -24,8 +24,8 @@ public sealed partial class RiskGrain
     {
         var now = clock.GetUtcNow();
         await MatureDecisionsAsync(now);
-        var customer = await LoadCustomerAsync(fresh: false);
-        var bound = check.DeviceId is { } device && customer.BoundDevices.Contains(device, StringComparer.Ordinal);
+        var (boundDevices, maskedPhone) = await KeptCustomerAsync();
+        var bound = check.DeviceId is { } device && boundDevices.Contains(device, StringComparer.Ordinal);
         var boundAt = bound ? BoundAt(check.DeviceId!) : null;
         var candidate = new PaymentCandidate(
             check.MovementId, check.Amount, check.Currency, check.FromAccountId, check.ToAccountId, check.Channel, check.DeviceId, bound,
@@ -89,7 +89,7 @@ public sealed partial class RiskGrain
             await StepUpAndContactAsync(trigger, verdict.Reasons, now);
         }
 
-        var decision = await ChallengeAsync(check, customer, reasons, now);
+        var decision = await ChallengeAsync(check, maskedPhone, reasons, now);
         if (decision == PaymentDecision.Challenge)
         {
             RememberAttempt(check, now);
@@ -101,7 +101,7 @@ public sealed partial class RiskGrain
     }
 
     /// <summary>Checks the code the client repeated the payment with, or sends one. Appends the outcome to <paramref name="reasons"/>.</summary>
-    private async Task<PaymentDecision> ChallengeAsync(PaymentCheck check, CustomerProfile customer, List<string> reasons, DateTimeOffset now)
+    private async Task<PaymentDecision> ChallengeAsync(PaymentCheck check, string maskedPhone, List<string> reasons, DateTimeOffset now)
     {
         Current.Challenges.RemoveAll(c => c.ExpiresAt + ChallengeRetention < now && c.MovementId != check.MovementId);
         var challenge = Current.Challenges.Find(c => c.MovementId == check.MovementId);
@@ -163,7 +163,7 @@ public sealed partial class RiskGrain
         Current.Challenges.RemoveAll(c => c.MovementId == check.MovementId);
         Bounded.Add(Current.Challenges, issued, RiskState.MaxChallenges);
         await SaveAsync(); // the code's hash is durable before the code leaves
-        await notifier.SendOneTimeCodeAsync(new OneTimeCodeNotice(CustomerId, customer.MaskedPhone, check.MovementId, code, issued.ExpiresAt, now));
+        await notifier.SendOneTimeCodeAsync(new OneTimeCodeNotice(CustomerId, maskedPhone, check.MovementId, code, issued.ExpiresAt, now));
         reasons.Add("OTP_SENT");
         Challenged("issued");
         return PaymentDecision.Challenge;

@@ -28,16 +28,19 @@ public sealed partial class RiskGrain(
     IOptions<RiskOptions> thresholds,
     IOptions<RiskControlOptions> control,
     TimeProvider clock,
-    ILogger<RiskGrain> logger) : Grain, IRiskGrain, IStreamSubscriptionObserver
+    ILogger<RiskGrain> logger) : Grain, IRiskGrain, IStreamSubscriptionObserver, IAsyncObserver<CustomerActivity>
 {
     private bool _dirty;
 
     /// <summary>
-    /// The profile as last read, for scoring payments without a call to the customer per payment. Bound devices only
-    /// change through the customer grain, which tells this grain to forget it; until that message lands a payment from a
-    /// newly bound device counts as unbound and is asked for a one-time code, the safe side.
+    /// The customer's bound devices and masked phone as last read, for payments without a call to the customer per
+    /// payment (only what payments use is kept, not the whole profile: no name, identity number or account list). Bound
+    /// devices only change through the customer grain, which tells this grain to forget them; until that message lands a
+    /// payment from a newly bound device counts as unbound and is asked for a one-time code, the safe side.
     /// </summary>
-    private CustomerProfile? _customer;
+    private IReadOnlyList<string>? _boundDevices;
+
+    private string? _maskedPhone;
     private IGrainTimer? _flushTimer;
 
     private RiskState Current => state.State;
@@ -46,8 +49,18 @@ public sealed partial class RiskGrain(
 
     private RiskControlOptions Control => control.Value;
 
+    /// <summary>
+    /// The grain is its own observer of the activity stream: no delegate and observer object per activation, as
+    /// resuming with a method would make.
+    /// </summary>
     public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
-        handleFactory.Create<CustomerActivity>().ResumeAsync(OnActivityAsync);
+        handleFactory.Create<CustomerActivity>().ResumeAsync(this);
+
+    Task IAsyncObserver<CustomerActivity>.OnNextAsync(CustomerActivity item, StreamSequenceToken? token) => OnActivityAsync(item, token);
+
+    Task IAsyncObserver<CustomerActivity>.OnCompletedAsync() => Task.CompletedTask;
+
+    Task IAsyncObserver<CustomerActivity>.OnErrorAsync(Exception ex) => Task.CompletedTask;
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -90,7 +103,8 @@ public sealed partial class RiskGrain(
     private void MarkDirty()
     {
         _dirty = true;
-        _flushTimer ??= this.RegisterGrainTimer(FlushAsync, Control.FlushInterval, Control.FlushInterval);
+        // A static callback with the grain as its state: no delegate made each time the timer is.
+        _flushTimer ??= this.RegisterGrainTimer(static (grain, cancellation) => grain.FlushAsync(cancellation), this, Control.FlushInterval, Control.FlushInterval);
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)
@@ -131,18 +145,34 @@ public sealed partial class RiskGrain(
 
     public Task CustomerChanged()
     {
-        _customer = null;
+        ForgetCustomer();
         return Task.CompletedTask;
     }
 
-    /// <summary>The customer's profile; freezes read it fresh (accounts may have been opened), payments use a kept copy.</summary>
-    private async Task<CustomerProfile> LoadCustomerAsync(bool fresh = true)
+    private void ForgetCustomer()
     {
-        if (fresh || _customer is null)
+        _boundDevices = null;
+        _maskedPhone = null;
+    }
+
+    /// <summary>The customer's profile, read fresh (freezes: accounts may have been opened); what payments use is kept.</summary>
+    private async Task<CustomerProfile> LoadCustomerAsync()
+    {
+        var customer = await GrainFactory.GetGrain<ICustomerGrain>(CustomerId).Get() ?? throw FinException.NotFound("Customer");
+        _boundDevices = customer.BoundDevices;
+        _maskedPhone = customer.MaskedPhone;
+        return customer;
+    }
+
+    /// <summary>What a payment needs of the customer: the kept copy, or the profile read when there is none.</summary>
+    private async Task<(IReadOnlyList<string> BoundDevices, string MaskedPhone)> KeptCustomerAsync()
+    {
+        if (_boundDevices is { } devices && _maskedPhone is { } phone)
         {
-            _customer = await GrainFactory.GetGrain<ICustomerGrain>(CustomerId).Get() ?? throw FinException.NotFound("Customer");
+            return (devices, phone);
         }
 
-        return _customer;
+        var customer = await LoadCustomerAsync();
+        return (customer.BoundDevices, customer.MaskedPhone);
     }
 }

@@ -5,8 +5,9 @@ namespace Orleans.Fin.MemoryBench;
 /// <summary>Command-line settings: how many customers, how much history each, on which profile.</summary>
 /// <param name="HoldSeconds">
 /// How long to wait with every customer active before deactivating them, so that a heap dump can be taken from outside
-/// (for example <c>dotnet-dump collect -p PID --type Heap</c>) after the population, when idle, once the customer grains
-/// and once the account grains are active again (two dumps that differ by one grain type) and at the end; 0 does not wait.
+/// (for example <c>dotnet-dump collect -p PID --type Heap</c>) after the population, when idle, once the customer grains,
+/// once the account grains and once the risk grains are active again (dumps that differ by one grain type) and at the
+/// end; 0 does not wait.
 /// </param>
 public sealed record MemoryOptions(int Customers, int PaymentsEach, int LoginsEach, string Profile, string? Storage, int Parallelism, int HoldSeconds)
 {

@@ -78,6 +78,7 @@ report.Phase("+ account grains", HeapProbe.Heap(), await probe.ActivationsAsync(
 await HoldAsync("accounts");
 await Parallel.ForEachAsync(members, parallel, async (m, _) => await grains.GetGrain<IRiskGrain>(m.CustomerId).GetProfile());
 report.Phase("+ risk grains", HeapProbe.Heap(), await probe.ActivationsAsync());
+await HoldAsync("risk");
 await population.ActAgainAsync(members);
 report.Phase("+ one payment and login each", HeapProbe.Heap(), await probe.ActivationsAsync());
 await HoldAsync("steady");
