@@ -31,7 +31,7 @@ public sealed partial class RiskGrain
         Current.AuditCount++;
         var stored = StoredAudit.From(Current.AuditCount, record);
         RecordCapacity.EnsureRoom(Current.Audit, RiskState.AuditSegmentSize);
-        Current.Audit.Add(stored.SharingWith(Current.Audit));
+        Current.Audit.Add(Current.Audit.Count > 0 ? stored.SharingWith(Current.Audit[^1]) : stored);
         MarkDirty();
     }
 

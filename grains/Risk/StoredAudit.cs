@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Orleans.Fin.Common;
 using Orleans.Fin.Customers;
 using Orleans.Fin.Risk.Domain;
@@ -11,15 +10,11 @@ namespace Orleans.Fin.Risk;
 /// decision and case as one <see cref="AuditContext"/> shared with the records around it, the text as UTF-8 with the
 /// reference and stock phrases as single bytes (<see cref="AuditText"/>), the reference held compact (<see cref="CompactId"/>, so a payment
 /// decision's movement id is no string at all), the time as ticks and an offset, and the action, level and score packed.
-/// The stored JSON is the same as the object's was; <see cref="StoredAuditJsonConverter"/> writes it from the held form.
+/// The stored JSON is the same as the object's was.
 /// </summary>
-[JsonConverter(typeof(StoredAuditJsonConverter))]
 public readonly record struct StoredAudit
 {
     private const byte HasScore = 0x80;
-
-    /// <summary>How many of the latest records a new one looks through for a context to share.</summary>
-    private const int RecentContexts = 4;
 
     private readonly long _ticks;
     private readonly int _score;
@@ -31,13 +26,6 @@ public readonly record struct StoredAudit
     private readonly byte[]? _why;
     private readonly AuditContext? _context;
     private readonly CompactId _reference;
-
-    /// <summary>A record with its text encoded once, against the reference as given (nothing composed back from bits).</summary>
-    internal StoredAudit(string? why, string? reference)
-    {
-        _reference = CompactId.Of(reference);
-        _why = AuditText.Encode(why ?? "", reference);
-    }
 
     public long Sequence { get; init; }
 
@@ -99,21 +87,17 @@ public readonly record struct StoredAudit
     /// <summary>The customer, author, model version, account, decision and case, as held (possibly shared).</summary>
     internal AuditContext Context { get => _context ?? AuditContext.None; init => _context = value; }
 
-    /// <summary>The text as held (<see cref="AuditText"/>: decode it with the reference), without making a string.</summary>
-    internal ReadOnlySpan<byte> HeldWhy => _why;
-
-    /// <summary>The reference as held, without composing it.</summary>
-    internal CompactId HeldReference => _reference;
-
     public static StoredAudit From(long sequence, AuditRecord r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        return new(r.Why, r.Reference)
+        return new()
         {
             Sequence = sequence,
             Action = r.Action,
             Context = new AuditContext(r.CustomerId, r.By, r.ModelVersion, r.AccountId, r.Decision, r.CaseId),
             At = r.At,
+            Reference = r.Reference,
+            Why = r.Why,
             Score = r.Score,
             Level = r.Level,
         };
@@ -131,23 +115,6 @@ public readonly record struct StoredAudit
     /// common: records appended one by one share them, as records read back from storage do.
     /// </summary>
     public StoredAudit SharingWith(StoredAudit previous) => this with { Context = Context.SharingWith(previous.Context) };
-
-    /// <summary>
-    /// This record with the context of one of the last few of <paramref name="records"/> when it is the same (a payment's
-    /// decision and the finding on its event alternate, so the last record alone would rarely match), or else with the
-    /// texts it has in common with the last one.
-    /// </summary>
-    public StoredAudit SharingWith(List<StoredAudit> records)
-    {
-        ArgumentNullException.ThrowIfNull(records);
-        if (records.Count == 0)
-        {
-            return this;
-        }
-
-        var held = SharedParts.Find(records, r => r.Context, Context, RecentContexts);
-        return ReferenceEquals(held, Context) ? SharingWith(records[^1]) : this with { Context = held };
-    }
 
     public AuditEntry ToEntry() => new(
         Sequence, new AuditRecord(Action, CustomerId ?? "", At, By ?? "", Why, ModelVersion ?? "", Score, Level, Decision, AccountId, CaseId, Reference));

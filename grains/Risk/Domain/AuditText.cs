@@ -25,73 +25,37 @@ public static class AuditText
             .Select(Encoding.ASCII.GetBytes),
     ];
 
-    /// <summary>Texts up to this many UTF-8 bytes are encoded and decoded in a stack buffer (longer ones in a rented one).</summary>
-    private const int StackBytes = 512;
-
     public static byte[] Encode(string text, string? reference)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var length = Encoding.UTF8.GetByteCount(text);
-        byte[]? rented = null;
-        var utf8 = length <= StackBytes ? stackalloc byte[StackBytes] : (rented = ArrayPool<byte>.Shared.Rent(length));
-        try
-        {
-            return Encode(utf8[..Encoding.UTF8.GetBytes(text, utf8)], reference);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
-    }
+        var bytes = Encoding.UTF8.GetBytes(text);
 
-    /// <summary>Encodes a text given as UTF-8 (what <see cref="Encode(string, string?)"/> does with the text's bytes).</summary>
-    public static byte[] Encode(ReadOnlySpan<byte> text, string? reference)
-    {
         // Only an ASCII reference is left out: its bytes then match whole characters only.
-        Span<byte> left = string.IsNullOrEmpty(reference) || !Ascii.IsValid(reference) || reference.Length > StackBytes
-            ? []
-            : stackalloc byte[reference.Length];
-        Encoding.ASCII.GetBytes(reference.AsSpan(0, left.Length), left);
-
-        // The held form is never longer than the text.
-        byte[]? rented = null;
-        var held = text.Length <= StackBytes ? stackalloc byte[StackBytes] : (rented = ArrayPool<byte>.Shared.Rent(text.Length));
-        try
+        var left = string.IsNullOrEmpty(reference) || !Ascii.IsValid(reference) ? [] : Encoding.ASCII.GetBytes(reference);
+        var held = new byte[bytes.Length];
+        var length = 0;
+        for (var i = 0; i < bytes.Length;)
         {
-            var length = 0;
-            for (var i = 0; i < text.Length;)
+            if (left.Length > 0 && bytes.AsSpan(i).StartsWith(left))
             {
-                if (left.Length > 0 && text[i..].StartsWith(left))
-                {
-                    held[length++] = ReferenceMark;
-                    i += left.Length;
-                    left = [];
-                    continue;
-                }
-
-                var phrase = PhraseAt(text[i..]);
-                if (phrase >= 0)
-                {
-                    held[length++] = (byte)(FirstPhraseMark + phrase);
-                    i += Phrases[phrase].Length;
-                    continue;
-                }
-
-                held[length++] = text[i++];
+                held[length++] = ReferenceMark;
+                i += left.Length;
+                left = [];
+                continue;
             }
 
-            return held[..length].ToArray();
-        }
-        finally
-        {
-            if (rented is not null)
+            var phrase = PhraseAt(bytes.AsSpan(i));
+            if (phrase >= 0)
             {
-                ArrayPool<byte>.Shared.Return(rented);
+                held[length++] = (byte)(FirstPhraseMark + phrase);
+                i += Phrases[phrase].Length;
+                continue;
             }
+
+            held[length++] = bytes[i++];
         }
+
+        return held.AsSpan(0, length).ToArray();
     }
 
     public static string Decode(byte[]? held, string? reference)
@@ -106,56 +70,39 @@ public static class AuditText
             return Encoding.UTF8.GetString(held);
         }
 
-        var referenceBytes = Encoding.UTF8.GetBytes(reference ?? "");
-        var bytes = ArrayPool<byte>.Shared.Rent(DecodedLength(held, referenceBytes.Length));
+        var length = 0;
+        foreach (var b in held)
+        {
+            length += b == ReferenceMark ? Encoding.UTF8.GetByteCount(reference ?? "") : b >= FirstPhraseMark ? Phrases[b - FirstPhraseMark].Length : 1;
+        }
+
+        var bytes = ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            return Encoding.UTF8.GetString(bytes, 0, Decode(held, referenceBytes, bytes));
+            var at = 0;
+            foreach (var b in held)
+            {
+                if (b == ReferenceMark)
+                {
+                    at += Encoding.UTF8.GetBytes(reference ?? "", bytes.AsSpan(at));
+                }
+                else if (b >= FirstPhraseMark)
+                {
+                    Phrases[b - FirstPhraseMark].CopyTo(bytes, at);
+                    at += Phrases[b - FirstPhraseMark].Length;
+                }
+                else
+                {
+                    bytes[at++] = b;
+                }
+            }
+
+            return Encoding.UTF8.GetString(bytes, 0, at);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(bytes);
         }
-    }
-
-    /// <summary>How many UTF-8 bytes the text takes once decoded with a reference of <paramref name="referenceLength"/> UTF-8 bytes.</summary>
-    public static int DecodedLength(ReadOnlySpan<byte> held, int referenceLength)
-    {
-        var length = 0;
-        foreach (var b in held)
-        {
-            length += b == ReferenceMark ? referenceLength : b >= FirstPhraseMark ? Phrases[b - FirstPhraseMark].Length : 1;
-        }
-
-        return length;
-    }
-
-    /// <summary>
-    /// Decodes the text as UTF-8 into <paramref name="destination"/> (at least <see cref="DecodedLength"/> bytes), the
-    /// reference given as its UTF-8; returns the bytes written. Makes no string.
-    /// </summary>
-    public static int Decode(ReadOnlySpan<byte> held, ReadOnlySpan<byte> reference, Span<byte> destination)
-    {
-        var at = 0;
-        foreach (var b in held)
-        {
-            if (b == ReferenceMark)
-            {
-                reference.CopyTo(destination[at..]);
-                at += reference.Length;
-            }
-            else if (b >= FirstPhraseMark)
-            {
-                Phrases[b - FirstPhraseMark].CopyTo(destination[at..]);
-                at += Phrases[b - FirstPhraseMark].Length;
-            }
-            else
-            {
-                destination[at++] = b;
-            }
-        }
-
-        return at;
     }
 
     private static int PhraseAt(ReadOnlySpan<byte> text)

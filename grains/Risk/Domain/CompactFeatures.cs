@@ -24,12 +24,6 @@ public sealed class CompactFeatures
 
     public int Count => _values.Length;
 
-    /// <summary>The column names, in order (shared with other records).</summary>
-    public ReadOnlySpan<string> Names => _names;
-
-    /// <summary>The values, in column order.</summary>
-    public ReadOnlySpan<double> Values => _values;
-
     /// <summary>The compact form of <paramref name="features"/>; null for null.</summary>
     public static CompactFeatures? From(IReadOnlyDictionary<string, double>? features)
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using Orleans.Fin.Common;
 
 namespace Orleans.Fin.Risk.Domain;
@@ -33,49 +32,16 @@ public readonly struct CompactId : IEquatable<CompactId>
         _low = low;
     }
 
-    /// <summary>The most bytes <see cref="TryWritePacked"/> writes: the longest prefix, '_' and the digits.</summary>
-    public static int MaxPackedLength { get; } = Prefixes.Max(p => p.Text.Length) + 1 + Digits;
-
-    /// <summary>The text it was made from; null when it was made from null. An id held as bits is composed anew on each read.</summary>
-    public string? Text
+    /// <summary>The text it was made from; null when it was made from null.</summary>
+    public string? Text => _held switch
     {
-        get
-        {
-            if (_held is not Prefix)
-            {
-                return _held as string;
-            }
-
-            Span<byte> text = stackalloc byte[MaxPackedLength];
-            TryWritePacked(text, out var length);
-            return Encoding.ASCII.GetString(text[..length]);
-        }
-    }
+        Prefix prefix => Compose(prefix.Text, _high, _low),
+        string text => text,
+        _ => null,
+    };
 
     /// <summary>Whether it is held as bits (a platform id) rather than as a string.</summary>
     public bool IsPacked => _held is Prefix;
-
-    /// <summary>
-    /// Writes the text of an id held as bits as (ASCII) UTF-8, making no string; false, writing nothing, when it is held as
-    /// a string (<see cref="Text"/> is that string) or is null. <paramref name="destination"/> takes <see cref="MaxPackedLength"/> bytes.
-    /// </summary>
-    public bool TryWritePacked(Span<byte> destination, out int written)
-    {
-        if (_held is not Prefix prefix)
-        {
-            written = 0;
-            return false;
-        }
-
-        written = prefix.Text.Length + 1 + Digits;
-        var text = destination[..written];
-        Encoding.ASCII.GetBytes(prefix.Text, text);
-        text[prefix.Text.Length] = (byte)'_';
-        Span<char> digits = stackalloc char[Digits];
-        PlatformIdBits.FormatDigits(((UInt128)_high << 64) | _low, digits);
-        Encoding.ASCII.GetBytes(digits, text[(prefix.Text.Length + 1)..]);
-        return true;
-    }
 
     public static CompactId Of(string? text)
     {
@@ -130,6 +96,14 @@ public readonly struct CompactId : IEquatable<CompactId>
         low = decoded ? (ulong)value : 0;
         return decoded;
     }
+
+    private static string Compose(string prefix, ulong high, ulong low) =>
+        string.Create(prefix.Length + 1 + Digits, (prefix, high, low), static (chars, id) =>
+        {
+            id.prefix.AsSpan().CopyTo(chars);
+            chars[id.prefix.Length] = '_';
+            PlatformIdBits.FormatDigits(((UInt128)id.high << 64) | id.low, chars[(id.prefix.Length + 1)..]);
+        });
 
     /// <summary>One instance per prefix: an id held as bits points at it, so equal prefixes compare by reference.</summary>
     private sealed class Prefix(string text)

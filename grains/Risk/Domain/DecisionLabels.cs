@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Orleans.Fin.Customers;
 
 namespace Orleans.Fin.Risk.Domain;
@@ -21,7 +20,7 @@ public static class DecisionLabels
     {
         ArgumentNullException.ThrowIfNull(decisions);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        var known = IndexOf(decisions, decision.Movement);
+        var known = decisions.FindIndex(d => d.Movement == decision.Movement);
         if (known >= 0)
         {
             var first = decisions[known];
@@ -75,8 +74,15 @@ public static class DecisionLabels
     public static MaturedDecisions Mature(List<DecisionRecord> decisions, DateTimeOffset now, TimeSpan window)
     {
         ArgumentNullException.ThrowIfNull(decisions);
-        var cutoff = now - window;
-        return AnyDue(decisions, cutoff) ? TakeDue(decisions, cutoff) : MaturedDecisions.None; // none due: the common case, on every payment and event
+        bool Due(DecisionRecord d) => d.CaseId is null && d.At + window <= now;
+        if (!decisions.Exists(Due))
+        {
+            return MaturedDecisions.None; // the common case, on every payment and event: nothing allocated
+        }
+
+        var matured = decisions.FindAll(Due);
+        decisions.RemoveAll(Due);
+        return new MaturedDecisions(matured.Count, matured.Count(d => !d.Stopped), matured);
     }
 
     /// <summary>
@@ -86,42 +92,4 @@ public static class DecisionLabels
     /// </summary>
     public static bool BaselineStops(bool stopped, RiskLevel level, RiskLevel? baselineLevel) =>
         (baselineLevel ?? level) == RiskLevel.High || (stopped && level != RiskLevel.High);
-
-    private static int IndexOf(List<DecisionRecord> decisions, CompactId movement)
-    {
-        var records = CollectionsMarshal.AsSpan(decisions);
-        for (var i = 0; i < records.Length; i++)
-        {
-            if (records[i].Movement == movement)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>Whether a decision is due (a loop, so the common case allocates nothing).</summary>
-    private static bool AnyDue(List<DecisionRecord> decisions, DateTimeOffset cutoff)
-    {
-        foreach (ref readonly var decision in CollectionsMarshal.AsSpan(decisions))
-        {
-            if (IsDue(decision, cutoff))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static MaturedDecisions TakeDue(List<DecisionRecord> decisions, DateTimeOffset cutoff)
-    {
-        var matured = decisions.FindAll(d => IsDue(d, cutoff));
-        decisions.RemoveAll(d => IsDue(d, cutoff));
-        return new MaturedDecisions(matured.Count, matured.Count(d => !d.Stopped), matured);
-    }
-
-    /// <summary>No case, and decided at least the label window ago.</summary>
-    private static bool IsDue(in DecisionRecord decision, DateTimeOffset cutoff) => decision.CaseId is null && decision.At <= cutoff;
 }

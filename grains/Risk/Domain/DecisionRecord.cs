@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Orleans.Fin.Common;
 
 namespace Orleans.Fin.Risk.Domain;
@@ -7,10 +6,8 @@ namespace Orleans.Fin.Risk.Domain;
 /// A payment the engine decided, kept until it is labelled: by a case opened on the customer (it is then part of that
 /// case's episode) or by staying unreported for the label window (a negative). A value kept inline in the list of
 /// decisions (no object), its movement id held compact (<see cref="CompactId"/>) and its time as ticks and an offset:
-/// 72 bytes where an object with its id string took about 170. The stored JSON is the same as the object's was
-/// (<see cref="DecisionRecordJsonConverter"/> writes it from the held form).
+/// 72 bytes where an object with its id string took about 170. The stored JSON is the same as the object's was.
 /// </summary>
-[JsonConverter(typeof(DecisionRecordJsonConverter))]
 public readonly record struct DecisionRecord
 {
     private readonly long _ticks;

@@ -69,28 +69,4 @@ public sealed class CompactIdTests
         Assert.NotEqual(CompactId.Of(one), CompactId.Of(other));
         Assert.True(CompactId.Of(one) != CompactId.Of(other));
     }
-
-    [Theory]
-    [InlineData(Payment)]
-    [InlineData("case_7ZZZZZZZZZZZZZZZZZZZZZZZZZ")]
-    [InlineData("dep_00000000000000000000000000")]
-    public void TryWritePacked_PlatformId_WritesItsTextAsUtf8(string text)
-    {
-        Span<byte> utf8 = stackalloc byte[CompactId.MaxPackedLength];
-
-        Assert.True(CompactId.Of(text).TryWritePacked(utf8, out var written));
-        Assert.Equal(text, System.Text.Encoding.UTF8.GetString(utf8[..written]));
-    }
-
-    [Theory]
-    [InlineData("mov_1")]
-    [InlineData("")]
-    [InlineData(null)]
-    public void TryWritePacked_TextHeldAsItIs_WritesNothing(string? text)
-    {
-        Span<byte> utf8 = stackalloc byte[CompactId.MaxPackedLength];
-
-        Assert.False(CompactId.Of(text).TryWritePacked(utf8, out var written));
-        Assert.Equal(0, written);
-    }
 }

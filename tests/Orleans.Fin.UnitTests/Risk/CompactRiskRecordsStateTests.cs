@@ -152,26 +152,6 @@ public sealed class CompactRiskRecordsStateTests
     }
 
     [Fact]
-    public void SharingWith_Records_TakesAnEqualContextFromARecordBeforeTheLast()
-    {
-        var at = new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero);
-        AuditRecord Decision(int n) => new(AuditAction.Decision, "cus_1", at, "engine", $"payment {n}", "m-1", n, RiskLevel.Low, "Allow", "acc_1", null, $"mov_{n}");
-        AuditRecord Finding(int n) => new(AuditAction.Decision, "cus_1", at, "engine", $"event {n}", "m-1", n, RiskLevel.Low, "Low", null, null, $"evt_{n}");
-        List<StoredAudit> records = [];
-
-        foreach (var record in new[] { Decision(1), Finding(1), Decision(2), Finding(2) })
-        {
-            records.Add(StoredAudit.From(records.Count + 1, record).SharingWith(records));
-        }
-
-        Assert.Same(records[0].Context, records[2].Context);
-        Assert.Same(records[1].Context, records[3].Context);
-        Assert.NotSame(records[0].Context, records[1].Context);
-        Assert.Same(records[0].CustomerId, records[1].CustomerId);
-        Assert.Equal(("event 2", "Low", (string?)null), (records[3].Why, records[3].Decision, records[3].AccountId));
-    }
-
-    [Fact]
     public void Read_RecordsWithTheSameContext_ShareOneInstanceAndWriteBackTheSamePayload()
     {
         const string stored =

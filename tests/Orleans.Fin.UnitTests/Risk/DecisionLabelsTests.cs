@@ -91,19 +91,6 @@ public sealed class DecisionLabelsTests
         Assert.Equal(["young", "in-case"], decisions.Select(d => d.MovementId));
     }
 
-    [Fact]
-    public void Mature_ExactlyTheWindowOld_IsDueAndATickYoungerIsNot()
-    {
-        var window = TimeSpan.FromDays(30);
-        List<DecisionRecord> decisions = [Paid("m1", 0, 10m), Paid("m2", 0, 20m) with { At = T0.AddTicks(1) }, Paid("m3", 0, 30m) with { CaseId = "case_1" }];
-
-        var matured = DecisionLabels.Mature(decisions, T0 + window, window);
-
-        Assert.Equal("m1", Assert.Single(matured.Records).MovementId);
-        Assert.Equal(["m2", "m3"], decisions.Select(d => d.MovementId));
-        Assert.Same(MaturedDecisions.None, DecisionLabels.Mature(decisions, T0 + window, window));
-    }
-
     [Theory]
     [InlineData(true, RiskLevel.High, RiskLevel.High, true)] // both decline
     [InlineData(true, RiskLevel.High, RiskLevel.Low, false)] // only the model saw it
