@@ -4,9 +4,9 @@ namespace Orleans.Fin.Common;
 /// A platform id (<see cref="FinIds"/>: a known prefix, '_' and 26 Crockford base-32 digits, 128 bits) as a prefix code
 /// and its 128 bits, for state that holds many ids: 17 bytes where the 30-character string takes 88 on the heap. Only
 /// the canonical spelling packs (a prefix of <see cref="IdPrefixes"/>, upper-case digits of the alphabet without
-/// separators, a first digit under 8, which is what <see cref="FinIds"/> writes), and a packed id is checked to format
-/// back to exactly its text. So text to bits to text is the identity, and two texts have the same code and bits exactly
-/// when they are equal: held as bits, an id is still compared exactly, never by a digest.
+/// separators, a first digit under 8, which is what <see cref="FinIds"/> writes). In that spelling each character stands
+/// for one value and each value has one character, so text to bits to text is the identity, and two texts have the same
+/// code and bits exactly when they are equal: held as bits, an id is still compared exactly, never by a digest.
 /// </summary>
 public static class PlatformIdBits
 {
@@ -47,12 +47,8 @@ public static class PlatformIdBits
             return false;
         }
 
-        Span<char> back = stackalloc char[MaxTextLength];
-        if (!text.SequenceEqual(back[..Format(code, value, back)]))
-        {
-            return false;
-        }
-
+        // The prefix matched exactly and every digit is the alphabet's one character for its value: formatting the code
+        // and bits gives back exactly this text, so no second check of it is made (the tests format every packed id back).
         (prefix, bits) = (code, value);
         return true;
     }
@@ -61,7 +57,7 @@ public static class PlatformIdBits
     /// The 128 bits of the 26 digits of a platform id after its '_', when they are in the canonical spelling (digits of the
     /// alphabet in upper case, a first digit under 8, since 26 digits carry 130 bits).
     /// </summary>
-    public static bool TryDecodeDigits(ReadOnlySpan<char> digits, out UInt128 bits)
+    private static bool TryDecodeDigits(ReadOnlySpan<char> digits, out UInt128 bits)
     {
         bits = 0;
         if (digits.Length != Digits)
@@ -86,7 +82,7 @@ public static class PlatformIdBits
     }
 
     /// <summary>Writes the 26 digits of <paramref name="bits"/> to the start of <paramref name="destination"/>.</summary>
-    public static void FormatDigits(UInt128 bits, Span<char> destination)
+    private static void FormatDigits(UInt128 bits, Span<char> destination)
     {
         for (var i = Digits - 1; i >= 0; i--)
         {
