@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Orleans.Fin.Risk.StoredRows;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -7,17 +8,26 @@ namespace Orleans.Fin.Common;
 
 /// <summary>
 /// Grain state as plain System.Text.Json (no CLR type names in the payload, so state types can move; decimals as exact
-/// JSON numbers). Writes exactly what Orleans' System.Text.Json storage serializer writes; reads the same payloads but
-/// lets equal strings of a state share one instance (<see cref="StateStrings"/>), which cuts an activation's memory.
+/// JSON numbers), through Orleans' System.Text.Json storage serializer. The risk state's long record lists are written
+/// as rows (<see cref="RiskStoredRows"/>), or with <c>rows</c> false as the objects a silo of an earlier version reads
+/// (for a rolling upgrade); both forms are read. Reading lets equal strings of a state share one instance
+/// (<see cref="StateStrings"/>), which cuts an activation's memory.
 /// </summary>
 public sealed class StateJsonSerializer : IGrainStorageSerializer
 {
     private readonly SystemTextJsonGrainStorageSerializer _writer;
     private readonly JsonSerializerOptions _read;
 
-    public StateJsonSerializer()
+    public StateJsonSerializer(bool rows = true)
     {
         var options = new SystemTextJsonGrainStorageSerializerOptions();
+        var objectForm = new JsonSerializerOptions(options.JsonSerializerOptions);
+        objectForm.Converters.Add(new SharedStringConverter());
+        foreach (var converter in RiskStoredRows.Converters(objectForm, rows))
+        {
+            options.JsonSerializerOptions.Converters.Add(converter);
+        }
+
         _writer = new SystemTextJsonGrainStorageSerializer(Options.Create(options));
         _read = new JsonSerializerOptions(options.JsonSerializerOptions);
         _read.Converters.Add(new SharedStringConverter());

@@ -40,6 +40,12 @@ public sealed class FinClusterOptions
     /// <summary>Grain-state provider on the Postgres profile.</summary>
     public GrainStorageKind Storage { get; set; } = GrainStorageKind.GroupCommit;
 
+    /// <summary>
+    /// Whether the risk state's long record lists are stored as rows (true) or as the objects that silos of earlier
+    /// versions read: false while such silos still run in the cluster (a rolling upgrade). Both forms are always read.
+    /// </summary>
+    public bool StateRows { get; set; } = true;
+
     /// <summary>Batching of the group-commit provider (section Cluster:GroupCommit); its connection string is this node's.</summary>
     public GroupCommitStorageOptions GroupCommit { get; set; } = new();
 

@@ -41,7 +41,7 @@ public static class SiloHostingExtensions
                 o.ServiceId = options.ServiceId;
             });
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = options.MinimumReminderPeriod);
-            var serializer = StorageSerializer();
+            var serializer = StorageSerializer(options.StateRows);
             if (options.Profile == ClusterProfile.Postgres)
             {
                 UsePostgres(silo, options, serializer);
@@ -242,7 +242,9 @@ public static class SiloHostingExtensions
 
     /// <summary>
     /// Grain state is stored as plain System.Text.Json: no CLR type names in the payload (state types can move) and
-    /// decimals written as exact JSON numbers; equal strings of a state read back share one instance.
+    /// decimals written as exact JSON numbers; the risk state's long record lists as rows unless <paramref name="rows"/>
+    /// is false (a rolling upgrade from a version that reads only objects); equal strings of a state read back share
+    /// one instance.
     /// </summary>
-    public static IGrainStorageSerializer StorageSerializer() => new StateJsonSerializer();
+    public static IGrainStorageSerializer StorageSerializer(bool rows = true) => new StateJsonSerializer(rows);
 }

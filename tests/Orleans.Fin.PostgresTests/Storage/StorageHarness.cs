@@ -22,11 +22,11 @@ public static class StorageHarness
     public static string NewServiceId() => "storage-" + Guid.NewGuid().ToString("N")[..10];
 
     public static GroupCommitGrainStorage GroupCommit(string serviceId, string? connectionString = null,
-        Action<GroupCommitStorageOptions>? configure = null)
+        Action<GroupCommitStorageOptions>? configure = null, bool rows = true)
     {
         var options = new GroupCommitStorageOptions { ConnectionString = connectionString ?? PostgresDatabase.ConnectionString };
         configure?.Invoke(options);
-        return new GroupCommitGrainStorage("fin", serviceId, options, SiloHostingExtensions.StorageSerializer(), Activators,
+        return new GroupCommitGrainStorage("fin", serviceId, options, SiloHostingExtensions.StorageSerializer(rows), Activators,
             NullLogger<GroupCommitGrainStorage>.Instance);
     }
 
