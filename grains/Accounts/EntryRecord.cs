@@ -56,6 +56,20 @@ public readonly struct EntryRecord
 
     public string? Counterparty { get; init; }
 
+    /// <summary>Writes <see cref="Reference"/> as a JSON string without making it one: a platform id is formatted from its bits.</summary>
+    internal void WriteReference(System.Text.Json.Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (_referencePrefix == 0)
+        {
+            writer.WriteStringValue(_reference ?? "");
+            return;
+        }
+
+        Span<char> chars = stackalloc char[PlatformIdBits.MaxTextLength];
+        writer.WriteStringValue(chars[..PlatformIdBits.Format((byte)(_referencePrefix - 1), new UInt128(_referenceHigh, _referenceLow), chars)]);
+    }
+
     public decimal? FxRate
     {
         get => _fxRate?.Value;

@@ -91,6 +91,20 @@ public abstract class StoredRowConverter<T>(JsonSerializerOptions objectForm, bo
         writer.WriteStringValue(value.UtcDateTime);
     }
 
+    /// <summary>Writes a number, or null; whole numbers (a score, a level) are written as they would be as integers.</summary>
+    protected static void WriteNumberOrNull(Utf8JsonWriter writer, decimal? value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value is { } known)
+        {
+            writer.WriteNumberValue(known);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+
     /// <summary>A row's flags: bits set in the order of the values given, the first the lowest.</summary>
     protected static int Flags(params ReadOnlySpan<bool> values)
     {

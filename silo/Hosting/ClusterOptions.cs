@@ -41,7 +41,7 @@ public sealed class FinClusterOptions
     public GrainStorageKind Storage { get; set; } = GrainStorageKind.GroupCommit;
 
     /// <summary>
-    /// Whether the risk state's long record lists are stored as rows (true) or as the objects that silos of earlier
+    /// Whether the long record lists of grain state (the risk state's records, an account's entries) are stored as rows (true) or as the objects that silos of earlier
     /// versions read: false while such silos still run in the cluster (a rolling upgrade). Both forms are always read.
     /// </summary>
     public bool StateRows { get; set; } = true;

@@ -242,7 +242,7 @@ public static class SiloHostingExtensions
 
     /// <summary>
     /// Grain state is stored as plain System.Text.Json: no CLR type names in the payload (state types can move) and
-    /// decimals written as exact JSON numbers; the risk state's long record lists as rows unless <paramref name="rows"/>
+    /// decimals written as exact JSON numbers; the long record lists (risk records, account entries) as rows unless <paramref name="rows"/>
     /// is false (a rolling upgrade from a version that reads only objects); equal strings of a state read back share
     /// one instance.
     /// </summary>

@@ -1,13 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using Orleans.Fin.Common;
-using Orleans.Fin.Risk;
 using Orleans.Fin.TestSupport;
 
-// What writing and reading a busy customer's risk state costs, with its record lists as rows and as objects, in the
-// same process and rounds (alternating, so a noisy machine slows both):
+// What writing and reading a busy customer's risk state and account cost, with their record lists as rows and as
+// objects, in the same process and rounds (alternating, so a noisy machine slows both):
 //   Orleans.Fin.StateBench [--rounds 5] [--iterations 2000]
-// Each round prints, per form: payload bytes, µs and bytes allocated per write and per read (after a warm-up).
+// Each round prints, per state and form: payload bytes, µs and bytes allocated per write and per read (after a warm-up).
 var rounds = 5;
 var iterations = 2000;
 for (var i = 0; i + 1 < args.Length; i += 2)
@@ -21,18 +20,19 @@ for (var i = 0; i + 1 < args.Length; i += 2)
     }
 }
 
-var state = BusyRiskState.Build(DateTimeOffset.UtcNow);
+var now = DateTimeOffset.UtcNow;
+var risk = BusyRiskState.Build(now);
+var account = BusyAccountState.Build(now);
 var forms = new (string Name, StateJsonSerializer Serializer)[] { ("objects", new StateJsonSerializer(rows: false)), ("rows", new StateJsonSerializer()) };
-var totals = forms.ToDictionary(f => f.Name, _ => new List<Figures>());
+var totals = new Dictionary<string, List<Figures>>();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"busy risk state: {state.Profile.Payments.Count} payments, {state.Profile.Inflows.Count} in, {state.Profile.Payees.Count} payees, {state.Decisions.Count} decisions, {state.Audit.Count} audit records; {rounds} rounds x {iterations}"));
+    $"busy risk state: {risk.Profile.Payments.Count} payments, {risk.Profile.Inflows.Count} in, {risk.Profile.Payees.Count} payees, {risk.Decisions.Count} decisions, {risk.Audit.Count} audit records; account: {account.Recent.Count} entries; {rounds} rounds x {iterations}"));
 for (var round = 1; round <= rounds; round++)
 {
     foreach (var (name, serializer) in round % 2 == 1 ? forms : forms.Reverse())
     {
-        var figures = Measure(serializer, state, iterations);
-        totals[name].Add(figures);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round} {name,-7} {figures}"));
+        Record($"risk    {name,-7}", Measure(serializer, risk, iterations), round);
+        Record($"account {name,-7}", Measure(serializer, account, iterations), round);
     }
 }
 
@@ -40,15 +40,21 @@ foreach (var (name, all) in totals)
 {
     var median = (Func<Figures, double> of) => all.Select(of).Order().ElementAt(all.Count / 2);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"median  {name,-7} bytes={all[0].Bytes} write={median(f => f.WriteMicros):F1}us alloc={all[0].WriteAllocated}B read={median(f => f.ReadMicros):F1}us alloc={all[0].ReadAllocated}B"));
+        $"median  {name} bytes={all[0].Bytes} write={median(f => f.WriteMicros):F1}us alloc={all[0].WriteAllocated}B read={median(f => f.ReadMicros):F1}us alloc={all[0].ReadAllocated}B"));
 }
 
-static Figures Measure(StateJsonSerializer serializer, RiskState state, int iterations)
+void Record(string name, Figures figures, int round)
+{
+    (totals.TryGetValue(name, out var all) ? all : totals[name] = []).Add(figures);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round} {name} {figures}"));
+}
+
+static Figures Measure<T>(StateJsonSerializer serializer, T state, int iterations)
 {
     var payload = serializer.Serialize(state);
     for (var i = 0; i < iterations / 4; i++)
     {
-        serializer.Deserialize<RiskState>(serializer.Serialize(state));
+        serializer.Deserialize<T>(serializer.Serialize(state));
     }
 
     var allocated = GC.GetAllocatedBytesForCurrentThread();
@@ -63,7 +69,7 @@ static Figures Measure(StateJsonSerializer serializer, RiskState state, int iter
     clock.Restart();
     for (var i = 0; i < iterations; i++)
     {
-        serializer.Deserialize<RiskState>(payload);
+        serializer.Deserialize<T>(payload);
     }
 
     var read = (clock.Elapsed.TotalMicroseconds / iterations, (GC.GetAllocatedBytesForCurrentThread() - allocated) / iterations);

@@ -45,15 +45,7 @@ public sealed class PaymentRecordRowConverter(JsonSerializerOptions objectForm, 
         WriteUtc(writer, value.At);
         writer.WriteNumberValue(value.Amount);
         writer.WriteStringValue(value.Currency);
-        if (ExactDecimal.Same(value.AmountCny, value.Amount))
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            writer.WriteNumberValue(value.AmountCny);
-        }
-
+        WriteNumberOrNull(writer, ExactDecimal.Same(value.AmountCny, value.Amount) ? null : value.AmountCny);
         writer.WriteStringValue(value.PayeeAccountId);
         writer.WriteStringValue(value.DeviceId);
         writer.WriteStringValue(value.Country);

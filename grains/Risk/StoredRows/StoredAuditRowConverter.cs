@@ -51,23 +51,11 @@ public sealed class StoredAuditRowConverter(JsonSerializerOptions objectForm, bo
         writer.WriteStringValue(value.By);
         writer.WriteStringValue(value.Why);
         writer.WriteStringValue(value.ModelVersion);
-        WriteNullable(writer, value.Score);
-        WriteNullable(writer, (int?)value.Level);
+        WriteNumberOrNull(writer, value.Score);
+        WriteNumberOrNull(writer, (int?)value.Level);
         writer.WriteStringValue(value.Decision);
         writer.WriteStringValue(value.AccountId);
         writer.WriteStringValue(value.CaseId);
         writer.WriteStringValue(value.Reference);
-    }
-
-    private static void WriteNullable(Utf8JsonWriter writer, int? value)
-    {
-        if (value is { } known)
-        {
-            writer.WriteNumberValue(known);
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
     }
 }

@@ -1,6 +1,7 @@
 using Orleans.Fin.Accounts;
 using Orleans.Fin.Accounts.Domain;
 using Orleans.Fin.Common;
+using Orleans.Fin.TestSupport;
 
 namespace Orleans.Fin.UnitTests.Accounts;
 
@@ -36,6 +37,9 @@ public sealed class CompactAccountStateTests
 
     private readonly StateJsonSerializer _serializer = new();
 
+    // What a node writes while silos of an earlier version may read its states (entries as objects, as before rows).
+    private readonly StateJsonSerializer _objects = new(rows: false);
+
     [Fact]
     public void Read_AccountStoredAsObjects_GivesTheSameValues()
     {
@@ -59,7 +63,33 @@ public sealed class CompactAccountStateTests
     {
         var account = _serializer.Deserialize<AccountState>(BinaryData.FromString(StoredAccount));
 
-        Assert.Equal(StoredAccount, _serializer.Serialize(account).ToString());
+        Assert.Equal(StoredAccount, _objects.Serialize(account).ToString());
+    }
+
+    [Fact]
+    public void Write_AccountStoredAsObjects_WritesItsEntriesAsRowsThatReadBackTheSame()
+    {
+        var account = _serializer.Deserialize<AccountState>(BinaryData.FromString(StoredAccount));
+
+        var rows = _serializer.Serialize(account);
+
+        Assert.Contains(
+            "\"Recent\":[[33,\"2026-11-30T17:12:00+00:00\",-10,990,1,\"pay_01M8PQ1FMFCKEQNKN7HR2F7FC8\",\"acc_01M8PQ1FPKC6N0Q452MX13PFVM\",null]," +
+            "[34,\"2026-12-01T01:13:00.1234567+08:00\",90.25,1080.25,5,\"pay_01M8PQ1FMFCKEQNKN7HR2F7FD0\",\"acc_01M8PQ1FPKC6N0Q452MX13PFVM\",7.1053]," +
+            "[35,\"2026-11-30T17:14:00+00:00\",0.00,1080.25,0,\"dep_01M8PQ1FMFCKEQNKN7HR2F7FD1\",null,null]]", rows.ToString(), StringComparison.Ordinal);
+        Assert.Equal(StoredAccount, _objects.Serialize(_serializer.Deserialize<AccountState>(rows)).ToString());
+    }
+
+    [Fact]
+    public void Write_AccountWithItsNewestEntries_TakesUnderThreeQuartersOfTheObjectForm()
+    {
+        var account = BusyAccountState.Build(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
+
+        var rows = _serializer.Serialize(account).ToMemory().Length;
+        var objects = _objects.Serialize(account).ToMemory().Length;
+
+        Assert.True(rows < objects * 3 / 4, $"rows {rows} B, objects {objects} B");
+        Assert.Equal(_objects.Serialize(account).ToString(), _objects.Serialize(_serializer.Deserialize<AccountState>(_serializer.Serialize(account))).ToString());
     }
 
     [Fact]
@@ -80,7 +110,7 @@ public sealed class CompactAccountStateTests
 
         Assert.True(account.Archived);
         Assert.True(LegRetention.MayHaveArchive(account));
-        Assert.Equal(stored, _serializer.Serialize(account).ToString());
+        Assert.Equal(stored, _objects.Serialize(account).ToString());
         account.Archived = false;
         Assert.False(LegRetention.MayHaveArchive(account));
         Assert.DoesNotContain("Archived", _serializer.Serialize(account).ToString(), StringComparison.Ordinal);
@@ -125,7 +155,7 @@ public sealed class CompactAccountStateTests
         var segment = _serializer.Deserialize<LedgerSegmentState>(BinaryData.FromString(stored));
 
         Assert.Equal(TimeSpan.FromMinutes(-330), segment.Entries[1].At.Offset);
-        Assert.Equal(stored, _serializer.Serialize(segment).ToString());
+        Assert.Equal(stored, _objects.Serialize(segment).ToString());
     }
 
     [Theory]
@@ -140,8 +170,9 @@ public sealed class CompactAccountStateTests
     public void Reference_AnyTransferId_ReadsBackTheSameTextAndJson(string reference)
     {
         var entry = new EntryRecord { Sequence = 7, Reference = reference, Counterparty = "acc_2" };
-        var stored = _serializer.Serialize(new LedgerSegmentState { Entries = [entry] }).ToString();
-        var objects = _serializer.Serialize(new
+        var stored = _objects.Serialize(new LedgerSegmentState { Entries = [entry] }).ToString();
+        var row = _serializer.Serialize(new LedgerSegmentState { Entries = [entry] });
+        var objects = _objects.Serialize(new
         {
             SchemaVersion = 1,
             Entries = new[] { new { Sequence = 7L, At = default(DateTimeOffset), Amount = 0m, BalanceAfter = 0m, Kind = EntryKind.Deposit, Reference = reference, Counterparty = "acc_2" } },
@@ -150,6 +181,8 @@ public sealed class CompactAccountStateTests
         Assert.Equal(reference, entry.Reference);
         Assert.Equal(objects, stored);
         Assert.Equal(reference, _serializer.Deserialize<LedgerSegmentState>(BinaryData.FromString(stored)).Entries[0].Reference);
+        Assert.Equal(reference, _serializer.Deserialize<LedgerSegmentState>(row).Entries[0].Reference);
+        Assert.Contains("\"Entries\":[[7,", row.ToString(), StringComparison.Ordinal);
         Assert.Equal(entry, new EntryRecord { Sequence = 7, Reference = new string(reference.AsSpan()), Counterparty = "acc_2" }, EntryRecordComparer.Instance);
         Assert.NotEqual(entry, new EntryRecord { Sequence = 7, Reference = reference + "0", Counterparty = "acc_2" }, EntryRecordComparer.Instance);
     }
