@@ -1,12 +1,15 @@
-using System.Text.Json;
+using Orleans.Fin.Silo.Hosting;
 using Orleans.Runtime;
 using Orleans.Storage;
 
 namespace Orleans.Fin.ClusterTests.Cost;
 
-/// <summary>The platform's grain storage, counting every read and write by grain type on a <see cref="GrainCostMeter"/>.</summary>
+/// <summary>The platform's grain storage, counting every read and write, and the bytes each write stores, by grain type on a <see cref="GrainCostMeter"/>.</summary>
 public sealed class CountingGrainStorage(IGrainStorage inner, GrainCostMeter meter) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
+    // Counts the bytes the platform's storage writes: its serializer's payload.
+    private static readonly IGrainStorageSerializer Payloads = SiloHostingExtensions.StorageSerializer();
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         meter.CountRead(grainId.Type.ToString()!);
@@ -15,7 +18,7 @@ public sealed class CountingGrainStorage(IGrainStorage inner, GrainCostMeter met
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        meter.CountWrite(grainId.Type.ToString()!, stateName, JsonSerializer.SerializeToUtf8Bytes(grainState.State).Length);
+        meter.CountWrite(grainId.Type.ToString()!, stateName, Payloads.Serialize(grainState.State).ToMemory().Length);
         return inner.WriteStateAsync(stateName, grainId, grainState);
     }
 
