@@ -17,9 +17,9 @@ using Orleans.Runtime;
 // activation are measured with its stored history loaded; and last after one more payment and login each, which
 // activates whatever else an active customer keeps (the steady-state figure). The silo's caches that are bounded by time
 // (the grain directory's cache, the activity stream's events and consumer records) still hold the population's last
-// minutes at the idle point; --settle SECONDS (300 outlasts all of them) waits there and takes the idle heap a second
-// time before the customers come back, as on a node that has run for hours. The steady figure still counts what the
-// last payment and login leave in those caches.
+// minutes at the idle point; --settle SECONDS waits there and takes the idle heap a second time before the customers
+// come back, as on a node that has run for hours (540 outlasts them all: the directory cache trims every 4 minutes what
+// has not been used for 4). The steady figure still counts what the last payment and login leave in those caches.
 // The Postgres profile (FIN_PG_CONNECTION) keeps state out of the process, as production does; the Embedded profile's
 // memory storage keeps a copy of every state in the process and so counts it too.
 var options = MemoryOptions.Parse(args);
