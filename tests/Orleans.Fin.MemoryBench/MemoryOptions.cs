@@ -11,10 +11,11 @@ namespace Orleans.Fin.MemoryBench;
 /// </param>
 /// <param name="SettleSeconds">
 /// How long to wait, once everything is deactivated and the idle heap is taken, before taking it again and activating the
-/// customers once more: longer than the silo's time-bounded caches keep an entry (the grain directory's cache drops an
-/// entry not used for 4 minutes, the activity stream's consumer records go after 3), so the second idle figure and the
-/// steady phase after it hold what a node that has run for hours holds, and the steady phase still everything the last
-/// payment and login leave behind; 0 does not wait and takes no second idle figure.
+/// customers once more. It should be longer than the silo's time-bounded caches keep an entry: the grain directory's
+/// cache drops an entry 4 to 8 minutes after its last use, the activity stream's consumer records go after 3 minutes.
+/// Then the second idle figure and the steady phase after it hold what a node that has run for hours holds, and the
+/// steady phase still holds everything the last payment and login leave behind. 0 does not wait and takes no second
+/// idle figure.
 /// </param>
 public sealed record MemoryOptions(
     int Customers, int PaymentsEach, int LoginsEach, string Profile, string? Storage, int Parallelism, int HoldSeconds, int SettleSeconds)
