@@ -7,6 +7,7 @@ public sealed class MemoryReport(int customers)
 {
     private const double NodeBytes = 24d * 1024 * 1024 * 1024;
     private readonly List<(string Name, long Heap, long Delta, Dictionary<string, int> Added)> _phases = [];
+    private readonly List<long> _idleHeaps = [];
     private long _baseline;
     private long _previous;
     private Dictionary<string, int> _activations = new(StringComparer.Ordinal);
@@ -26,9 +27,14 @@ public sealed class MemoryReport(int customers)
             .Where(a => a.Count != 0)
             .ToDictionary(a => a.Key, a => a.Count, StringComparer.Ordinal);
         _phases.Add((name, heap, heap - since, added));
+        if (resetsToBaseline)
+        {
+            _idleHeaps.Add(heap);
+        }
+
         _previous = heap;
         _activations = activations;
-        Console.WriteLine(Line(_phases[^1]));
+        Console.WriteLine(F($"{DateTime.UtcNow:HH:mm:ss}") + Line(_phases[^1]));
     }
 
     public void Print(TextWriter output)
@@ -40,10 +46,10 @@ public sealed class MemoryReport(int customers)
         }
 
         var populated = _phases[0].Heap - _baseline;
-        var idle = _phases[1].Heap - _baseline;
+        var idle = string.Join(", then ", _idleHeaps.Select(h => F($"{(double)(h - _baseline) / customers:F0}")));
         var perActive = (double)populated / customers;
         var steady = (double)(_phases[^1].Heap - _baseline) / customers;
-        output.WriteLine(F($"bytes per customer: just populated {perActive:F0} ({perActive / 1024:F1} KiB); idle {(double)idle / customers:F0}; steady active {steady:F0} ({steady / 1024:F1} KiB)"));
+        output.WriteLine(F($"bytes per customer: just populated {perActive:F0} ({perActive / 1024:F1} KiB); idle {idle}; steady active {steady:F0} ({steady / 1024:F1} KiB)"));
         output.WriteLine(F($"active customers per 24 GiB node (steady): {(NodeBytes - _baseline) / steady:N0} (all of it for grains), {(NodeBytes * 0.7 - _baseline) / steady:N0} (70% for grains)"));
     }
 
