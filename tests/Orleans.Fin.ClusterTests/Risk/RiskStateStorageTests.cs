@@ -9,7 +9,8 @@ namespace Orleans.Fin.ClusterTests.Risk;
 
 /// <summary>
 /// What the risk engine keeps of a customer's payments (its window, payees, decisions awaiting labels and audit trail)
-/// goes to storage, as rows, and comes back whole when the risk grain activates again.
+/// goes to storage through the platform's serializer and comes back whole when the risk grain activates again (the
+/// stored form itself, rows, is checked against PostgreSQL in RiskStateRowsTests).
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class RiskStateStorageTests(ClusterFixture fixture)
