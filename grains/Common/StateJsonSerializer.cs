@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Orleans.Fin.Accounts;
 using Orleans.Fin.Risk.StoredRows;
@@ -9,11 +10,10 @@ namespace Orleans.Fin.Common;
 
 /// <summary>
 /// Grain state as plain System.Text.Json (no CLR type names in the payload, so state types can move; decimals as exact
-/// JSON numbers), through Orleans' System.Text.Json storage serializer. The long record lists of the states written most
-/// (the risk state's, <see cref="RiskStoredRows"/>; an account's entries and its sealed segments',
-/// <see cref="EntryRecordRowConverter"/>) are written as rows, or with <c>rows</c> false as the objects a silo of an
-/// earlier version reads (for a rolling upgrade); both forms are read. Reading lets equal strings of a state share one instance
-/// (<see cref="StateStrings"/>), which cuts an activation's memory.
+/// JSON numbers), through Orleans' System.Text.Json storage serializer. The records the most-written states keep by the
+/// dozen are written as rows (<see cref="StoredRowConverter{T}"/>), or with <c>rows</c> false as the objects a silo of
+/// an earlier version reads (for a rolling upgrade); both forms are read. Reading lets equal strings of a state share
+/// one instance (<see cref="StateStrings"/>), which cuts an activation's memory.
 /// </summary>
 public sealed class StateJsonSerializer : IGrainStorageSerializer
 {
@@ -25,7 +25,7 @@ public sealed class StateJsonSerializer : IGrainStorageSerializer
         var options = new SystemTextJsonGrainStorageSerializerOptions();
         var objectForm = new JsonSerializerOptions(options.JsonSerializerOptions);
         objectForm.Converters.Add(new SharedStringConverter());
-        foreach (var converter in RiskStoredRows.Converters(objectForm, rows).Append(new EntryRecordRowConverter(objectForm, rows)))
+        foreach (var converter in RowConverters(objectForm, rows))
         {
             options.JsonSerializerOptions.Converters.Add(converter);
         }
@@ -43,4 +43,20 @@ public sealed class StateJsonSerializer : IGrainStorageSerializer
         using var sharing = StateStrings.BeginRead();
         return input.ToObjectFromJson<T>(_read)!;
     }
+
+    /// <summary>
+    /// The records stored as rows: the risk state is written whole after every change and an account with every movement
+    /// that touches it, and these lists are most of both (the risk state's window of payments and money in, payees,
+    /// decisions awaiting labels and audit records, also in sealed audit segments; an account's entries, also in sealed
+    /// ledger segments). As objects every record repeated its property names.
+    /// </summary>
+    private static JsonConverter[] RowConverters(JsonSerializerOptions objectForm, bool rows) =>
+    [
+        new PaymentRecordRowConverter(objectForm, rows),
+        new InflowRecordRowConverter(objectForm, rows),
+        new PayeeRecordRowConverter(objectForm, rows),
+        new DecisionRecordRowConverter(objectForm, rows),
+        new StoredAuditRowConverter(objectForm, rows),
+        new EntryRecordRowConverter(objectForm, rows),
+    ];
 }

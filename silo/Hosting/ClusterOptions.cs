@@ -41,9 +41,10 @@ public sealed class FinClusterOptions
     public GrainStorageKind Storage { get; set; } = GrainStorageKind.GroupCommit;
 
     /// <summary>
-    /// Whether the long record lists of grain state (the risk state's records, an account's entries) are stored as rows (true) or as the objects that silos of earlier
-    /// versions read: false while such silos still run in the cluster (a rolling upgrade; Postgres profile, since an
-    /// embedded node's states live and die with its one process). Both forms are always read.
+    /// Whether the long record lists of grain state (the risk state's records, an account's entries) are stored as rows
+    /// (true) or as the objects that silos of earlier versions read: false while such silos still run in the cluster (a
+    /// rolling upgrade; Postgres profile, since an embedded node's states live and die with its one process). Both forms
+    /// are always read.
     /// </summary>
     public bool StateRows { get; set; } = true;
 

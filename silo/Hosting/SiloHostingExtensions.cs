@@ -242,9 +242,9 @@ public static class SiloHostingExtensions
 
     /// <summary>
     /// Grain state is stored as plain System.Text.Json: no CLR type names in the payload (state types can move) and
-    /// decimals written as exact JSON numbers; the long record lists (risk records, account entries) as rows unless <paramref name="rows"/>
-    /// is false (a rolling upgrade from a version that reads only objects); equal strings of a state read back share
-    /// one instance.
+    /// decimals written as exact JSON numbers; the long record lists (risk records, account entries) as rows unless
+    /// <paramref name="rows"/> is false (a rolling upgrade from a version that reads only objects); equal strings of a
+    /// state read back share one instance.
     /// </summary>
     public static IGrainStorageSerializer StorageSerializer(bool rows = true) => new StateJsonSerializer(rows);
 }
