@@ -158,6 +158,10 @@ public sealed class FraudPatternGrainTests(ClusterFixture fixture)
             var second = await PayAsync(victim, account, scammer, 8_800m);
             Assert.Equal(MovementStatus.Declined, second.Status);
             Assert.Contains(RiskReasons.SecondLargeTransfer, second.Reasons);
+
+            // The declined attempt reaches the risk grain on the activity stream after the answer; scored once the script
+            // is cleared, the model (not the rule under test) would open a case on it.
+            await SeenAsync(victim, 9);
         }
         finally
         {
