@@ -64,6 +64,13 @@ internal sealed class FraudSteps(FinNodeFixture fixture)
         }
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+
+        // The customer tells its risk grain of the binding one-way; until that lands, a payment from the device is scored
+        // as from an unbound one (a different step-up, no binding risk).
+        await EventuallyAsync(
+            async () => (await RiskAsync(holder.CustomerId)).GetProperty("recentSignals").EnumerateArray()
+                .Any(s => s.Str("source") == "binding" && s.Str("description").Contains(device, StringComparison.Ordinal)),
+            $"the risk engine has taken in the binding of {device}");
     }
 
     public Task<JsonElement> RiskAsync(string customerId) => Api.GetJsonAsync($"/risk/customers/{customerId}", fixture.RiskOfficerToken);

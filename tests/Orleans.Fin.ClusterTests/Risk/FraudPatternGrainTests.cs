@@ -227,6 +227,13 @@ public sealed class FraudPatternGrainTests(ClusterFixture fixture)
         }
 
         Assert.Equal(DeviceBindingStatus.Bound, result.Status);
+
+        // The customer tells its risk grain of the binding one-way; until that lands, a payment from the device is scored
+        // as from an unbound one (a different step-up, no binding risk).
+        await RiskScenario.EventuallyAsync(
+            async () => (await _risk.Risk(customerId).GetProfile()).RecentSignals
+                .Any(s => s.Source == "binding" && s.Description.Contains(device, StringComparison.Ordinal)),
+            $"the risk grain has taken in the binding of {device}");
     }
 
     private async Task AssertUntouchedAsync(string customerId, string accountId)
