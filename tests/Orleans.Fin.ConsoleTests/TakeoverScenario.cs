@@ -28,9 +28,10 @@ public sealed record TakeoverScenario(
         }
 
         await LoginAsync(api, victim, token, "device-1", "Shanghai");
-        await Task.Delay(TimeSpan.FromSeconds(1)); // the login reaches the risk grain through the activity stream
+        await SeenAsync(api, staffToken, victim, 2); // the deposit and the login at home reach the risk grain through the activity stream
         var attackerDevice = $"attacker-{Guid.NewGuid():N}"; // each attacker brings a phone no other test has used
         await LoginAsync(api, victim, token, attackerDevice, "Urumqi");
+        await SeenAsync(api, staffToken, victim, 3); // the payments are scored against a profile that holds the login from far away
         var payments = new List<JsonElement>();
         foreach (var payee in payees.Concat(payees))
         {
@@ -39,13 +40,24 @@ public sealed record TakeoverScenario(
             payments.Add(await response.Content.ReadFromJsonAsync<JsonElement>());
         }
 
-        var caseId = await EventuallyAsync(async () =>
+        string? caseId = null;
+        await EventuallyAsync(async () =>
         {
             var profile = await api.GetJsonAsync($"/risk/customers/{victim}", staffToken);
-            return profile.GetProperty("openCaseId") is { ValueKind: JsonValueKind.String } id ? id.GetString() : null;
-        });
-        return new TakeoverScenario(victim, token, account, savings, caseId, payments);
+            caseId = profile.GetProperty("openCaseId") is { ValueKind: JsonValueKind.String } id ? id.GetString() : null;
+            return caseId is not null;
+        }, "the takeover opened a case");
+
+        // Each payment with an outcome (a challenged one has none yet) reaches the risk grain on the stream after its
+        // answer. The tests go on to resolve the case: an event scored after that would be judged anew and could freeze again.
+        await SeenAsync(api, staffToken, victim, 3 + payments.Count(p => p.GetProperty("status").GetString() != "ChallengeRequired"));
+        return new TakeoverScenario(victim, token, account, savings, caseId!, payments);
     }
+
+    private static Task SeenAsync(FinApiClient api, string staffToken, string customerId, long events) =>
+        EventuallyAsync(
+            async () => (await api.GetJsonAsync($"/risk/customers/{customerId}", staffToken)).GetProperty("observedEvents").GetInt64() >= events,
+            $"the risk engine has taken in {events} events of {customerId}");
 
     private static async Task LoginAsync(FinApiClient api, string customerId, string token, string deviceId, string city)
     {
@@ -54,19 +66,14 @@ public sealed record TakeoverScenario(
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
-    private static async Task<string> EventuallyAsync(Func<Task<string?>> probe)
+    private static async Task EventuallyAsync(Func<Task<bool>> done, string what)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+        while (!await done())
         {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException("The takeover opened no case within 30 s.");
+                throw new TimeoutException($"Timed out after 30 s waiting until {what}.");
             }
 
             await Task.Delay(200);

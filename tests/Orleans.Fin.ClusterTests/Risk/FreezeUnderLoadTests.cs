@@ -8,6 +8,7 @@ namespace Orleans.Fin.ClusterTests.Risk;
 public sealed class FreezeUnderLoadTests(ClusterFixture fixture)
 {
     private const decimal Amount = 20m; // neither tiny (card testing) nor large
+    private const int Workers = 4;
     private readonly RiskScenario _risk = new(fixture.Client);
 
     [Fact]
@@ -17,7 +18,7 @@ public sealed class FreezeUnderLoadTests(ClusterFixture fixture)
         var payees = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => _risk.Money.FundedAccountAsync(0m)));
         using var stop = new CancellationTokenSource();
         var results = new System.Collections.Concurrent.ConcurrentBag<(MovementResult Result, DateTimeOffset StartedAt)>();
-        var load = Enumerable.Range(0, 4).Select(worker => Task.Run(async () =>
+        var load = Enumerable.Range(0, Workers).Select(worker => Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
             {
@@ -27,11 +28,14 @@ public sealed class FreezeUnderLoadTests(ClusterFixture fixture)
             }
         })).ToList();
 
-        await Task.Delay(300);
+        // Payments went through before the freeze, and others were started after it landed: waited for, not slept on, since
+        // a loaded machine may take longer than any fixed pause for either.
+        await RiskScenario.EventuallyAsync(() => Task.FromResult(results.Any(r => r.Result.Status == MovementStatus.Completed)), "a payment completes");
         var frozenAt = DateTimeOffset.UtcNow;
         await _risk.Risk(customer).Refer("takeover in progress", "officer-3", freeze: true);
         var landedAt = DateTimeOffset.UtcNow;
-        await Task.Delay(500);
+        await RiskScenario.EventuallyAsync(
+            () => Task.FromResult(results.Count(r => r.StartedAt > landedAt) >= Workers), "each worker has a payment started after the freeze returned");
         await stop.CancelAsync();
         await Task.WhenAll(load);
 

@@ -76,6 +76,10 @@ public sealed class RiskScenario(IClusterClient client)
     public async Task<IReadOnlyList<AlertView>> AlertsAsync(string customerId) =>
         (await client.GetGrain<IRiskAlertRegistryGrain>(RiskGrainKeys.Global).List(null, customerId, null, 500)).Items;
 
+    /// <summary>Waits until the customer's risk grain has taken in at least <paramref name="events"/> events of its activity stream.</summary>
+    public Task SeenAsync(string customerId, long events) =>
+        EventuallyAsync(async () => (await Risk(customerId).GetProfile()).ObservedEvents >= events, $"{events} events of {customerId} are seen");
+
     /// <summary>Polls until <paramref name="done"/> holds (stream effects are asynchronous); fails after the timeout.</summary>
     public static async Task EventuallyAsync(Func<Task<bool>> done, string what, int timeoutSeconds = 15)
     {

@@ -48,17 +48,32 @@ public sealed class GroupCommitStorageTests
     public async Task WriteState_StaleETagsInsideOneBatch_FailOnlyThoseGrains()
     {
         var service = NewServiceId();
-        await using var storage = GroupCommit(service, configure: o => o.BatchDelay = TimeSpan.FromMilliseconds(300));
+        var application = "fin-stale-" + Guid.NewGuid().ToString("N")[..8];
+        await using var storage = GroupCommit(service, $"{PostgresDatabase.ConnectionString};Application Name={application}", o => o.MaxBatchesInFlight = 1);
         var grains = Enumerable.Range(0, 10).Select(_ => NewGrain()).ToArray();
         var states = grains.Select((_, i) => State(i)).ToArray();
         await Task.WhenAll(grains.Select((grain, i) => storage.WriteStateAsync(StateName, grain, states[i])));
+        var holder = NewGrain();
+        var held = State(-1);
+        await storage.WriteStateAsync(StateName, holder, held);
 
         var next = grains.Select((_, i) => State(100 + i, etag: "1")).ToList();
         next[5] = State(105, etag: null); // a second activation that never saw the row
         var twin = State(999, etag: "1"); // another activation of grain 3 holding the same ETag, queued after the first
-        var writes = grains.Select((grain, i) => storage.WriteStateAsync(StateName, grain, next[i])).ToList();
-        var twinWrite = storage.WriteStateAsync(StateName, grains[3], twin);
+        List<Task> writes;
+        Task twinWrite;
+        Task heldWrite;
+        await using (await LockRowAsync(PostgresDatabase.ConnectionString, service, holder))
+        {
+            // The one batch slot is taken by a write waiting on a locked row; what is queued meanwhile leaves together once
+            // the lock goes, however slowly it was queued (a gathering delay can close before the last write on a busy machine).
+            heldWrite = storage.WriteStateAsync(StateName, holder, held);
+            await WaitForBlockedBackendAsync(PostgresDatabase.ConnectionString, application);
+            writes = [.. grains.Select((grain, i) => storage.WriteStateAsync(StateName, grain, next[i]))];
+            twinWrite = storage.WriteStateAsync(StateName, grains[3], twin);
+        }
 
+        await heldWrite;
         await Assert.ThrowsAsync<InconsistentStateException>(() => writes[5]);
         await Assert.ThrowsAsync<InconsistentStateException>(() => twinWrite);
         for (var i = 0; i < grains.Length; i++)
@@ -75,9 +90,10 @@ public sealed class GroupCommitStorageTests
         Assert.Equal(103, (await ReadAsync(storage, grains[3])).State!.Count);
         var untouched = await ReadAsync(storage, grains[5]);
         Assert.Equal((5, "1"), (untouched.State!.Count, untouched.ETag));
-        // The nine good writes were one commit.
+        // The nine good writes were one commit (the holder's write, also at version 2, was the one before).
         Assert.Equal(1L, await PostgresDatabase.ScalarAsync<long>(
-            "SELECT count(DISTINCT xmin::text) FROM OrleansStorage WHERE ServiceId = @s AND Version = 2", ("s", service)));
+            "SELECT count(DISTINCT xmin::text) FROM OrleansStorage WHERE ServiceId = @s AND Version = 2 AND GrainIdExtensionString <> @h",
+            ("s", service), ("h", holder.Key.ToString()!)));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -56,5 +57,40 @@ public static class StorageHarness
         var state = new GrainState<ProbeState>();
         await storage.ReadStateAsync(StateName, grain, state);
         return state;
+    }
+
+    /// <summary>Holds a row lock in another session so that a batch touching the row waits inside its transaction.</summary>
+    public static async Task<NpgsqlConnection> LockRowAsync(string connectionString, string service, GrainId grain)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        // Left open on purpose: the lock lasts until the connection is disposed (or the server goes away).
+        var transaction = await connection.BeginTransactionAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT 1 FROM OrleansStorage WHERE ServiceId = @s AND GrainIdExtensionString = @k FOR UPDATE", connection, transaction);
+        command.Parameters.AddWithValue("s", service);
+        command.Parameters.AddWithValue("k", grain.Key.ToString()!);
+        Assert.Equal(1, await command.ExecuteScalarAsync());
+        return connection;
+    }
+
+    public static async Task<int> WaitForBlockedBackendAsync(string connectionString, string application)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            await using var command = new NpgsqlCommand(
+                "SELECT pid FROM pg_stat_activity WHERE application_name = @a AND wait_event_type = 'Lock'", connection);
+            command.Parameters.AddWithValue("a", application);
+            if (await command.ExecuteScalarAsync() is int pid)
+            {
+                return pid;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("The batch never reached the locked row.");
     }
 }
