@@ -5,8 +5,8 @@ namespace Orleans.Fin.Silo.Storage;
 /// <summary>
 /// Gathers operations queued by many callers into batches and hands each batch to one executor call. A batch starts with
 /// the first queued operation once a slot is free (at most <c>maxInFlight</c> batches run at once), waits up to
-/// <c>delay</c> for company unless it is already full, and takes at most <c>maxSize</c> operations. While every slot is
-/// busy, new operations queue and leave together in the next batch.
+/// <c>delay</c> for company, leaving as soon as it is full, and takes at most <c>maxSize</c> operations. While every
+/// slot is busy, new operations queue and leave together in the next batch.
 /// </summary>
 internal sealed class OperationBatcher<TOperation> : IAsyncDisposable
     where TOperation : PendingOperation
@@ -18,6 +18,7 @@ internal sealed class OperationBatcher<TOperation> : IAsyncDisposable
     private readonly SemaphoreSlim slots;
     private readonly int maxInFlight;
     private readonly Task loop;
+    private int queued;
 
     public OperationBatcher(Func<IReadOnlyList<TOperation>, Task> execute, int maxSize, TimeSpan delay, int maxInFlight)
     {
@@ -29,11 +30,16 @@ internal sealed class OperationBatcher<TOperation> : IAsyncDisposable
         loop = Task.Run(RunAsync);
     }
 
+    /// <summary>Operations queued and not yet taken into a batch.</summary>
+    public int Queued => Volatile.Read(ref queued);
+
     /// <summary>Queues an operation; its task completes when its batch has run.</summary>
     public Task Enqueue(TOperation operation)
     {
+        Interlocked.Increment(ref queued);
         if (!queue.Writer.TryWrite(operation))
         {
+            Interlocked.Decrement(ref queued);
             operation.Fail(new ObjectDisposedException(nameof(OperationBatcher<TOperation>), "The grain storage is shutting down."));
         }
 
@@ -63,8 +69,7 @@ internal sealed class OperationBatcher<TOperation> : IAsyncDisposable
             Drain(reader, batch);
             if (batch.Count < maxSize && delay > TimeSpan.Zero)
             {
-                await Task.Delay(delay);
-                Drain(reader, batch);
+                await GatherAsync(reader, batch);
             }
 
             if (batch.Count == 0)
@@ -77,10 +82,28 @@ internal sealed class OperationBatcher<TOperation> : IAsyncDisposable
         }
     }
 
+    /// <summary>Takes what arrives within <c>delay</c>, leaving as soon as the batch is full or the queue is closed.</summary>
+    private async Task GatherAsync(ChannelReader<TOperation> reader, List<TOperation> batch)
+    {
+        using var window = new CancellationTokenSource(delay);
+        while (batch.Count < maxSize)
+        {
+            var more = reader.WaitToReadAsync(window.Token).AsTask();
+            await ((Task)more).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // the window ending is not an error
+            if (!more.IsCompletedSuccessfully || !more.Result)
+            {
+                break;
+            }
+
+            Drain(reader, batch);
+        }
+    }
+
     private void Drain(ChannelReader<TOperation> reader, List<TOperation> batch)
     {
         while (batch.Count < maxSize && reader.TryRead(out var operation))
         {
+            Interlocked.Decrement(ref queued);
             batch.Add(operation);
         }
     }
