@@ -17,8 +17,13 @@ namespace Orleans.Fin.MemoryBench;
 /// steady phase still holds everything the last payment and login leave behind. 0 does not wait and takes no second
 /// idle figure.
 /// </param>
+/// <param name="HoldBaselineSeconds">
+/// How long to wait after the baseline heap is taken (the node warmed up, nothing of the population made yet), so that a
+/// heap dump there can be compared with one at a later phase; 0 (the default) does not wait.
+/// </param>
 public sealed record MemoryOptions(
-    int Customers, int PaymentsEach, int LoginsEach, string Profile, string? Storage, int Parallelism, int HoldSeconds, int SettleSeconds)
+    int Customers, int PaymentsEach, int LoginsEach, string Profile, string? Storage, int Parallelism, int HoldSeconds, int SettleSeconds,
+    int HoldBaselineSeconds)
 {
     public static MemoryOptions Parse(string[] args)
     {
@@ -38,6 +43,7 @@ public sealed record MemoryOptions(
             values.GetValueOrDefault("storage"),
             Number("parallelism", "16"),
             Number("hold", "0"),
-            Number("settle", "0"));
+            Number("settle", "0"),
+            Number("hold-baseline", "0"));
     }
 }
