@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 using Orleans.Fin.Accounts;
 using Orleans.Fin.Customers;
 using Orleans.Fin.MemoryBench;
@@ -10,7 +12,7 @@ using Orleans.Runtime;
 // Managed memory per customer on one all-in-one node (silo + API in this process), measured, not estimated:
 //   Orleans.Fin.MemoryBench [--customers 1000] [--payments 20] [--logins 2] [--profile Postgres|Embedded]
 //                           [--storage GroupCommit|AdoNet] [--parallelism 16] [--hold SECONDS] [--settle SECONDS]
-//                           [--hold-baseline SECONDS]
+//                           [--hold-baseline SECONDS] [--directory-cache-ttl SECONDS] [--linger SECONDS]
 // Customers are onboarded through the API on a device of their own, with one account, a deposit, logins and payments
 // to two others (see Population). The heap after a full collection is taken: before the population; with everything
 // the population touched still active; once all of it is deactivated (idle customers: state only in storage); then
@@ -56,8 +58,12 @@ while (silo is not null && !File.Exists(Path.Combine(silo.FullName, "silo", "Orl
 Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ORLEANS_FIN_SILO",
     Path.Combine(silo?.FullName ?? throw new InvalidOperationException("Run the tool from its build output inside the repository."), "silo"));
 await using var node = new FinNode(settings);
-var population = new Population(node.Api(), options);
-var grains = node.Services.GetRequiredService<IGrainFactory>();
+var (services, api) = options.DirectoryCacheTtlSeconds > 0
+    ? Open(node.WithWebHostBuilder(web => web.ConfigureServices(s => s.Configure<GrainDirectoryOptions>(
+        o => o.MaximumCacheTTL = TimeSpan.FromSeconds(options.DirectoryCacheTtlSeconds)))))
+    : (node.Services, node.Api());
+var population = new Population(api, options);
+var grains = services.GetRequiredService<IGrainFactory>();
 var probe = new HeapProbe(grains.GetGrain<IManagementGrain>(0));
 var report = new MemoryReport(options.Customers);
 
@@ -96,10 +102,21 @@ await Parallel.ForEachAsync(members, parallel, async (m, _) => await grains.GetG
 report.Phase("+ risk grains", HeapProbe.Heap(), await probe.ActivationsAsync());
 await HoldAsync("risk");
 await population.ActAgainAsync(members);
-report.Phase("+ one payment and login each", HeapProbe.Heap(), await probe.ActivationsAsync());
+report.Phase("+ one payment and login each", HeapProbe.Heap(), await probe.ActivationsAsync(), steady: true);
 await HoldAsync("steady");
+if (options.LingerSeconds > 0)
+{
+    // Nothing deactivated: what the active customers still hold once the silo's caches have aged that long.
+    await Task.Delay(TimeSpan.FromSeconds(options.LingerSeconds));
+    report.Phase(string.Create(CultureInfo.InvariantCulture, $"  then {options.LingerSeconds}s later"), HeapProbe.Heap(), await probe.ActivationsAsync());
+    await HoldAsync("lingered");
+}
 
 report.Print(Console.Out);
+
+// A node with a setting the platform does not make, for a measurement only; the factory is disposed with the node.
+static (IServiceProvider Services, FinApiClient Api) Open<TEntry>(WebApplicationFactory<TEntry> factory)
+    where TEntry : class => (factory.Services, new FinApiClient(factory.CreateClient()));
 
 async Task HoldAsync(string phase, int? seconds = null)
 {
