@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Orleans.Fin.Accounts;
 
 /// <summary>What never changes about an account once opened: owner, currency, kind.</summary>
@@ -7,16 +5,17 @@ public sealed record AccountRef(string Id, string CustomerId, string Currency, A
 
 /// <summary>
 /// A silo-local cache of <see cref="AccountRef"/>s, so a movement does not ask an account grain for facts that cannot
-/// change. Only opened accounts are cached; balances and status are always read from the account grain.
+/// change. Only opened accounts are cached; balances and status are always read from the account grain. The cache is
+/// held small (<see cref="AccountRefTable"/>), since it keeps every account the node has seen.
 /// </summary>
 public sealed class AccountDirectory(IGrainFactory grains)
 {
     private const int Capacity = 200_000;
-    private readonly ConcurrentDictionary<string, AccountRef> _known = new(StringComparer.Ordinal);
+    private readonly AccountRefTable _known = new(Capacity);
 
     public async ValueTask<AccountRef?> FindAsync(string accountId)
     {
-        if (_known.TryGetValue(accountId, out var known))
+        if (_known.TryGet(accountId, out var known))
         {
             return known;
         }
@@ -27,13 +26,8 @@ public sealed class AccountDirectory(IGrainFactory grains)
             return null;
         }
 
-        if (_known.Count >= Capacity)
-        {
-            _known.Clear();
-        }
-
         var found = new AccountRef(view.Id, view.CustomerId, view.Currency, view.Kind);
-        _known[accountId] = found;
+        _known.Add(accountId, found);
         return found;
     }
 }

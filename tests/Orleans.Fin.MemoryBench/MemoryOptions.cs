@@ -17,8 +17,22 @@ namespace Orleans.Fin.MemoryBench;
 /// steady phase still holds everything the last payment and login leave behind. 0 does not wait and takes no second
 /// idle figure.
 /// </param>
+/// <param name="HoldBaselineSeconds">
+/// How long to wait after the baseline heap is taken (the node warmed up, nothing of the population made yet), so that a
+/// heap dump there can be compared with one at a later phase; 0 (the default) does not wait.
+/// </param>
+/// <param name="DirectoryCacheTtlSeconds">
+/// When above 0, the node's grain directory cache drops an entry after this long unused
+/// (<c>GrainDirectoryOptions.MaximumCacheTTL</c>, 240 s in Orleans), to measure what that setting would save; the
+/// platform does not set it. 0 (the default) leaves it as the platform has it.
+/// </param>
+/// <param name="LingerSeconds">
+/// When above 0, how long to wait after the steady phase, with nothing deactivated, before taking the heap once more: what
+/// an active customer still holds that long after its last payment and login. The steady figure stays the one before.
+/// </param>
 public sealed record MemoryOptions(
-    int Customers, int PaymentsEach, int LoginsEach, string Profile, string? Storage, int Parallelism, int HoldSeconds, int SettleSeconds)
+    int Customers, int PaymentsEach, int LoginsEach, string Profile, string? Storage, int Parallelism, int HoldSeconds, int SettleSeconds,
+    int HoldBaselineSeconds, int DirectoryCacheTtlSeconds, int LingerSeconds)
 {
     public static MemoryOptions Parse(string[] args)
     {
@@ -38,6 +52,9 @@ public sealed record MemoryOptions(
             values.GetValueOrDefault("storage"),
             Number("parallelism", "16"),
             Number("hold", "0"),
-            Number("settle", "0"));
+            Number("settle", "0"),
+            Number("hold-baseline", "0"),
+            Number("directory-cache-ttl", "0"),
+            Number("linger", "0"));
     }
 }

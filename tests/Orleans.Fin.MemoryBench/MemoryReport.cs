@@ -10,6 +10,7 @@ public sealed class MemoryReport(int customers)
     private readonly List<long> _idleHeaps = [];
     private long _baseline;
     private long _previous;
+    private int _steady = -1;
     private Dictionary<string, int> _activations = new(StringComparer.Ordinal);
 
     public void Baseline(long heap, Dictionary<string, int> activations)
@@ -18,8 +19,11 @@ public sealed class MemoryReport(int customers)
         _activations = activations;
     }
 
-    /// <summary>Records a phase; its delta is against the previous phase, or against the baseline when it resets to it.</summary>
-    public void Phase(string name, long heap, Dictionary<string, int> activations, bool resetsToBaseline = false)
+    /// <summary>
+    /// Records a phase; its delta is against the previous phase, or against the baseline when it resets to it. The
+    /// steady-state figure is the phase marked <paramref name="steady"/>, else the last one.
+    /// </summary>
+    public void Phase(string name, long heap, Dictionary<string, int> activations, bool resetsToBaseline = false, bool steady = false)
     {
         var since = resetsToBaseline ? _baseline : _previous;
         var added = activations
@@ -34,6 +38,11 @@ public sealed class MemoryReport(int customers)
 
         _previous = heap;
         _activations = activations;
+        if (steady)
+        {
+            _steady = _phases.Count - 1;
+        }
+
         Console.WriteLine(F($"{DateTime.UtcNow:HH:mm:ss}") + Line(_phases[^1]));
     }
 
@@ -48,7 +57,7 @@ public sealed class MemoryReport(int customers)
         var populated = _phases[0].Heap - _baseline;
         var idle = string.Join(", then ", _idleHeaps.Select(h => F($"{(double)(h - _baseline) / customers:F0}")));
         var perActive = (double)populated / customers;
-        var steady = (double)(_phases[^1].Heap - _baseline) / customers;
+        var steady = (double)(_phases[_steady >= 0 ? _steady : ^1].Heap - _baseline) / customers;
         output.WriteLine(F($"bytes per customer: just populated {perActive:F0} ({perActive / 1024:F1} KiB); idle {idle}; steady active {steady:F0} ({steady / 1024:F1} KiB)"));
         output.WriteLine(F($"active customers per 24 GiB node (steady): {(NodeBytes - _baseline) / steady:N0} (all of it for grains), {(NodeBytes * 0.7 - _baseline) / steady:N0} (70% for grains)"));
     }

@@ -6,9 +6,6 @@ using Orleans.Fin.TestSupport;
 
 namespace Orleans.Fin.MemoryBench;
 
-/// <summary>One onboarded customer of the run: its id, its token, its one account and the device it uses.</summary>
-public sealed record Member(string CustomerId, string Token, string AccountId, string DeviceId);
-
 /// <summary>
 /// Builds customers with a realistic history through the REST API: onboarding on a device of their own, one account and
 /// a deposit, a few logins from that device, then payments to two other customers, so the customer, account and risk
@@ -25,39 +22,44 @@ public sealed class Population(FinApiClient api, MemoryOptions options)
 
     private ParallelOptions Concurrency => new() { MaxDegreeOfParallelism = options.Parallelism };
 
-    public async Task<IReadOnlyList<Member>> AddAsync(int customers)
+    public async Task<Members> AddAsync(int customers)
     {
-        var run = Guid.NewGuid().ToString("N")[..6];
-        var members = new Member[customers];
+        var added = new Member[customers];
+        var members = new Members(Guid.NewGuid().ToString("N")[..6], added);
         await Parallel.ForEachAsync(Enumerable.Range(0, customers), Concurrency, async (i, _) =>
         {
-            var device = string.Create(CultureInfo.InvariantCulture, $"dev-{run}-{i}");
+            var device = members.DeviceId(i);
             var (customer, token) = await OnboardAsync(device);
             var account = await api.OpenAccountAsync(token, customer);
             await api.DepositAsync(token, account, 1_000_000m);
-            members[i] = new Member(customer, token, account, device);
+            added[i] = Member.Of(customer, account);
             for (var n = 0; n < options.LoginsEach; n++)
             {
-                await LoginAsync(members[i], n);
+                await LoginAsync(token, customer, device, n);
             }
         });
         await Parallel.ForEachAsync(Enumerable.Range(0, customers), Concurrency, async (i, _) =>
         {
+            var token = await TokenAsync(members[i]);
             for (var n = 0; n < options.PaymentsEach; n++)
             {
-                await PayAsync(members, i, n);
+                await PayAsync(token, members, i, n);
             }
         });
         return members;
     }
 
     /// <summary>One more login and one more payment for every member: what an active customer does.</summary>
-    public Task ActAgainAsync(IReadOnlyList<Member> members) =>
+    public Task ActAgainAsync(Members members) =>
         Parallel.ForEachAsync(Enumerable.Range(0, members.Count), Concurrency, async (i, _) =>
         {
-            await LoginAsync(members[i], options.LoginsEach);
-            await PayAsync(members, i, options.PaymentsEach);
+            var token = await TokenAsync(members[i]);
+            await LoginAsync(token, members[i].CustomerId, members.DeviceId(i), options.LoginsEach);
+            await PayAsync(token, members, i, options.PaymentsEach);
         });
+
+    /// <summary>A customer token, made when the customer acts and dropped after: the tool keeps no token per customer.</summary>
+    private Task<string> TokenAsync(Member member) => api.TokenAsync(member.CustomerId, "customer");
 
     /// <summary>
     /// Onboards a customer on its own device. <see cref="TestData.IdNumber"/> repeats a number after 12,000 customers,
@@ -75,18 +77,17 @@ public sealed class Population(FinApiClient api, MemoryOptions options)
         return (customer, await api.TokenAsync(customer, "customer"));
     }
 
-    private async Task LoginAsync(Member member, int n)
+    private async Task LoginAsync(string token, string customer, string device, int n)
     {
-        using var login = await api.SendAsync(HttpMethod.Post, $"/customers/{member.CustomerId}/logins", member.Token,
-            new { deviceId = member.DeviceId, ip = "203.0.113.7", country = "CN", city = Cities[n % Cities.Length] });
+        using var login = await api.SendAsync(HttpMethod.Post, $"/customers/{customer}/logins", token,
+            new { deviceId = device, ip = "203.0.113.7", country = "CN", city = Cities[n % Cities.Length] });
         await ExpectAsync(login, HttpStatusCode.Accepted);
     }
 
-    private async Task PayAsync(IReadOnlyList<Member> members, int payer, int n)
+    private async Task PayAsync(string token, Members members, int payer, int n)
     {
-        var from = members[payer];
         var to = members[(payer + 1 + (n % 2)) % members.Count].AccountId;
-        using var payment = await api.PayAsync(from.Token, from.AccountId, to, 10m + n, deviceId: from.DeviceId);
+        using var payment = await api.PayAsync(token, members[payer].AccountId, to, 10m + n, deviceId: members.DeviceId(payer));
         await ExpectAsync(payment, HttpStatusCode.Created);
         var status = (await payment.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString();
         if (status != "Completed")

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 using Orleans.Fin.Accounts;
 using Orleans.Fin.Customers;
 using Orleans.Fin.MemoryBench;
@@ -10,6 +12,7 @@ using Orleans.Runtime;
 // Managed memory per customer on one all-in-one node (silo + API in this process), measured, not estimated:
 //   Orleans.Fin.MemoryBench [--customers 1000] [--payments 20] [--logins 2] [--profile Postgres|Embedded]
 //                           [--storage GroupCommit|AdoNet] [--parallelism 16] [--hold SECONDS] [--settle SECONDS]
+//                           [--hold-baseline SECONDS] [--directory-cache-ttl SECONDS] [--linger SECONDS]
 // Customers are onboarded through the API on a device of their own, with one account, a deposit, logins and payments
 // to two others (see Population). The heap after a full collection is taken: before the population; with everything
 // the population touched still active; once all of it is deactivated (idle customers: state only in storage); then
@@ -20,6 +23,8 @@ using Orleans.Runtime;
 // minutes at the idle point; --settle SECONDS waits there and takes the idle heap a second time before the customers
 // come back, as on a node that has run for hours (540 outlasts them all: the directory cache trims every 4 minutes what
 // has not been used for 4). The steady figure still counts what the last payment and login leave in those caches.
+// The tool runs the node in its own process, so what it keeps per customer is counted too: only the customer and account
+// ids as bits (48 B, see Member); tokens are made when a customer acts and device ids from the run and index.
 // The Postgres profile (FIN_PG_CONNECTION) keeps state out of the process, as production does; the Embedded profile's
 // memory storage keeps a copy of every state in the process and so counts it too.
 var options = MemoryOptions.Parse(args);
@@ -53,8 +58,12 @@ while (silo is not null && !File.Exists(Path.Combine(silo.FullName, "silo", "Orl
 Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ORLEANS_FIN_SILO",
     Path.Combine(silo?.FullName ?? throw new InvalidOperationException("Run the tool from its build output inside the repository."), "silo"));
 await using var node = new FinNode(settings);
-var population = new Population(node.Api(), options);
-var grains = node.Services.GetRequiredService<IGrainFactory>();
+var (services, api) = options.DirectoryCacheTtlSeconds > 0
+    ? Open(node.WithWebHostBuilder(web => web.ConfigureServices(s => s.Configure<GrainDirectoryOptions>(
+        o => o.MaximumCacheTTL = TimeSpan.FromSeconds(options.DirectoryCacheTtlSeconds)))))
+    : (node.Services, node.Api());
+var population = new Population(api, options);
+var grains = services.GetRequiredService<IGrainFactory>();
 var probe = new HeapProbe(grains.GetGrain<IManagementGrain>(0));
 var report = new MemoryReport(options.Customers);
 
@@ -63,6 +72,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
 await population.AddAsync(20);
 await probe.DeactivateAllAsync();
 report.Baseline(HeapProbe.Heap(), await probe.ActivationsAsync());
+await HoldAsync("baseline", options.HoldBaselineSeconds);
 
 var started = DateTime.UtcNow;
 var members = await population.AddAsync(options.Customers);
@@ -92,16 +102,28 @@ await Parallel.ForEachAsync(members, parallel, async (m, _) => await grains.GetG
 report.Phase("+ risk grains", HeapProbe.Heap(), await probe.ActivationsAsync());
 await HoldAsync("risk");
 await population.ActAgainAsync(members);
-report.Phase("+ one payment and login each", HeapProbe.Heap(), await probe.ActivationsAsync());
+report.Phase("+ one payment and login each", HeapProbe.Heap(), await probe.ActivationsAsync(), steady: true);
 await HoldAsync("steady");
+if (options.LingerSeconds > 0)
+{
+    // Nothing deactivated: what the active customers still hold once the silo's caches have aged that long.
+    await Task.Delay(TimeSpan.FromSeconds(options.LingerSeconds));
+    report.Phase(string.Create(CultureInfo.InvariantCulture, $"  then {options.LingerSeconds}s later"), HeapProbe.Heap(), await probe.ActivationsAsync());
+    await HoldAsync("lingered");
+}
 
 report.Print(Console.Out);
 
-async Task HoldAsync(string phase)
+// A node with a setting the platform does not make, for a measurement only; the factory is disposed with the node.
+static (IServiceProvider Services, FinApiClient Api) Open<TEntry>(WebApplicationFactory<TEntry> factory)
+    where TEntry : class => (factory.Services, new FinApiClient(factory.CreateClient()));
+
+async Task HoldAsync(string phase, int? seconds = null)
 {
-    if (options.HoldSeconds > 0)
+    var hold = seconds ?? options.HoldSeconds;
+    if (hold > 0)
     {
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"holding {options.HoldSeconds}s ({phase}) for a heap dump of process {Environment.ProcessId}"));
-        await Task.Delay(TimeSpan.FromSeconds(options.HoldSeconds));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"holding {hold}s ({phase}) for a heap dump of process {Environment.ProcessId}"));
+        await Task.Delay(TimeSpan.FromSeconds(hold));
     }
 }
