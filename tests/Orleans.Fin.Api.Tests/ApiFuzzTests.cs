@@ -36,7 +36,7 @@ public sealed class ApiFuzzTests(FinNodeFixture fixture, ITestOutputHelper outpu
         var attacker = await _api.FundedAccountAsync(50m);
         var paymentId = (await (await _api.PayAsync(victim.Token, victim.AccountId, attacker.AccountId, 25m)).ReadJsonAsync()).Str("id");
         var targets = new FuzzTargets(await OperationsAsync(), [victim.CustomerId, victim.AccountId, paymentId], Tokens(), attacker.Token, fixture.OperatorToken);
-        var before = await SnapshotAsync(victim, attacker);
+        var before = await SettledSnapshotAsync(victim, attacker);
 
         var requests = FuzzGenerators.Request(targets).Sample(cases, new Rnd(seed), 30); // (count, seed, size)
         var statuses = new SortedDictionary<int, int>();
@@ -51,7 +51,7 @@ public sealed class ApiFuzzTests(FinNodeFixture fixture, ITestOutputHelper outpu
             }
         }
 
-        var after = await SnapshotAsync(victim, attacker);
+        var after = await SettledSnapshotAsync(victim, attacker);
         var fivexx = statuses.Where(p => p.Key >= 500).Sum(p => p.Value);
         output.WriteLine($"seed {seed}, {requests.Length} requests, {targets.Operations.Count} operations; 5xx: {fivexx}; failures: {failures.Count}");
         output.WriteLine(string.Join(", ", statuses.Select(p => $"{p.Key}: {p.Value}")) + $" (total {statuses.Values.Sum()}, distinct {requests.Distinct().Count()})");
@@ -166,6 +166,28 @@ public sealed class ApiFuzzTests(FinNodeFixture fixture, ITestOutputHelper outpu
             ["attacker"] = null,
             ["staff"] = null,
         };
+    }
+
+    /// <summary>
+    /// The snapshot once two readings a second apart agree. The counters are the whole node's: before, what earlier tests
+    /// set going one-way or on the stream has landed; after, so has anything the bad requests set going.
+    /// </summary>
+    private async Task<string> SettledSnapshotAsync(Holder victim, Holder attacker)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var last = await SnapshotAsync(victim, attacker);
+        while (true)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var now = await SnapshotAsync(victim, attacker);
+            if (now == last)
+            {
+                return now;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"the node's counters kept changing:\n{last}\n--\n{now}");
+            last = now;
+        }
     }
 
     /// <summary>Everything a bad request must not change: balances, entries, devices, accounts, and the node's counters of customers, freezes, cases and movements.</summary>
