@@ -7,15 +7,14 @@ namespace Orleans.Fin.Accounts;
 /// The <see cref="AccountRef"/>s a silo has seen, held small: a node keeps one per account it has moved money on, for as
 /// long as it runs, so this is paid per customer. An account id and its owner's id in their canonical spelling are held
 /// as prefix codes and bits (<see cref="PlatformIdBits"/>: 17 bytes where the string takes 88, compared exactly), the
-/// currency as one shared instance per code; any other id is held as its text. <see cref="TryGet"/> gives back a
-/// reference equal to the one added under that id. At <c>capacity</c> entries the table is emptied, so it never grows
-/// past it.
+/// currency shared as stored states share it (<see cref="StateStrings"/>); any other id is held as its text.
+/// <see cref="TryGet"/> gives back a reference equal to the one added under that id. At <c>capacity</c> entries the table
+/// is emptied, so it never grows past it.
 /// </summary>
 public sealed class AccountRefTable(int capacity)
 {
     private readonly ConcurrentDictionary<PackedId, Facts> _packed = new();
     private readonly ConcurrentDictionary<string, AccountRef> _other = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _currencies = new(StringComparer.Ordinal);
 
     public int Count => _packed.Count + _other.Count;
 
@@ -44,7 +43,7 @@ public sealed class AccountRefTable(int capacity)
         // Packed, the id is given back as the text it was looked up by, so only a reference that names itself packs.
         if (string.Equals(account.Id, accountId, StringComparison.Ordinal) && PlatformIdBits.TryPack(accountId, out var prefix, out var bits))
         {
-            _packed[new PackedId(bits, prefix)] = Facts.Of(account, _currencies.GetOrAdd(account.Currency, account.Currency));
+            _packed[new PackedId(bits, prefix)] = Facts.Of(account, StateStrings.Share(account.Currency));
         }
         else
         {
