@@ -121,7 +121,7 @@ public sealed partial class CustomerGrain
         await GrainFactory.GetGrain<IRiskGrain>(customerId).DeviceBound(deviceId, now); // one-way: returns at once
 
         // The risk event: consumers of the activity stream see every new binding.
-        await ActivityPublisher.Publish(this, new CustomerActivity(
+        await activity.Publish(new CustomerActivity(
             FinIds.New("evt", now), customerId, ActivityKind.DeviceBound, now, DeviceId: deviceId));
     }
 }

@@ -13,6 +13,7 @@ public sealed partial class CustomerGrain(
     [PersistentState("customer", FinNames.Storage)] IPersistentState<CustomerState> state,
     TimeProvider clock,
     INotifier notifier,
+    ActivityPublisher activity,
     IOptions<RiskControlOptions> control,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
@@ -70,7 +71,7 @@ public sealed partial class CustomerGrain(
         state.State.LastLoginAt = now;
         await state.WriteStateAsync();
         var eventId = FinIds.New("evt", now);
-        await ActivityPublisher.Publish(this, new CustomerActivity(
+        await activity.Publish(new CustomerActivity(
             eventId, this.GetPrimaryKeyString(), ActivityKind.Login, now,
             DeviceId: login.DeviceId, Ip: login.Ip, Country: login.Country, City: login.City));
     }

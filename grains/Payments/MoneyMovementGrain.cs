@@ -19,6 +19,7 @@ public sealed partial class MoneyMovementGrain(
     [PersistentState("movement", FinNames.Storage)] IPersistentState<MovementState> state,
     IOptions<FxOptions> fx,
     AccountDirectory accounts,
+    ActivityPublisher activity,
     TimeProvider clock,
     ILogger<MoneyMovementGrain> logger) : Grain, IMoneyMovementGrain
 {
@@ -269,7 +270,7 @@ public sealed partial class MoneyMovementGrain(
 
         var amount = kind == ActivityKind.PaymentIn && S.FxCreditedAmount is { } credited ? credited : S.Amount;
         var currency = kind == ActivityKind.PaymentIn && S.FxCreditedCurrency is { } c ? c : S.Currency;
-        return ActivityPublisher.Publish(this, new CustomerActivity(
+        return activity.Publish(new CustomerActivity(
             $"{Id}:{kind}", customerId, kind, at, amount, currency, accountId, counterparty, S.Channel,
             S.DeviceId, S.Ip, S.Country, S.City, S.MerchantCategory, status));
     }

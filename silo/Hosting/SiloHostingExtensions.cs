@@ -147,6 +147,8 @@ public static class SiloHostingExtensions
     /// Delivered events are not kept for long (<see cref="ActivityStreamRetention"/>): nothing rewinds this stream, and
     /// with the defaults every event stayed in the pulling agent's cache for 30 minutes and every customer stream kept its
     /// consumer record for 30 minutes after its last event, memory that grew with traffic, not with customers.
+    /// Grains publish through <see cref="ActivityPublisher"/>, which hands events to the provider's queue without a stream
+    /// object on the publishing activation.
     /// </remarks>
     public static ISiloBuilder AddFinStreams(this ISiloBuilder silo)
     {
@@ -164,6 +166,7 @@ public static class SiloHostingExtensions
             }));
             streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
         });
+        silo.Services.AddSingleton<ActivityPublisher>();
         return silo;
     }
 
