@@ -1,6 +1,9 @@
 namespace Orleans.Fin.Risk;
 
-/// <summary>A sealed run of a customer's older audit records, keyed "{customerId}/{n}"; written once, then only read.</summary>
+/// <summary>
+/// A customer's older audit records 64n+1…64n+64, keyed "{customerId}/{n}": appended in runs, in order; records it already
+/// holds are kept as they are, and a run that would leave a gap is refused.
+/// </summary>
 [Alias("fin.IRiskAuditSegmentGrain")]
 public interface IRiskAuditSegmentGrain : IGrainWithStringKey
 {

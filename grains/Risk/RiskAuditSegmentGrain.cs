@@ -1,21 +1,45 @@
 using Orleans.Fin.Common;
+using Orleans.Fin.Risk.Domain;
 
 namespace Orleans.Fin.Risk;
 
-/// <summary>A sealed run of a customer's older audit records; storing it again is a no-op.</summary>
-[CollectionAgeLimit(Minutes = 2)] // written once when sealed, read only when older pages are asked for
+/// <summary>
+/// A segment of a customer's older audit records, sequence numbers 64n+1…64n+64 for the key "{customerId}/{n}", filled
+/// by appending runs in order (<see cref="AuditSealing"/>). Storing records it already holds is a no-op, so a run sent
+/// again after a lost answer or a failed state write changes nothing; a run that would leave a gap is refused.
+/// </summary>
+[CollectionAgeLimit(Minutes = 2)] // written when a run is sealed, read only when older pages are asked for
 public sealed class RiskAuditSegmentGrain(
     [PersistentState("audit-segment", FinNames.Storage)] IPersistentState<AuditSegmentState> state) : Grain, IRiskAuditSegmentGrain
 {
     public async Task Store(IReadOnlyList<AuditEntry> entries)
     {
-        if (state.State.Entries.Count > 0)
+        var held = state.State.Entries;
+        var next = held.Count > 0 ? held[^1].Sequence + 1 : (AuditSealing.SegmentOf(entries[0].Sequence) * AuditSealing.SegmentSize) + 1;
+        var fresh = entries.Where(e => e.Sequence >= next).ToList();
+        if (fresh.Count == 0)
         {
             return;
         }
 
-        state.State.Entries = [.. entries.Select(e => StoredAudit.From(e.Sequence, e.Record))];
-        await state.WriteStateAsync();
+        if (!AuditSealing.Continues(next, fresh.Select(e => e.Sequence)))
+        {
+            throw new InvalidOperationException(
+                $"Audit segment {this.GetPrimaryKeyString()} holds records up to {next - 1}; a run from {fresh[0].Sequence} would leave a gap.");
+        }
+
+        state.State.Entries = [.. held, .. fresh.Select(e => StoredAudit.From(e.Sequence, e.Record))];
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Whether the write landed is unknown: forget the run and read the segment again on the next call.
+            state.State.Entries = held;
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     public Task<IReadOnlyList<AuditEntry>> Get() =>

@@ -5,7 +5,7 @@ using Orleans.Fin.Risk.Domain;
 namespace Orleans.Fin.Risk;
 
 /// <summary>
-/// The customer's audit trail: every decision, signal, freeze and case, numbered; older runs are sealed into segment
+/// The customer's audit trail: every decision, signal, freeze and case, numbered; older runs are appended to segment
 /// grains before the state is written, and read back page by page.
 /// </summary>
 public sealed partial class RiskGrain
@@ -30,23 +30,29 @@ public sealed partial class RiskGrain
     {
         Current.AuditCount++;
         var stored = StoredAudit.From(Current.AuditCount, record);
-        RecordCapacity.EnsureRoom(Current.Audit, RiskState.AuditSegmentSize);
+        RecordCapacity.EnsureRoom(Current.Audit, Control.AuditSealRun);
         Current.Audit.Add(Current.Audit.Count > 0 ? stored.SharingWith(Current.Audit[^1]) : stored);
         MarkDirty();
     }
 
+    private long FirstUnsealedAudit => AuditSealing.FirstUnsealed(Current.AuditCount, Current.Audit.Count);
+
     /// <summary>
-    /// Moves each full run of audit records into a segment grain before the state is written, so the state (and the
-    /// activation) keeps fewer than <see cref="RiskState.AuditSegmentSize"/> of them; older pages are read from segments.
+    /// Appends each complete run of audit records to its segment grain before the state is written, so the state (and
+    /// the activation) keeps fewer than a run of them (<see cref="AuditSealing"/>); older pages are read from segments.
+    /// A run whose state write then fails is still in the state read back, and is appended again: the segment keeps
+    /// what it already has.
     /// </summary>
     private async Task SealAuditAsync()
     {
-        while (Current.Audit.Count >= RiskState.AuditSegmentSize)
+        int length;
+        while ((length = AuditSealing.NextRun(FirstUnsealedAudit, Current.Audit.Count, Control.AuditSealRun)) > 0)
         {
-            var run = Current.Audit.Take(RiskState.AuditSegmentSize).Select(a => a.ToEntry()).ToList();
-            await GrainFactory.GetGrain<IRiskAuditSegmentGrain>($"{CustomerId}/{Current.SealedAuditSegments}").Store(run);
-            Current.Audit.RemoveRange(0, RiskState.AuditSegmentSize);
-            Current.SealedAuditSegments++;
+            var run = Current.Audit.Take(length).Select(a => a.ToEntry()).ToList();
+            var segment = AuditSealing.SegmentOf(run[0].Sequence);
+            await GrainFactory.GetGrain<IRiskAuditSegmentGrain>($"{CustomerId}/{segment}").Store(run);
+            Current.Audit.RemoveRange(0, length);
+            Current.SealedAuditSegments = AuditSealing.FullSegments(FirstUnsealedAudit);
             ListRoom.Fit(Current.Audit);
         }
     }
@@ -55,7 +61,7 @@ public sealed partial class RiskGrain
     {
         var top = Math.Min(before is { } b ? b - 1 : Current.AuditCount, Current.AuditCount);
         var bottom = Math.Max(1, top - limit + 1);
-        var firstInState = ((long)Current.SealedAuditSegments * RiskState.AuditSegmentSize) + 1;
+        var firstInState = FirstUnsealedAudit;
         var items = new List<AuditEntry>();
         IReadOnlyList<AuditEntry>? segment = null;
         var segmentNo = -1L;
@@ -67,14 +73,14 @@ public sealed partial class RiskGrain
                 continue;
             }
 
-            var no = (seq - 1) / RiskState.AuditSegmentSize;
+            var no = AuditSealing.SegmentOf(seq);
             if (no != segmentNo)
             {
                 segmentNo = no;
                 segment = await GrainFactory.GetGrain<IRiskAuditSegmentGrain>($"{CustomerId}/{no}").Get();
             }
 
-            items.Add(segment![(int)((seq - 1) % RiskState.AuditSegmentSize)]);
+            items.Add(segment![AuditSealing.PlaceInSegment(seq)]);
         }
 
         return new AuditPage(items, bottom > 1 && items.Count > 0 ? bottom : null);

@@ -15,12 +15,6 @@ public sealed class RiskState
     public const int MaxBindings = 16;
     public const int MaxDecisions = 200;
 
-    /// <summary>
-    /// Audit records per sealed segment; once this many are unsealed they are sealed into a segment as the state is
-    /// written, so the state holds fewer than this. Segment n holds sequence numbers 64n+1…64n+64: never change it.
-    /// </summary>
-    public const int AuditSegmentSize = 64;
-
     public int SchemaVersion { get; set; } = 1;
 
     /// <summary>The behaviour windows the scorer reads; only the behaviour tracker changes them.</summary>
@@ -80,6 +74,11 @@ public sealed class RiskState
     /// <summary>Sequence number of the newest audit record (1, 2, 3… without gaps).</summary>
     public long AuditCount { get; set; }
 
+    /// <summary>
+    /// Audit segments sealed whole, below the first unsealed record (<see cref="AuditSealing"/>). The records in the state
+    /// run from <c>AuditCount - Audit.Count + 1</c>; a silo of a version before sealing in runs read them from
+    /// <c>64 * SealedAuditSegments + 1</c>, which is the same number while runs are whole segments.
+    /// </summary>
     public int SealedAuditSegments { get; set; }
 
     /// <summary>Audit records not yet sealed, oldest first.</summary>
