@@ -14,7 +14,8 @@ namespace Orleans.Fin.Common;
 /// and each payment's movement) a stream directory, a stream object and a producer: about 870 bytes an activation that
 /// the activation kept until it left. The producer Orleans makes does nothing but what <see cref="Publish"/> does: it
 /// hands the event and the request context to the provider's queue adapter. Subscribers see the same events in the same
-/// order; the pulling agents deliver them as before. The adapter is made once per silo.
+/// order; the pulling agents deliver them as before. The adapter is made once per silo (the memory provider's is the
+/// factory itself, the instance the provider uses).
 /// </remarks>
 public sealed class ActivityPublisher(IServiceProvider services, DeepCopier copier)
 {
@@ -23,11 +24,25 @@ public sealed class ActivityPublisher(IServiceProvider services, DeepCopier copi
     public async Task Publish(CustomerActivity activity)
     {
         var queue = await Adapter();
+        if (queue.Direction == StreamProviderDirection.ReadOnly)
+        {
+            throw new InvalidOperationException($"Stream provider {queue.Name} is read-only.");
+        }
+
         await queue.QueueMessageAsync(
             StreamId.Create(FinNames.CustomerActivityNamespace, activity.CustomerId), activity, null,
             RequestContextExtensions.Export(copier));
     }
 
-    private Task<IQueueAdapter> Adapter() =>
-        adapter ??= services.GetRequiredKeyedService<IQueueAdapterFactory>(FinNames.StreamProvider).CreateAdapter(CancellationToken.None);
+    /// <summary>The provider's adapter, made on first use; one that failed to be made is made again on the next.</summary>
+    private Task<IQueueAdapter> Adapter()
+    {
+        var made = adapter;
+        if (made is null || made.IsFaulted || made.IsCanceled)
+        {
+            adapter = made = services.GetRequiredKeyedService<IQueueAdapterFactory>(FinNames.StreamProvider).CreateAdapter(CancellationToken.None);
+        }
+
+        return made;
+    }
 }

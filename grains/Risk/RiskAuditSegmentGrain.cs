@@ -1,3 +1,4 @@
+using System.Globalization;
 using Orleans.Fin.Common;
 using Orleans.Fin.Risk.Domain;
 
@@ -14,9 +15,16 @@ public sealed class RiskAuditSegmentGrain(
 {
     public async Task Store(IReadOnlyList<AuditEntry> entries)
     {
+        var key = this.GetPrimaryKeyString();
+        var first = AuditSealing.FirstOfSegment(long.Parse(key.AsSpan(key.LastIndexOf('/') + 1), CultureInfo.InvariantCulture));
         var held = state.State.Entries;
-        var next = held.Count > 0 ? held[^1].Sequence + 1 : (AuditSealing.SegmentOf(entries[0].Sequence) * AuditSealing.SegmentSize) + 1;
+        var next = held.Count > 0 ? held[^1].Sequence + 1 : first;
         var fresh = entries.Where(e => e.Sequence >= next).ToList();
+        if (entries.Any(e => AuditSealing.SegmentOf(e.Sequence) != AuditSealing.SegmentOf(first)))
+        {
+            throw new InvalidOperationException($"Audit segment {key} holds records {first}-{first + AuditSealing.SegmentSize - 1} only.");
+        }
+
         if (fresh.Count == 0)
         {
             return;
@@ -24,8 +32,7 @@ public sealed class RiskAuditSegmentGrain(
 
         if (!AuditSealing.Continues(next, fresh.Select(e => e.Sequence)))
         {
-            throw new InvalidOperationException(
-                $"Audit segment {this.GetPrimaryKeyString()} holds records up to {next - 1}; a run from {fresh[0].Sequence} would leave a gap.");
+            throw new InvalidOperationException($"Audit segment {key} holds records up to {next - 1}; a run from {fresh[0].Sequence} would leave a gap.");
         }
 
         state.State.Entries = [.. held, .. fresh.Select(e => StoredAudit.From(e.Sequence, e.Record))];

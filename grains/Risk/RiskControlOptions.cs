@@ -92,9 +92,9 @@ public sealed class RiskControlOptions
 
     /// <summary>
     /// Audit records sealed together into the customer's audit segments (a divisor of 64): the risk state, and so the
-    /// active risk grain, keeps fewer than this many unsealed. 64 writes each segment once, whole, which is all a silo of
-    /// a version before runs reads correctly: set it during a rolling upgrade from such a version, then back
-    /// (docs/ARCHITECTURE.md, "The audit trail").
+    /// active risk grain, keeps fewer than this many unsealed besides those of its last write. 64 writes each segment
+    /// once, whole, which is all a silo of a version before runs reads correctly: set it during a rolling upgrade from
+    /// such a version, then back (docs/ARCHITECTURE.md, "The audit trail").
     /// </summary>
     [AllowedValues(1, 2, 4, 8, 16, 32, 64)]
     public int AuditSealRun { get; set; } = 16;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Orleans.Fin.Common;
 using Orleans.Fin.Customers;
 using Orleans.Fin.Risk.Domain;
@@ -39,14 +40,15 @@ public sealed partial class RiskGrain
 
     /// <summary>
     /// Appends each complete run of audit records to its segment grain before the state is written, so the state (and
-    /// the activation) keeps fewer than a run of them (<see cref="AuditSealing"/>); older pages are read from segments.
-    /// A run whose state write then fails is still in the state read back, and is appended again: the segment keeps
-    /// what it already has.
+    /// the activation) keeps about a run of them (<see cref="AuditSealing"/>); older pages are read from segments. Only
+    /// records the stored state already holds are sealed: one appended since the last write could, if the activation
+    /// died before the next, come back under its number as another record, which the segment would take for one it has.
+    /// So a run the segment already holds is the same run, and is removed from the state without being stored twice.
     /// </summary>
     private async Task SealAuditAsync()
     {
         int length;
-        while ((length = AuditSealing.NextRun(FirstUnsealedAudit, Current.Audit.Count, Control.AuditSealRun)) > 0)
+        while ((length = AuditSealing.NextRun(FirstUnsealedAudit, StoredUnsealedAudit, Control.AuditSealRun)) > 0)
         {
             var run = Current.Audit.Take(length).Select(a => a.ToEntry()).ToList();
             var segment = AuditSealing.SegmentOf(run[0].Sequence);
@@ -56,6 +58,12 @@ public sealed partial class RiskGrain
             ListRoom.Fit(Current.Audit);
         }
     }
+
+    /// <summary>Unsealed records that the stored state holds too, oldest first.</summary>
+    private int StoredUnsealedAudit => (int)Math.Clamp(_storedAuditCount - FirstUnsealedAudit + 1, 0, Current.Audit.Count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit records of {CustomerId} could not be sealed; they stay in the risk state until a later write")]
+    private static partial void LogAuditNotSealed(ILogger logger, Exception exception, string customerId);
 
     public async Task<AuditPage> GetAudit(long? before, int limit)
     {

@@ -43,6 +43,9 @@ public sealed partial class RiskGrain(
     private string? _maskedPhone;
     private IGrainTimer? _flushTimer;
 
+    /// <summary>The newest audit record in the stored state: only records up to it are sealed (<see cref="SealAuditAsync"/>).</summary>
+    private long _storedAuditCount;
+
     private RiskState Current => state.State;
 
     private string CustomerId => this.GetPrimaryKeyString();
@@ -61,6 +64,12 @@ public sealed partial class RiskGrain(
     Task IAsyncObserver<CustomerActivity>.OnCompletedAsync() => Task.CompletedTask;
 
     Task IAsyncObserver<CustomerActivity>.OnErrorAsync(Exception ex) => Task.CompletedTask;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _storedAuditCount = Current.AuditCount;
+        return Task.CompletedTask;
+    }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -120,10 +129,21 @@ public sealed partial class RiskGrain(
         _flushTimer = null;
     }
 
-    /// <summary>Seals old audit records, publishes a changed level to the customer's profile and writes the state.</summary>
+    /// <summary>
+    /// Seals old audit records, publishes a changed level to the customer's profile and writes the state. Sealing that
+    /// fails does not stop the write: the records stay in the state and are sealed with a later one.
+    /// </summary>
     private async Task SaveAsync()
     {
-        await SealAuditAsync();
+        try
+        {
+            await SealAuditAsync();
+        }
+        catch (Exception ex)
+        {
+            LogAuditNotSealed(logger, ex, CustomerId);
+        }
+
         Current.Level = LevelOf(CurrentScore(clock.GetUtcNow()));
         if (Current.Level != Current.PublishedLevel)
         {
@@ -139,6 +159,7 @@ public sealed partial class RiskGrain(
         }
 
         await state.WriteStateAsync();
+        _storedAuditCount = Current.AuditCount;
         _dirty = false;
         ReportTally();
     }

@@ -22,6 +22,9 @@ public static class AuditSealing
     /// <summary>The segment that holds a sequence number (from 1).</summary>
     public static long SegmentOf(long sequence) => (sequence - 1) / SegmentSize;
 
+    /// <summary>The first sequence number of segment <paramref name="segment"/>.</summary>
+    public static long FirstOfSegment(long segment) => (segment * SegmentSize) + 1;
+
     /// <summary>A sequence number's place in its segment (from 0).</summary>
     public static int PlaceInSegment(long sequence) => (int)((sequence - 1) % SegmentSize);
 
