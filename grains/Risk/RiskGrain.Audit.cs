@@ -59,6 +59,9 @@ public sealed partial class RiskGrain
         }
     }
 
+    /// <summary>Whether the stored state holds a complete run that is not sealed yet.</summary>
+    private bool HasStoredAuditRun => AuditSealing.NextRun(FirstUnsealedAudit, StoredUnsealedAudit, Control.AuditSealRun) > 0;
+
     /// <summary>Unsealed records that the stored state holds too, oldest first.</summary>
     private int StoredUnsealedAudit => (int)Math.Clamp(_storedAuditCount - FirstUnsealedAudit + 1, 0, Current.Audit.Count);
 

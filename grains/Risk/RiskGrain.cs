@@ -75,7 +75,7 @@ public sealed partial class RiskGrain(
     {
         if (_dirty)
         {
-            await SaveAsync();
+            await SaveAsync(deactivating: true);
         }
     }
 
@@ -133,14 +133,16 @@ public sealed partial class RiskGrain(
     /// Seals old audit records, publishes a changed level to the customer's profile and writes the state. Sealing that
     /// fails does not stop the write: the records stay in the state and are sealed with a later one.
     /// </summary>
-    private async Task SaveAsync()
+    private async Task SaveAsync(bool deactivating = false)
     {
+        var sealedAll = true;
         try
         {
             await SealAuditAsync();
         }
         catch (Exception ex)
         {
+            sealedAll = false;
             LogAuditNotSealed(logger, ex, CustomerId);
         }
 
@@ -161,6 +163,20 @@ public sealed partial class RiskGrain(
         await state.WriteStateAsync();
         _storedAuditCount = Current.AuditCount;
         _dirty = false;
+        if (sealedAll && HasStoredAuditRun)
+        {
+            // This write stored a complete run: seal it with the next flush (or now, if the activation is leaving) rather
+            // than keep it until the customer's next change.
+            if (deactivating)
+            {
+                await SaveAsync(deactivating: true);
+            }
+            else
+            {
+                MarkDirty();
+            }
+        }
+
         ReportTally();
     }
 
