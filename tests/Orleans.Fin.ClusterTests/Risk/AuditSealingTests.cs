@@ -36,6 +36,20 @@ public sealed class AuditSealingTests(ClusterFixture fixture)
         Assert.Equal(LongRange(65, 96), segment1.Entries.Select(e => e.Sequence));
     }
 
+    [Fact]
+    public async Task AppendAudit_OneWriteStoresARunThenTheActivationLeaves_ReadBackStateKeepsFewerThanARun()
+    {
+        var customer = await _risk.Money.NewCustomerAsync($"device-{Guid.NewGuid():N}");
+        await _risk.Risk(customer).AppendAudit([.. Records(customer, 1, 21)]); // one write: nothing stored before it
+
+        await fixture.Cluster.DeactivateAsync(_risk.Risk(customer));
+
+        var stored = await StoredRiskAsync(customer);
+        Assert.Equal(21, stored.AuditCount);
+        Assert.Equal(5, stored.Audit.Count);
+        Assert.Equal(LongRange(1, 16), (await StoredSegmentAsync(customer, 0)).Entries.Select(e => e.Sequence));
+    }
+
     [Theory]
     [InlineData(WriteFault.BeforeCommit)]
     [InlineData(WriteFault.AfterCommit)]
