@@ -16,15 +16,16 @@ public sealed class RiskAuditSegmentGrain(
     public async Task Store(IReadOnlyList<AuditEntry> entries)
     {
         var key = this.GetPrimaryKeyString();
-        var first = AuditSealing.FirstOfSegment(long.Parse(key.AsSpan(key.LastIndexOf('/') + 1), CultureInfo.InvariantCulture));
-        var held = state.State.Entries;
-        var next = held.Count > 0 ? held[^1].Sequence + 1 : first;
-        var fresh = entries.Where(e => e.Sequence >= next).ToList();
-        if (entries.Any(e => AuditSealing.SegmentOf(e.Sequence) != AuditSealing.SegmentOf(first)))
+        var segment = long.Parse(key.AsSpan(key.LastIndexOf('/') + 1), CultureInfo.InvariantCulture);
+        if (entries.Any(e => AuditSealing.SegmentOf(e.Sequence) != segment))
         {
+            var first = AuditSealing.FirstOfSegment(segment);
             throw new InvalidOperationException($"Audit segment {key} holds records {first}-{first + AuditSealing.SegmentSize - 1} only.");
         }
 
+        var held = state.State.Entries;
+        var next = held.Count > 0 ? held[^1].Sequence + 1 : AuditSealing.FirstOfSegment(segment);
+        var fresh = entries.Where(e => e.Sequence >= next).ToList();
         if (fresh.Count == 0)
         {
             return;

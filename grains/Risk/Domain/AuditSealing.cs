@@ -4,17 +4,14 @@ namespace Orleans.Fin.Risk.Domain;
 /// Where a customer's audit records live once sealed, and how many of the unsealed ones to seal next. Segment n holds
 /// sequence numbers 64n+1…64n+64, and that never changes. Records are sealed in runs of <c>run</c> records (a divisor of
 /// 64), each ending on a multiple of the run, so a segment is filled by appending runs: with runs of 16 the risk state
-/// keeps at most 15 unsealed records instead of 63. With runs of 64 a segment is written once, whole, as before runs
-/// existed. A change of run between writes is safe: a run never crosses a segment's end, and the first run after the
+/// keeps fewer than 16 unsealed records besides those of its last write, where whole segments kept up to 63. With runs
+/// of 64 a segment is written once, whole, as before runs existed. A change of run between writes is safe: a run never crosses a segment's end, and the first run after the
 /// change ends on the next multiple of the new run.
 /// </summary>
 public static class AuditSealing
 {
     /// <summary>Records in a segment.</summary>
     public const int SegmentSize = 64;
-
-    /// <summary>The run that seals the fewest times: a whole segment.</summary>
-    public const int WholeSegment = SegmentSize;
 
     /// <summary>Whether a run of this many records fits segments exactly (1, 2, 4, … 64).</summary>
     public static bool IsValidRun(int run) => run is > 0 and <= SegmentSize && SegmentSize % run == 0;
