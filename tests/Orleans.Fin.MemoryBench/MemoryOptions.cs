@@ -30,9 +30,15 @@ namespace Orleans.Fin.MemoryBench;
 /// When above 0, how long to wait after the steady phase, with nothing deactivated, before taking the heap once more: what
 /// an active customer still holds that long after its last payment and login. The steady figure stays the one before.
 /// </param>
+/// <param name="Copies">
+/// When above 0, after the report: this many copies of the population's customers are stored under new ids and activated
+/// <paramref name="StageSize"/> at a time, the heap taken after each stage (<see cref="Replicas"/>), to measure a node
+/// holding far more active customers than the run onboards. The run stops before a stage that would leave the machine
+/// less than <paramref name="ReserveMiB"/> available.
+/// </param>
 public sealed record MemoryOptions(
     int Customers, int PaymentsEach, int LoginsEach, string Profile, string? Storage, int Parallelism, int HoldSeconds, int SettleSeconds,
-    int HoldBaselineSeconds, int DirectoryCacheTtlSeconds, int LingerSeconds)
+    int HoldBaselineSeconds, int DirectoryCacheTtlSeconds, int LingerSeconds, int Copies, int StageSize, int ReserveMiB)
 {
     public static MemoryOptions Parse(string[] args)
     {
@@ -55,6 +61,9 @@ public sealed record MemoryOptions(
             Number("settle", "0"),
             Number("hold-baseline", "0"),
             Number("directory-cache-ttl", "0"),
-            Number("linger", "0"));
+            Number("linger", "0"),
+            Number("copies", "0"),
+            Number("stage", "100000"),
+            Number("reserve-mib", "1536"));
     }
 }

@@ -13,6 +13,9 @@ public sealed class MemoryReport(int customers)
     private int _steady = -1;
     private Dictionary<string, int> _activations = new(StringComparer.Ordinal);
 
+    /// <summary>The warmed-up node's heap before the population.</summary>
+    public long BaselineHeap => _baseline;
+
     public void Baseline(long heap, Dictionary<string, int> activations)
     {
         _baseline = _previous = heap;
