@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Orleans.Fin.Accounts;
 using Orleans.Fin.Common;
 using Orleans.Fin.Customers;
@@ -16,10 +17,13 @@ namespace Orleans.Fin.MemoryBench;
 /// measured with far more active customers than a run can onboard through the API (each customer's 20 payments cost the
 /// node about 50 ms of its two cores). A copy is one populated customer's customer, account and risk state exactly as
 /// stored, with that customer's id and its account's id replaced by new ones of the same spelling wherever they occur:
-/// the same history, lists, texts and sizes. Copies are never called through the API; they are activated by a read, as
-/// the populated customers are in the phases before.
+/// the same history, lists, texts and sizes. The short strings that are the customer's own (its phone number and the
+/// population's device ids) are replaced too, by others of the same length: the node shares strings of up to 16
+/// characters across states (<see cref="StateStrings"/>), so a copy keeping its original's would cost less than a
+/// customer of its own. Copies are never called through the API; they are activated by a read, as the populated
+/// customers are in the phases before.
 /// </summary>
-public sealed class Replicas(IGrainStorage storage, IGrainFactory grains)
+public sealed partial class Replicas(IGrainStorage storage, IGrainFactory grains)
 {
     private const string CustomerState = "customer";
     private const string AccountState = "account";
@@ -52,9 +56,10 @@ public sealed class Replicas(IGrainStorage storage, IGrainFactory grains)
             var customerId = FinIds.New(IdPrefixes.Customer, now);
             var accountId = FinIds.New(IdPrefixes.Account, now);
             copies[i] = Member.Of(customerId, accountId);
-            await WriteAsync(CustomerState, CustomerGrain(customerId), template.Renamed(template.Customer, customerId, accountId));
-            await WriteAsync(AccountState, AccountGrain(accountId), template.Renamed(template.Account, customerId, accountId));
-            await WriteAsync(RiskState, RiskGrain(customerId), template.Renamed(template.Risk, customerId, accountId));
+            var names = new Names(template, customerId, accountId, i);
+            await WriteAsync(CustomerState, CustomerGrain(customerId), names.Apply(template.Customer));
+            await WriteAsync(AccountState, AccountGrain(accountId), names.Apply(template.Account));
+            await WriteAsync(RiskState, RiskGrain(customerId), names.Apply(template.Risk));
             Interlocked.Increment(ref stored);
         });
         Console.WriteLine(F($"{DateTime.UtcNow:HH:mm:ss} stored {count:N0} copies of {originals.Count:N0} customers in {clock.Elapsed.TotalSeconds:F0}s"));
@@ -86,8 +91,49 @@ public sealed class Replicas(IGrainStorage storage, IGrainFactory grains)
 
     private sealed record Template(string CustomerId, string AccountId, string Customer, string Account, string Risk)
     {
-        public string Renamed(string json, string customerId, string accountId) => json
-            .Replace(CustomerId, customerId, StringComparison.Ordinal)
-            .Replace(AccountId, accountId, StringComparison.Ordinal);
+        /// <summary>The customer's phone number as stored, or null.</summary>
+        public string? Phone { get; } = PhonePattern().Match(Customer) is { Success: true } m ? m.Groups[1].Value : null;
     }
+
+    /// <summary>
+    /// One copy's new spellings: its ids; its phone number, the original's with its last digits made the copy's number;
+    /// and every population device id (<c>dev-{run}-{n}</c>, the run six lower-case hex digits) with the run made the
+    /// copy's number in six upper-case base-36 digits, which no population run spells.
+    /// </summary>
+    private sealed class Names(Template template, string customerId, string accountId, int copy)
+    {
+        private readonly string _device = Base36(copy);
+
+        public string Apply(string json)
+        {
+            var renamed = json
+                .Replace(template.CustomerId, customerId, StringComparison.Ordinal)
+                .Replace(template.AccountId, accountId, StringComparison.Ordinal);
+            if (template.Phone is { Length: > 8 } phone)
+            {
+                var digits = copy.ToString("D8", CultureInfo.InvariantCulture);
+                renamed = renamed.Replace("\"" + phone + "\"", "\"" + phone[..^8] + digits + "\"", StringComparison.Ordinal);
+            }
+
+            return DevicePattern().Replace(renamed, m => "\"dev-" + _device + m.Groups[1].Value + "\"");
+        }
+
+        private static string Base36(int n)
+        {
+            const string Digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+            Span<char> text = stackalloc char[6];
+            for (var i = 5; i >= 0; i--, n /= 36)
+            {
+                text[i] = Digits[n % 36];
+            }
+
+            return new string(text);
+        }
+    }
+
+    [GeneratedRegex("\"Phone\":\"([0-9]+)\"")]
+    private static partial Regex PhonePattern();
+
+    [GeneratedRegex("\"dev-[0-9a-f]{6}(-[0-9]+)\"")]
+    private static partial Regex DevicePattern();
 }
