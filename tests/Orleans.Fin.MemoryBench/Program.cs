@@ -154,6 +154,7 @@ async Task MeasureCopiesAsync()
         $"{DateTime.UtcNow:HH:mm:ss} copies: idle node heap {idle / 1048576.0:F1} MiB with {idleActivations.Values.Sum():N0} activations (warm node before the population {baseline / 1048576.0:F1} MiB); activating up to {options.StageSize:N0} copies a stage"));
     var active = 0;
     var perCustomer = 0d;
+    var heap = idle;
     var parallel = new ParallelOptions { MaxDegreeOfParallelism = CopyParallelism };
     while (active < copies.Length)
     {
@@ -169,7 +170,6 @@ async Task MeasureCopiesAsync()
         }
 
         var stage = new ArraySegment<Member>(copies, active, Math.Min(fits, copies.Length - active));
-
         var started = DateTime.UtcNow;
         await Parallel.ForEachAsync(stage, parallel, async (m, _) =>
         {
@@ -179,7 +179,7 @@ async Task MeasureCopiesAsync()
         });
         active += stage.Count;
         var activated = (DateTime.UtcNow - started).TotalSeconds;
-        var heap = HeapProbe.Heap();
+        heap = HeapProbe.Heap();
         var activations = await probe.ActivationsAsync();
         perCustomer = (double)(heap - idle) / active;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -188,10 +188,9 @@ async Task MeasureCopiesAsync()
 
     if (active > 0)
     {
-        var last = HeapProbe.Heap();
-        var node = 24d * 1024 * 1024 * 1024;
+        // The last stage's heap: nothing has been activated since.
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"copies: {active:N0} active customers in a whole heap of {last / 1073741824.0:F2} GiB, {(double)last / active:F0} B per customer all in; {(double)(last - baseline) / active:F0} B each over the warm node, so a 24 GiB node holds {(node - baseline) / ((double)(last - baseline) / active):N0}"));
+            $"copies: {active:N0} active customers in a whole heap of {heap / 1073741824.0:F2} GiB, {(double)heap / active:F0} B per customer all in; {(double)(heap - baseline) / active:F0} B each over the warm node, so a 24 GiB node holds {(MemoryReport.NodeBytes - baseline) / ((double)(heap - baseline) / active):N0}"));
     }
 }
 
