@@ -175,6 +175,35 @@ public sealed class PaymentTests(FinNodeFixture fixture)
     }
 
     [Fact]
+    public async Task Pay_FromAnotherCustomersAccount_RetriedWithTheSameKey_IsStill403AndMovesNothing()
+    {
+        var victim = await _api.FundedAccountAsync(100m);
+        var thief = await _api.FundedAccountAsync(0m);
+        var key = ApiSteps.NewKey();
+        var first = await _api.PayAsync(thief.Token, victim.AccountId, thief.AccountId, 50m, key: key);
+        await FinApiClient.AssertProblemAsync(first, HttpStatusCode.Forbidden, "forbidden");
+
+        var retry = await _api.PayAsync(thief.Token, victim.AccountId, thief.AccountId, 50m, key: key);
+
+        await FinApiClient.AssertProblemAsync(retry, HttpStatusCode.Forbidden, "forbidden");
+        Assert.Equal(100m, await _api.BalanceAsync(victim.AccountId, victim.Token));
+        Assert.Equal(0m, await _api.BalanceAsync(thief.AccountId, thief.Token));
+        Assert.Empty(await _api.AllEntriesAsync(thief.AccountId, thief.Token));
+    }
+
+    [Fact]
+    public async Task Pay_UnknownFromAccount_Is404AndMovesNothing()
+    {
+        var payee = await _api.FundedAccountAsync(100m);
+        var stranger = await _api.FundedAccountAsync(0m);
+
+        var response = await _api.PayAsync(stranger.Token, ApiSteps.UnknownAccountId, payee.AccountId, 50m);
+
+        await FinApiClient.AssertProblemAsync(response, HttpStatusCode.NotFound, "not-found");
+        Assert.Equal(100m, await _api.BalanceAsync(payee.AccountId, payee.Token));
+    }
+
+    [Fact]
     public async Task Pay_UnknownToAccount_Is404()
     {
         var payer = await _api.FundedAccountAsync(100m);

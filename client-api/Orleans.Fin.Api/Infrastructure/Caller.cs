@@ -37,6 +37,15 @@ public static class Caller
         }
     }
 
+    /// <summary>Only customers move money; the grain that reads the account checks that it is the caller's.</summary>
+    public static void EnsureCustomer(this ClaimsPrincipal user)
+    {
+        if (!user.IsInRole(CustomerRole))
+        {
+            throw new FinException(FinErrorCode.Forbidden, "Only the account holder may do this.");
+        }
+    }
+
     public static bool IsOwner(this ClaimsPrincipal user, string ownerCustomerId) =>
         user.IsInRole(CustomerRole) && user.FindFirstValue("sub") == ownerCustomerId;
 }
