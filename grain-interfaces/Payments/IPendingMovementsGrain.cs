@@ -18,10 +18,10 @@ public interface IPendingMovementsGrain : IGrainWithIntegerKey
     [Alias("Add")]
     Task Add(string movementId, DateTimeOffset plannedAt);
 
-    /// <summary>The movement is final; its entry goes with the shard's next write.</summary>
+    /// <summary>These movements are final; their entries go with the shard's next write.</summary>
     [OneWay]
-    [Alias("Remove")]
-    Task Remove(string movementId);
+    [Alias("RemoveMany")]
+    Task RemoveMany(string[] movementIds);
 
     /// <summary>Whether the movement is still waiting to become final.</summary>
     [AlwaysInterleave]

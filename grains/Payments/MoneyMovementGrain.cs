@@ -19,6 +19,7 @@ public sealed partial class MoneyMovementGrain(
     [PersistentState("movement", FinNames.Storage)] IPersistentState<MovementState> state,
     IOptions<FxOptions> fx,
     AccountDirectory accounts,
+    PendingIndexRemovals leavingIndex,
     ActivityPublisher activity,
     TimeProvider clock,
     ILogger<MoneyMovementGrain> logger) : Grain, IMoneyMovementGrain
@@ -53,8 +54,18 @@ public sealed partial class MoneyMovementGrain(
             }
         }
 
-        MovementValidation.Validate(request);
-        var planned = await Plan(request); // may refuse the request: nothing is kept then
+        MovementState planned;
+        try
+        {
+            MovementValidation.Validate(request);
+            planned = await Plan(request); // may refuse the request: nothing is kept then
+        }
+        catch (FinException) when (!S.Exists)
+        {
+            DeactivateOnIdle(); // refused before anything was kept: nothing to hold in memory either
+            throw;
+        }
+
         await PreAuthorise(planned, request.Otp); // payments: the payer's risk grain may decline or ask for a code
         if (planned.Status == MovementStatus.Pending)
         {
@@ -75,7 +86,7 @@ public sealed partial class MoneyMovementGrain(
         switch (MovementRecovery.Next(S.Exists, S.Status, S.Legs.Any(l => l.Applied && !l.Reversed)))
         {
             case RecoveryStep.Forget:
-                PendingIndex.Remove(Id).Ignore();
+                leavingIndex.Remove(Id);
                 DeactivateOnIdle();
                 break;
             case RecoveryStep.Drive:
@@ -175,7 +186,7 @@ public sealed partial class MoneyMovementGrain(
     {
         if (S.Legs.Count > 0)
         {
-            PendingIndex.Remove(Id).Ignore();
+            leavingIndex.Remove(Id); // with other movements' removals, one call a shard
         }
 
         foreach (var leg in S.Legs.Where(l => l.Applied))

@@ -62,12 +62,15 @@ public sealed partial class PendingMovementsGrain(
         return Persist();
     }
 
-    public Task Remove(string movementId)
+    public Task RemoveMany(string[] movementIds)
     {
-        _resuming.Remove(movementId);
-        if (_entries.Remove(movementId))
+        foreach (var movementId in movementIds)
         {
-            _dirty = true; // written with the next addition or sweep: a stale entry is harmless
+            _resuming.Remove(movementId);
+            if (_entries.Remove(movementId))
+            {
+                _dirty = true; // written with the next addition or sweep: a stale entry is harmless
+            }
         }
 
         return Task.CompletedTask;

@@ -70,6 +70,7 @@ public static class SiloHostingExtensions
         services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<BusinessClock>());
         services.AddHostedService<BusinessClockSync>();
         services.AddSingleton<AccountDirectory>();
+        services.AddSingleton<PendingIndexRemovals>();
         services.AddFinRiskServices();
         services.AddFinCreditServices();
         services.AddFinWealthServices();

@@ -42,6 +42,9 @@ public sealed class GrainCostMeter
 
     public int Calls(string grainType) => CallsByGrain().GetValueOrDefault(grainType);
 
+    /// <summary>Calls of one method of the grain type.</summary>
+    public int Calls(string grainType, string method) => _calls.GetValueOrDefault($"{grainType} {method}");
+
     public int Writes(string grainType) => _writes.GetValueOrDefault(grainType);
 
     /// <summary>Writes of one named state of the grain type.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Fin.Common;
 using Orleans.Fin.Payments;
 using Xunit.Abstractions;
@@ -78,12 +79,50 @@ public sealed class PaymentCostTests(ITestOutputHelper output)
         Assert.InRange(cost.Meter.BytesWritten("account") / Payments, 1, MaxBusyAccountBytesPerPayment);
     }
 
+    /// <summary>
+    /// Notices that movements are final, queued on one silo within the flush period, reach each shard in one call:
+    /// hundreds of removals cost at most one call a shard, and the entries are gone from the index afterwards.
+    /// </summary>
+    [Fact]
+    public async Task IndexRemovals_QueuedTogether_CostOneCallAShard()
+    {
+        await using var cost = await CostCluster.StartAsync(scoring: false);
+        var ids = Enumerable.Range(0, 200).Select(_ => FinIds.New(IdPrefixes.Payment, DateTimeOffset.UtcNow)).ToList();
+        foreach (var id in ids.Take(32))
+        {
+            await cost.Client.GetGrain<IPendingMovementsGrain>(IPendingMovementsGrain.ShardOf(id)).Add(id, DateTimeOffset.UtcNow);
+        }
+
+        var removals = cost.Cluster.Silos[0].ServiceProvider.GetRequiredService<PendingIndexRemovals>();
+        cost.Meter.Reset();
+        foreach (var id in ids)
+        {
+            removals.Remove(id);
+        }
+
+        removals.Flush();
+        await Task.Delay(PendingIndexRemovals.FlushPeriod * 3); // the period's own flush finds nothing left to send
+        var shards = ids.Select(IPendingMovementsGrain.ShardOf).Distinct().Count();
+        output.WriteLine($"200 removals over {shards} shards: {cost.Meter.Calls("pendingmovements", "RemoveMany")} calls");
+
+        // Exactly one a shard unless the machine stalled the loop past the flush period, which can split it in two.
+        Assert.InRange(cost.Meter.Calls("pendingmovements", "RemoveMany"), shards, 2 * shards);
+        foreach (var id in ids.Take(32))
+        {
+            Assert.False(await cost.Client.GetGrain<IPendingMovementsGrain>(IPendingMovementsGrain.ShardOf(id)).Contains(id));
+        }
+    }
+
     private static void AssertPaymentPath(GrainCostMeter meter)
     {
         Assert.Equal(Payments, meter.Calls("moneymovement"));
         Assert.Equal(2 * Payments, meter.Writes("moneymovement"));
         Assert.Equal(2 * Payments, meter.Writes("account"));
         Assert.InRange(meter.Writes("pendingmovements"), Payments, Payments + 16);
+
+        // Every movement enters the index and waits for it; leaving is a notice sent with others bound for the same shard.
+        Assert.Equal(Payments, meter.Calls("pendingmovements", "Add"));
+        Assert.InRange(meter.Calls("pendingmovements", "RemoveMany"), 1, Payments);
 
         // State is kept in the process on the embedded node: no read or write is a call to a storage grain.
         Assert.DoesNotContain(meter.CallsByGrain().Keys, grain => grain.Contains("storage", StringComparison.Ordinal));
