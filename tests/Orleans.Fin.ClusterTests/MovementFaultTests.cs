@@ -147,6 +147,29 @@ public sealed class MovementFaultTests(ClusterFixture fixture)
         await AssertPaidOnceAsync(id, from, 70m, to, 30m);
     }
 
+    /// <summary>
+    /// A removal from the index is lost (its silo died while it waited in the batch, or the one-way call was dropped):
+    /// the entry it leaves is stale, the sweep resumes the movement, which finds itself final and is removed again,
+    /// with nothing posted twice.
+    /// </summary>
+    [Fact]
+    public async Task IndexRemoval_Lost_SweepRemovesTheStaleEntryAndPostsNothingAgain()
+    {
+        var (payer, from) = await _scenario.FundedAccountAsync(200m);
+        var (_, to) = await _scenario.FundedAccountAsync(0m);
+        var id = FinIds.New(IdPrefixes.Payment, DateTimeOffset.UtcNow);
+        var paid = await fixture.Client.GetGrain<IMoneyMovementGrain>(id).Execute(ClusterScenario.Payment(payer, from, to, 45m));
+        Assert.Equal(MovementStatus.Completed, paid.Status);
+        await _checks.WaitUntilFinalAsync(id);
+
+        // What a lost removal leaves behind: the entry, older than the sweep's grace period.
+        var shard = fixture.Client.GetGrain<IPendingMovementsGrain>(IPendingMovementsGrain.ShardOf(id));
+        await shard.Add(id, DateTimeOffset.UnixEpoch);
+        Assert.True(await shard.Contains(id));
+
+        await AssertPaidOnceAsync(id, from, 155m, to, 45m);
+    }
+
     [Fact]
     public async Task Post_WriteFailsRightAfterSealing_StatementStillAddsUp()
     {
