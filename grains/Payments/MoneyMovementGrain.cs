@@ -86,7 +86,9 @@ public sealed partial class MoneyMovementGrain(
         switch (MovementRecovery.Next(S.Exists, S.Status, S.Legs.Any(l => l.Applied && !l.Reversed)))
         {
             case RecoveryStep.Forget:
-                leavingIndex.Remove(Id);
+                // No plan: a retry with the same key may enter the index again right after this, so the entry leaves
+                // at once, ahead of that retry's addition, never in a batch that could arrive after it.
+                PendingIndex.RemoveMany([Id]).Ignore();
                 DeactivateOnIdle();
                 break;
             case RecoveryStep.Drive:
@@ -102,6 +104,13 @@ public sealed partial class MoneyMovementGrain(
 
                 break;
             default:
+                if (S.Status == MovementStatus.ChallengeRequired)
+                {
+                    // Waiting for a one-time code (a retry that brought one failed to write its plan): not final, so
+                    // it may enter the index again, and it leaves at once for the same reason as above.
+                    PendingIndex.RemoveMany([Id]).Ignore();
+                }
+
                 Settle();
                 break;
         }
@@ -186,7 +195,8 @@ public sealed partial class MoneyMovementGrain(
     {
         if (S.Legs.Count > 0)
         {
-            leavingIndex.Remove(Id); // with other movements' removals, one call a shard
+            // Final, so it never enters the index again: it may leave late, with other movements' removals.
+            leavingIndex.Remove(Id);
         }
 
         foreach (var leg in S.Legs.Where(l => l.Applied))

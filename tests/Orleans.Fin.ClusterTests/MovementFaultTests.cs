@@ -170,6 +170,42 @@ public sealed class MovementFaultTests(ClusterFixture fixture)
         await AssertPaidOnceAsync(id, from, 155m, to, 45m);
     }
 
+    /// <summary>
+    /// A movement whose first attempt entered the index but wrote no plan is resumed by the sweep and leaves the index;
+    /// the client's retry comes right after, enters the index again, writes its plan and posts its legs, then fails to
+    /// write its decision. Its entry must outlive the earlier removal, so that the sweep finishes it without a client.
+    /// </summary>
+    [Fact]
+    public async Task IndexRemoval_OfAMovementWithoutAPlan_LeavesBeforeItsRetryEntersAgain()
+    {
+        var (payer, from) = await _scenario.FundedAccountAsync(200m);
+        var (_, to) = await _scenario.FundedAccountAsync(0m);
+        var id = FinIds.New(IdPrefixes.Payment, DateTimeOffset.UtcNow);
+        var movement = fixture.Client.GetGrain<IMoneyMovementGrain>(id);
+        await fixture.Client.GetGrain<IPendingMovementsGrain>(IPendingMovementsGrain.ShardOf(id)).Add(id, DateTimeOffset.UnixEpoch);
+
+        // A payment between the same accounts first, so that the retry below is quick (every grain of its path active),
+        // then a pause, so that no removal batch is already waiting to leave when the resumed movement's removal is made.
+        var warm = await fixture.Client.GetGrain<IMoneyMovementGrain>(FinIds.New(IdPrefixes.Payment, DateTimeOffset.UtcNow))
+            .Execute(ClusterScenario.Payment(payer, from, to, 10m));
+        Assert.Equal(MovementStatus.Completed, warm.Status);
+        await Task.Delay(PendingIndexRemovals.FlushPeriod * 3);
+        await movement.Resume(); // no plan was written: it leaves the index
+
+        FaultInjection.FailWrite(id, 1, WriteFault.BeforeCommit); // the plan is written, the decision is not
+        var error = await Assert.ThrowsAsync<FinException>(() => movement.Execute(ClusterScenario.Payment(payer, from, to, 60m)));
+        Assert.Equal(FinErrorCode.Unavailable, error.Code);
+
+        var waited = Stopwatch.StartNew();
+        while ((await movement.Get())?.Status != MovementStatus.Completed)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "The movement with a durable plan was not finished without a client within 30 s.");
+            await Task.Delay(200);
+        }
+
+        await AssertPaidOnceAsync(id, from, 130m, to, 70m);
+    }
+
     [Fact]
     public async Task Post_WriteFailsRightAfterSealing_StatementStillAddsUp()
     {

@@ -1,4 +1,5 @@
 using Orleans.Fin.Accounts;
+using Orleans.Fin.Common;
 using Orleans.Fin.Customers;
 using Orleans.Fin.Payments;
 using Orleans.Fin.Risk;
@@ -67,6 +68,32 @@ public sealed class OtpChallengeTests(ClusterFixture fixture)
         Assert.DoesNotContain("STEP_UP_UNBOUND_DEVICE", asked.Reasons);
         Assert.Equal(MovementStatus.Completed, paid.Status);
         Assert.Equal(90m, await _risk.Money.BalanceAsync(from));
+    }
+
+    /// <summary>
+    /// The code arrives, the payment enters the pending index, and its plan write fails: the movement is back to waiting
+    /// for a code, with an entry in the index. The sweep resumes it and it leaves the index without moving money,
+    /// instead of being resumed every few seconds until the customer comes back.
+    /// </summary>
+    [Fact]
+    public async Task CodeGiven_PlanWriteFails_ChallengedMovementLeavesTheIndexAndMovesNoMoney()
+    {
+        var (customer, from) = await _risk.Money.FundedAccountAsync(100m);
+        var (_, to) = await _risk.Money.FundedAccountAsync(0m);
+        var id = RiskScenario.NewPaymentId();
+        Assert.Equal(MovementStatus.ChallengeRequired, (await _risk.PayAsync(id, customer, from, to, 40m, NewPhone)).Status);
+        var code = await _risk.LatestCodeAsync(customer, id);
+
+        FaultInjection.FailWrite(id, 0, WriteFault.BeforeCommit);
+        var error = await Assert.ThrowsAsync<FinException>(() => _risk.PayAsync(id, customer, from, to, 40m, NewPhone, code));
+        Assert.Equal(FinErrorCode.Unavailable, error.Code);
+        var shard = fixture.Client.GetGrain<IPendingMovementsGrain>(IPendingMovementsGrain.ShardOf(id));
+        Assert.True(await shard.Contains(id));
+
+        await new LedgerChecks(fixture.Client).WaitUntilFinalAsync(id);
+        Assert.Equal(MovementStatus.ChallengeRequired, (await fixture.Client.GetGrain<IMoneyMovementGrain>(id).Get())?.Status);
+        Assert.Equal(100m, await _risk.Money.BalanceAsync(from));
+        Assert.Equal(0m, await _risk.Money.BalanceAsync(to));
     }
 
     [Fact]
