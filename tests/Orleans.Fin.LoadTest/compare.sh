@@ -8,13 +8,17 @@
 # --scoring "off on" measures each tree with scoring off and on in every round and adds the cost of scoring per tree.
 #
 #   tests/Orleans.Fin.LoadTest/compare.sh --baseline-tree DIR [--rounds 2] [--seconds 20] [--concurrency 32]
-#                                         [--customers 200] [--scoring off|on|"off on"] [--no-build]
+#                                         [--customers 200] [--scoring off|on|"off on"] [--warmup 5] [--no-build]
+#
+# --warmup is the seconds of payments each node takes before the timed ones. The runtime keeps compiling the hot code
+# for the first 30-60 s of load (docs/BENCHMARKS.md "Warm-up"), so 5 s measures a node still warming up; 60 measures it
+# in its steady state.
 #
 # DIR is a checkout of the tree to compare against (e.g. `git worktree add --detach ../before c5fcc57`); its silo is
 # built in Release there unless --no-build. Both nodes get a fresh cluster id and free ports on loopback.
 set -euo pipefail
 
-baseline_tree="" rounds=2 seconds=20 concurrency=32 customers=200 scoring=off build=true
+baseline_tree="" rounds=2 seconds=20 concurrency=32 customers=200 scoring=off warmup=5 build=true
 while [[ $# -gt 0 ]]; do
   case $1 in
     --baseline-tree) baseline_tree=$2; shift 2 ;;
@@ -23,8 +27,9 @@ while [[ $# -gt 0 ]]; do
     --concurrency) concurrency=$2; shift 2 ;;
     --customers) customers=$2; shift 2 ;;
     --scoring) scoring=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
     --no-build) build=false; shift ;;
-    *) echo "usage: $0 --baseline-tree DIR [--rounds N] [--seconds N] [--concurrency N] [--customers N] [--scoring off|on|\"off on\"] [--no-build]" >&2; exit 2 ;;
+    *) echo "usage: $0 --baseline-tree DIR [--rounds N] [--seconds N] [--concurrency N] [--customers N] [--scoring off|on|\"off on\"] [--warmup N] [--no-build]" >&2; exit 2 ;;
   esac
 done
 if [[ -z $baseline_tree || ! -d $baseline_tree/silo ]]; then
@@ -60,7 +65,7 @@ load_tool=$root/tests/Orleans.Fin.LoadTest/bin/Release/net10.0/Orleans.Fin.LoadT
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ)"
 echo "baseline: $baseline_tree ($(git -C "$baseline_tree" rev-parse --short HEAD 2>/dev/null || echo 'not a git checkout'))"
 echo "current:  $root ($(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo 'not a git checkout'))"
-echo "Embedded, scoring: $scoring, $concurrency workers, $seconds s each, $customers customers, $rounds rounds"
+echo "Embedded, scoring: $scoring, $concurrency workers, $seconds s each after $warmup s of warm-up, $customers customers, $rounds rounds"
 
 # CPU seconds (user + system) the process has used.
 cpu_seconds() { awk -v t="$(getconf CLK_TCK)" '{printf "%.3f", ($14+$15)/t}' "/proc/$1/stat"; }
@@ -76,7 +81,7 @@ turn() {
 
   echo "== round $round: $name, scoring $mode"
   dotnet "$load_tool" --url "http://127.0.0.1:$http_port" --scenario payments --concurrency "$concurrency" \
-    --seconds "$seconds" --warmup 5 --baseline-seconds "$seconds" --customers "$customers" >"$result" 2>&1 &
+    --seconds "$seconds" --warmup "$warmup" --baseline-seconds "$seconds" --customers "$customers" >"$result" 2>&1 &
   load_pid=$!
   until grep -q "^== payments for" "$result"; do
     kill -0 "$load_pid" 2>/dev/null || { cat "$result" >&2; exit 1; }
