@@ -36,6 +36,14 @@ public sealed class ClusterScenario(IClusterClient client)
         client.GetGrain<IMoneyMovementGrain>(id ?? FinIds.New(IdPrefixes.Deposit, DateTimeOffset.UtcNow))
             .Execute(new MovementRequest(MovementKind.Deposit, $"dep:{accountId}:{amount}", customerId, null, accountId, amount, "", "test"));
 
+    /// <summary>A payer's account funded with <paramref name="funded"/>, another customer's empty one, and an id for a payment between them.</summary>
+    public async Task<(string Payer, string From, string To, string PaymentId)> PaymentPairAsync(decimal funded)
+    {
+        var (payer, from) = await FundedAccountAsync(funded);
+        var (_, to) = await FundedAccountAsync(0m);
+        return (payer, from, to, FinIds.New(IdPrefixes.Payment, DateTimeOffset.UtcNow));
+    }
+
     public static MovementRequest Payment(string customerId, string from, string to, decimal amount, string currency = "CNY") =>
         new(MovementKind.Payment, $"pay:{from}:{to}:{amount}:{currency}", customerId, from, to, amount, currency, "app", "device-1");
 

@@ -28,9 +28,7 @@ public sealed class MoneyMovementTests(ClusterFixture fixture)
     [Fact]
     public async Task Execute_AfterDeactivation_ReplaysRecordedResult()
     {
-        var (payer, from) = await _scenario.FundedAccountAsync(100m);
-        var (_, to) = await _scenario.FundedAccountAsync(0m);
-        var id = FinIds.New(IdPrefixes.Payment, DateTimeOffset.UtcNow);
+        var (payer, from, to, id) = await _scenario.PaymentPairAsync(100m);
         var movement = fixture.Client.GetGrain<IMoneyMovementGrain>(id);
         var first = await movement.Execute(ClusterScenario.Payment(payer, from, to, 60m));
 

@@ -34,9 +34,7 @@ public sealed class MovementFaultTests(ClusterFixture fixture)
     [MemberData(nameof(PaymentWrites))]
     public async Task Execute_WriteFailsAtEachStep_FinishesOnceWithoutClient(string grain, int skip, WriteFault fault)
     {
-        var (payer, from) = await _scenario.FundedAccountAsync(500m);
-        var (_, to) = await _scenario.FundedAccountAsync(0m);
-        var id = FinIds.New(IdPrefixes.Payment, DateTimeOffset.UtcNow);
+        var (payer, from, to, id) = await _scenario.PaymentPairAsync(500m);
         var key = grain switch
         {
             "index" => fixture.Client.GetGrain<IPendingMovementsGrain>(IPendingMovementsGrain.ShardOf(id)).GetGrainId().Key.ToString()!,
@@ -60,9 +58,7 @@ public sealed class MovementFaultTests(ClusterFixture fixture)
     [Fact]
     public async Task Execute_PayeeLegFails_RecoveredWithoutClientWhileAccountsStayReadable()
     {
-        var (payer, from) = await _scenario.FundedAccountAsync(300m);
-        var (_, to) = await _scenario.FundedAccountAsync(0m);
-        var id = FinIds.New(IdPrefixes.Payment, DateTimeOffset.UtcNow);
+        var (payer, from, to, id) = await _scenario.PaymentPairAsync(300m);
         FaultInjection.FailingCalls[$"Post:{to}"] = 1;
 
         await Assert.ThrowsAsync<TimeoutException>(() => fixture.Client.GetGrain<IMoneyMovementGrain>(id).Execute(ClusterScenario.Payment(payer, from, to, 100m)));
@@ -86,9 +82,7 @@ public sealed class MovementFaultTests(ClusterFixture fixture)
     [Fact]
     public async Task Execute_PostAnswerLostWithConcurrentDuplicates_AppliesOnce()
     {
-        var (payer, from) = await _scenario.FundedAccountAsync(300m);
-        var (_, to) = await _scenario.FundedAccountAsync(0m);
-        var id = FinIds.New(IdPrefixes.Payment, DateTimeOffset.UtcNow);
+        var (payer, from, to, id) = await _scenario.PaymentPairAsync(300m);
         FaultInjection.LostAnswers[$"Post:{from}"] = 1;
         var request = ClusterScenario.Payment(payer, from, to, 40m);
 
@@ -113,9 +107,7 @@ public sealed class MovementFaultTests(ClusterFixture fixture)
     [Fact]
     public async Task Resume_AfterFinalWriteFailed_DoesNotPostLegsTwice()
     {
-        var (payer, from) = await _scenario.FundedAccountAsync(200m);
-        var (_, to) = await _scenario.FundedAccountAsync(0m);
-        var id = FinIds.New(IdPrefixes.Payment, DateTimeOffset.UtcNow);
+        var (payer, from, to, id) = await _scenario.PaymentPairAsync(200m);
         var movement = fixture.Client.GetGrain<IMoneyMovementGrain>(id);
         FaultInjection.FailWrite(id, 1, WriteFault.BeforeCommit);
         var request = ClusterScenario.Payment(payer, from, to, 70m);
@@ -132,9 +124,7 @@ public sealed class MovementFaultTests(ClusterFixture fixture)
     [Fact]
     public async Task Post_AccountWriteFails_LeavesNoUnsavedPosting()
     {
-        var (payer, from) = await _scenario.FundedAccountAsync(100m);
-        var (_, to) = await _scenario.FundedAccountAsync(0m);
-        var id = FinIds.New(IdPrefixes.Payment, DateTimeOffset.UtcNow);
+        var (payer, from, to, id) = await _scenario.PaymentPairAsync(100m);
         FaultInjection.FailWrite(from, 0, WriteFault.BeforeCommit);
         var request = ClusterScenario.Payment(payer, from, to, 30m);
 
@@ -155,9 +145,7 @@ public sealed class MovementFaultTests(ClusterFixture fixture)
     [Fact]
     public async Task IndexRemoval_Lost_SweepRemovesTheStaleEntryAndPostsNothingAgain()
     {
-        var (payer, from) = await _scenario.FundedAccountAsync(200m);
-        var (_, to) = await _scenario.FundedAccountAsync(0m);
-        var id = FinIds.New(IdPrefixes.Payment, DateTimeOffset.UtcNow);
+        var (payer, from, to, id) = await _scenario.PaymentPairAsync(200m);
         var paid = await fixture.Client.GetGrain<IMoneyMovementGrain>(id).Execute(ClusterScenario.Payment(payer, from, to, 45m));
         Assert.Equal(MovementStatus.Completed, paid.Status);
         await _checks.WaitUntilFinalAsync(id);
@@ -178,9 +166,7 @@ public sealed class MovementFaultTests(ClusterFixture fixture)
     [Fact]
     public async Task IndexRemoval_OfAMovementWithoutAPlan_LeavesBeforeItsRetryEntersAgain()
     {
-        var (payer, from) = await _scenario.FundedAccountAsync(200m);
-        var (_, to) = await _scenario.FundedAccountAsync(0m);
-        var id = FinIds.New(IdPrefixes.Payment, DateTimeOffset.UtcNow);
+        var (payer, from, to, id) = await _scenario.PaymentPairAsync(200m);
         var movement = fixture.Client.GetGrain<IMoneyMovementGrain>(id);
         await fixture.Client.GetGrain<IPendingMovementsGrain>(IPendingMovementsGrain.ShardOf(id)).Add(id, DateTimeOffset.UnixEpoch);
 
