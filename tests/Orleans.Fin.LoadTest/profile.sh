@@ -3,18 +3,21 @@
 #
 #   tests/Orleans.Fin.LoadTest/profile.sh [--seconds 20] [--concurrency 32] [--customers 200] [--profile Embedded|Postgres]
 #                                         [--storage GroupCommit|AdoNet] [--scenario payments] [--out DIR] [--detail 5]
-#                                         [--scoring off|on] [--stacks FRAME]
+#                                         [--scoring off|on] [--stacks FRAME] [--sampler eventpipe|perf] [--warmup 3]
 #
 # Builds the silo, the load tool and the summariser in Release, starts a node (fraud scoring off unless
 # --scoring on, which runs the rules and the model with the thresholds out of reach, as bench.sh does; a private
 # PostgreSQL for the Postgres profile unless FIN_PG_CONNECTION is set), runs the load tool against it and, once the
-# load's warm-up is over, records --seconds of dotnet-trace thread-time sampling (and the GCs) of the node. Over the same window it reads
+# load's warm-up and --warmup further seconds are over, records --seconds of the node: dotnet-trace thread-time sampling
+# and the GCs (--sampler eventpipe), or a CPU cycle profile with perf and the runtime's perf map (--sampler perf),
+# which also sees the collector, the JIT and the kernel. The JIT runs for the first half-minute of a load, so a
+# steady-state profile wants --warmup 60. Over the same window it reads
 # the CPU time of the node, of the load tool, of the private PostgreSQL and of the whole machine from /proc, and the requests the load tool
 # completed. Orleans.Fin.ProfileReport then prints the machine's split and the node's CPU by component.
-# The trace and the logs stay in --out (default: a new directory under $TMPDIR).
+# The profile and the logs stay in --out (default: a new directory under $TMPDIR).
 set -euo pipefail
 
-seconds=20 concurrency=32 customers=200 profile=Embedded storage=GroupCommit scenario=payments out="" detail=5 scoring=off stacks=""
+seconds=20 concurrency=32 customers=200 profile=Embedded storage=GroupCommit scenario=payments out="" detail=5 scoring=off stacks="" sampler=eventpipe warmup=3
 while [[ $# -gt 0 ]]; do
   case $1 in
     --seconds) seconds=$2; shift 2 ;;
@@ -27,18 +30,30 @@ while [[ $# -gt 0 ]]; do
     --detail) detail=$2; shift 2 ;;
     --scoring) scoring=$2; shift 2 ;;
     --stacks) stacks=$2; shift 2 ;;
-    *) echo "usage: $0 [--seconds N] [--concurrency N] [--customers N] [--profile Embedded|Postgres] [--storage GroupCommit|AdoNet] [--scenario payments] [--out DIR] [--detail N] [--scoring off|on] [--stacks FRAME]" >&2; exit 2 ;;
+    --sampler) sampler=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
+    *) echo "usage: $0 [--seconds N] [--concurrency N] [--customers N] [--profile Embedded|Postgres] [--storage GroupCommit|AdoNet] [--scenario payments] [--out DIR] [--detail N] [--scoring off|on] [--stacks FRAME] [--sampler eventpipe|perf] [--warmup S]" >&2; exit 2 ;;
   esac
 done
 if [[ $scoring != off && $scoring != on ]]; then
   echo "--scoring is off or on" >&2
   exit 2
 fi
+if [[ $sampler != eventpipe && $sampler != perf ]]; then
+  echo "--sampler is eventpipe or perf" >&2
+  exit 2
+fi
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
 trace_tool=$(command -v dotnet-trace || echo "$HOME/.dotnet/tools/dotnet-trace")
-[[ -x $trace_tool ]] || { echo "dotnet-trace is missing: dotnet tool install -g dotnet-trace" >&2; exit 1; }
+if [[ $sampler == eventpipe ]]; then
+  [[ -x $trace_tool ]] || { echo "dotnet-trace is missing: dotnet tool install -g dotnet-trace" >&2; exit 1; }
+else
+  command -v perf >/dev/null || { echo "perf is missing: apt-get install linux-perf" >&2; exit 1; }
+  # The runtime writes /tmp/perf-PID.map, which names the JIT-compiled code for perf script.
+  export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
+fi
 out=${out:-$(mktemp -d "${TMPDIR:-/tmp}/orleans-fin-profile.XXXXXX")}
 mkdir -p "$out"
 chmod 755 "$out"
@@ -95,18 +110,24 @@ echo "== $profile node (pid $silo_pid), fraud scoring $scoring, $scenario with $
 # The load runs past the trace window so the whole window is under load; no bare baseline (profile.sh times nothing).
 dotnet tests/Orleans.Fin.LoadTest/bin/Release/net10.0/Orleans.Fin.LoadTest.dll \
   --url "http://127.0.0.1:$http_port" --scenario "$scenario" --concurrency "$concurrency" \
-  --seconds "$((seconds + 15))" --warmup 5 --baseline-seconds 0 --customers "$customers" >"$out/load.log" 2>&1 &
+  --seconds "$((warmup + seconds + 12))" --warmup 5 --baseline-seconds 0 --customers "$customers" >"$out/load.log" 2>&1 &
 load_pid=$!
 until grep -q "== $scenario for" "$out/load.log"; do
   kill -0 "$load_pid" 2>/dev/null || { echo "the load tool stopped:" >&2; cat "$out/load.log" >&2; exit 1; }
   sleep 0.5
 done
-sleep 3
+sleep "$warmup"
 
 requests_before=$(requests_so_far) node_before=$(cpu_seconds "$silo_pid") load_before=$(cpu_seconds "$load_pid")
 all_before=$(cpu_seconds all) db_before=$(db_cpu_seconds) wall_before=$(date +%s.%N)
-"$trace_tool" collect -p "$silo_pid" --profile dotnet-sampled-thread-time,gc-collect --duration "$(printf '00:%02d:%02d:%02d' $((seconds / 3600)) $((seconds / 60 % 60)) $((seconds % 60)))" \
-  -o "$out/node.nettrace" >"$out/trace.log" 2>&1
+if [[ $sampler == eventpipe ]]; then
+  profile_file=$out/node.nettrace
+  "$trace_tool" collect -p "$silo_pid" --profile dotnet-sampled-thread-time,gc-collect --duration "$(printf '00:%02d:%02d:%02d' $((seconds / 3600)) $((seconds / 60 % 60)) $((seconds % 60)))" \
+    -o "$profile_file" >"$out/trace.log" 2>&1
+else
+  profile_file=$out/node.perf.txt
+  perf record -F 499 -g -p "$silo_pid" -o "$out/node.perf" -- sleep "$seconds" >"$out/trace.log" 2>&1
+fi
 requests_after=$(requests_so_far) node_after=$(cpu_seconds "$silo_pid") load_after=$(cpu_seconds "$load_pid")
 all_after=$(cpu_seconds all) db_after=$(db_cpu_seconds) wall_after=$(date +%s.%N)
 
@@ -115,6 +136,7 @@ wait "$load_pid" 2>/dev/null || true
 load_pid=""
 tail -n 3 "$out/load.log" | grep requests= || true
 echo "node working set: $(ps -o rss= -p "$silo_pid" | awk '{printf "%.0f MiB", $1/1024}')"
+node_pid=$silo_pid
 kill "$silo_pid"
 wait "$silo_pid" 2>/dev/null || true
 silo_pid=""
@@ -123,7 +145,11 @@ calc() { python3 -c "print(round($1, 3))"; }
 node_cpu=$(calc "$node_after - $node_before") load_cpu=$(calc "$load_after - $load_before")
 db_cpu=$(calc "$db_after - $db_before")
 other_cpu=$(calc "max(0, $all_after - $all_before - $node_cpu - $load_cpu - $db_cpu)") wall=$(calc "$wall_after - $wall_before")
-echo "== profile: $out/node.nettrace"
-dotnet tests/Orleans.Fin.ProfileReport/bin/Release/net10.0/Orleans.Fin.ProfileReport.dll "$out/node.nettrace" \
+if [[ $sampler == perf ]]; then
+  perf script -i "$out/node.perf" >"$profile_file" 2>>"$out/trace.log"
+  rm -f "/tmp/perf-$node_pid.map" # the runtime leaves it behind; it is read now
+fi
+echo "== profile: $profile_file"
+dotnet tests/Orleans.Fin.ProfileReport/bin/Release/net10.0/Orleans.Fin.ProfileReport.dll "$profile_file" \
   --node-cpu "$node_cpu" --load-cpu "$load_cpu" --db-cpu "$db_cpu" --other-cpu "$other_cpu" --wall "$wall" --cores "$(nproc)" \
   --requests "$((requests_after - requests_before))" --detail "$detail" ${stacks:+--stacks "$stacks"}

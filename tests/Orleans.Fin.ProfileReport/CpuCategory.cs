@@ -24,8 +24,14 @@ public static class CpuCategory
     public const string Spin = "thread pool spinning for work before it sleeps";
     public const string Runtime = "runtime: thread pool, tasks, timers, unattributed";
 
+    // Seen only by a cycle profile (perf), which samples native code too.
+    public const string Gc = "GC: the collector's threads";
+    public const string Jit = "JIT: compiling (tiered compilation)";
+    public const string NativeRuntime = "runtime native code with no managed caller (thread start, stubs, waits)";
+    public const string Kernel = "kernel with no managed caller (scheduler, interrupts)";
+
     /// <summary>The order rows are printed in.</summary>
-    public static readonly string[] All = [Http, Auth, Api, Grains, Risk, MachineLearning, Storage, Serialization, Messaging, Streams, Dashboard, Logging, Telemetry, Spin, Runtime, Idle];
+    public static readonly string[] All = [Http, Auth, Api, Grains, Risk, MachineLearning, Storage, Serialization, Messaging, Streams, Dashboard, Logging, Telemetry, Spin, Runtime, Gc, Jit, NativeRuntime, Kernel, Idle];
 
     private static readonly string[] WaitLeaves =
     [
@@ -86,6 +92,11 @@ public static class CpuCategory
                 continue;
             }
 
+            if (frame.StartsWith("Orleans.", StringComparison.Ordinal) && IsInstruments(frame))
+            {
+                return (Telemetry, null); // Orleans' own meters, observed by the dashboard and the metrics exporter
+            }
+
             foreach (var (prefix, category) in Rules)
             {
                 if (frame.StartsWith(prefix, StringComparison.Ordinal))
@@ -96,6 +107,14 @@ public static class CpuCategory
         }
 
         return (Runtime, null);
+    }
+
+    private static bool IsInstruments(string frame)
+    {
+        var end = frame.IndexOfAny(['+', '(', '`', '[']);
+        var name = end < 0 ? frame : frame[..end];
+        var type = name[..Math.Max(0, name.LastIndexOf('.'))];
+        return type.EndsWith("Instruments", StringComparison.Ordinal);
     }
 
     /// <summary>"Orleans.Fin.Accounts.AccountGrain+&lt;PostAsync&gt;d__5.MoveNext()" is "Accounts.AccountGrain".</summary>

@@ -3,11 +3,12 @@ using System.Globalization;
 namespace Orleans.Fin.ProfileReport;
 
 /// <summary>
-/// The report: where the machine's CPU went in the window, then the node's CPU by component. The sampler sees
-/// managed threads only, so GC work (native threads, runtime suspended) is estimated from the collections'
-/// durations and the rest of the node's CPU is split in proportion to the busy samples.
+/// The report: where the machine's CPU went in the window, then the node's CPU by component. The EventPipe sampler
+/// sees managed threads only, so GC work (native threads, runtime suspended) is estimated from the collections'
+/// durations (<paramref name="gc"/>) and the rest of the node's CPU is split in proportion to the busy samples. A
+/// cycle profile (perf, no <paramref name="gc"/>) samples the collector and the JIT itself, so every row is a share of samples.
 /// </summary>
-public sealed class ProfileTable(TraceSamples samples, GcSummary gc, CpuWindow window)
+public sealed class ProfileTable(TraceSamples samples, GcSummary? gc, CpuWindow window)
 {
     public void Print(TextWriter output, int detail)
     {
@@ -15,9 +16,13 @@ public sealed class ProfileTable(TraceSamples samples, GcSummary gc, CpuWindow w
         output.WriteLine(Invariant($"samples: {samples.Samples.Count:N0} thread samples, {busy.Count:N0} busy (not waiting)"));
         PrintMachine(output);
 
-        var gcCpu = window.NodeCpu is { } node ? Math.Min(node, gc.DurationSeconds * Math.Min(gc.Heaps, window.Cores)) : (double?)null;
-        output.WriteLine(Invariant(
-            $"GC: {gc.Count} collections, {gc.Heaps} heap(s), runtime paused {gc.PauseSeconds:F2} s{Share(gc.PauseSeconds, window.Wall, "of wall time")}, collections ran {gc.DurationSeconds:F2} s"));
+        var gcCpu = window.NodeCpu is { } node && gc is not null ? Math.Min(node, gc.DurationSeconds * Math.Min(gc.Heaps, window.Cores)) : (double?)null;
+        if (gc is not null)
+        {
+            output.WriteLine(Invariant(
+                $"GC: {gc.Count} collections, {gc.Heaps} heap(s), runtime paused {gc.PauseSeconds:F2} s{Share(gc.PauseSeconds, window.Wall, "of wall time")}, collections ran {gc.DurationSeconds:F2} s"));
+        }
+
         output.WriteLine();
         output.WriteLine("| node CPU spent on | busy samples | share of node CPU | cores | µs per request |");
         output.WriteLine("| --- | ---: | ---: | ---: | ---: |");
@@ -25,6 +30,11 @@ public sealed class ProfileTable(TraceSamples samples, GcSummary gc, CpuWindow w
         foreach (var category in CpuCategory.All.Where(c => c != CpuCategory.Idle))
         {
             var count = busy.Count(s => s.Category == category);
+            if (count == 0 && category is CpuCategory.Gc or CpuCategory.Jit or CpuCategory.NativeRuntime or CpuCategory.Kernel)
+            {
+                continue; // what only a cycle profile can see
+            }
+
             var seconds = nonGc * count / Math.Max(1, busy.Count);
             PrintRow(output, category, count.ToString("N0", CultureInfo.InvariantCulture), count / (double)Math.Max(1, busy.Count), seconds);
         }

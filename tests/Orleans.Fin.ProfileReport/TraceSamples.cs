@@ -2,7 +2,7 @@ using Microsoft.Diagnostics.Tracing.Etlx;
 
 namespace Orleans.Fin.ProfileReport;
 
-/// <summary>The thread samples of a trace, each classified by <see cref="CpuCategory"/>, with its leaf method.</summary>
+/// <summary>The thread samples of a trace (EventPipe, or <see cref="PerfScriptSamples"/>), each classified by <see cref="CpuCategory"/>, with its leaf method.</summary>
 public sealed class TraceSamples
 {
     private const string SampleProvider = "Microsoft-DotNETCore-SampleProfiler";
@@ -11,6 +11,12 @@ public sealed class TraceSamples
 
     /// <summary>The resolved frames of each sample, leaf first (same order as <see cref="Samples"/>).</summary>
     public List<string[]> Stacks { get; } = [];
+
+    public void Add(string category, string? type, string leaf, string[] stack)
+    {
+        Samples.Add((category, type, leaf));
+        Stacks.Add(stack);
+    }
 
     public static TraceSamples Read(string path)
     {
@@ -32,8 +38,7 @@ public sealed class TraceSamples
             }
 
             var (category, type) = CpuCategory.Classify(frames);
-            result.Samples.Add((category, type, frames.FirstOrDefault(f => f.Length > 0) ?? "(native)"));
-            result.Stacks.Add(frames.Where(f => f.Length > 0).ToArray());
+            result.Add(category, type, frames.FirstOrDefault(f => f.Length > 0) ?? "(native)", frames.Where(f => f.Length > 0).ToArray());
         }
 
         return result;
