@@ -9,4 +9,7 @@ public static class TimeParts
     public static (long Ticks, short OffsetMinutes) Split(DateTimeOffset at) => (at.Ticks, (short)at.Offset.TotalMinutes);
 
     public static DateTimeOffset Join(long ticks, short offsetMinutes) => new(ticks, TimeSpan.FromMinutes(offsetMinutes));
+
+    /// <summary>The instant's UTC ticks: what <see cref="Join"/>(…).UtcTicks gives, without its checks.</summary>
+    public static long UtcTicks(long ticks, short offsetMinutes) => ticks - (offsetMinutes * TimeSpan.TicksPerMinute);
 }

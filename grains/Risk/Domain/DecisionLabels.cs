@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Orleans.Fin.Customers;
 
 namespace Orleans.Fin.Risk.Domain;
@@ -74,8 +75,9 @@ public static class DecisionLabels
     public static MaturedDecisions Mature(List<DecisionRecord> decisions, DateTimeOffset now, TimeSpan window)
     {
         ArgumentNullException.ThrowIfNull(decisions);
-        bool Due(DecisionRecord d) => d.CaseId is null && d.At + window <= now;
-        if (!decisions.Exists(Due))
+        var cutoff = (now - window).UtcTicks;
+        bool Due(DecisionRecord d) => d.CaseId is null && d.UtcTicks <= cutoff;
+        if (!AnyDue(decisions, cutoff))
         {
             return MaturedDecisions.None; // the common case, on every payment and event: nothing allocated
         }
@@ -83,6 +85,20 @@ public static class DecisionLabels
         var matured = decisions.FindAll(Due);
         decisions.RemoveAll(Due);
         return new MaturedDecisions(matured.Count, matured.Count(d => !d.Stopped), matured);
+    }
+
+    /// <summary>The check made on every payment and event: a pass over the records in place, with no delegate and no copies.</summary>
+    private static bool AnyDue(List<DecisionRecord> decisions, long cutoff)
+    {
+        foreach (ref readonly var decision in CollectionsMarshal.AsSpan(decisions))
+        {
+            if (decision.CaseId is null && decision.UtcTicks <= cutoff)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -20,6 +20,9 @@ public readonly record struct DecisionRecord
 
     public DateTimeOffset At { get => TimeParts.Join(_ticks, _offsetMinutes); init => (_ticks, _offsetMinutes) = TimeParts.Split(value); }
 
+    /// <summary><see cref="At"/>'s instant as UTC ticks, read without building the <see cref="DateTimeOffset"/>.</summary>
+    internal long UtcTicks => TimeParts.UtcTicks(_ticks, _offsetMinutes);
+
     public decimal AmountCny { get; init; }
 
     /// <summary>The money did not leave (declined, held, or a one-time code that was never answered).</summary>

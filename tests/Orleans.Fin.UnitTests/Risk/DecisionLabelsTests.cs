@@ -92,6 +92,20 @@ public sealed class DecisionLabelsTests
     }
 
     [Theory]
+    [InlineData(0, true)] // exactly the window after: due
+    [InlineData(-1, false)] // a tick short of it
+    public void Mature_DecidedInAnotherOffset_ComparesInstantsToTheTick(long ticksPastTheWindow, bool due)
+    {
+        var window = TimeSpan.FromDays(30);
+        List<DecisionRecord> decisions = [Paid("beijing", 0, 10m) with { At = T0.ToOffset(TimeSpan.FromHours(8)) }];
+
+        var matured = DecisionLabels.Mature(decisions, T0 + window + TimeSpan.FromTicks(ticksPastTheWindow), window);
+
+        Assert.Equal(due ? 1 : 0, matured.Labelled);
+        Assert.Equal(due ? 0 : 1, decisions.Count);
+    }
+
+    [Theory]
     [InlineData(true, RiskLevel.High, RiskLevel.High, true)] // both decline
     [InlineData(true, RiskLevel.High, RiskLevel.Low, false)] // only the model saw it
     [InlineData(true, RiskLevel.Medium, RiskLevel.Low, true)] // a hold or an unanswered code: the baseline meets it too
