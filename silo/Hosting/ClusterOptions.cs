@@ -51,6 +51,14 @@ public sealed class FinClusterOptions
     /// <summary>Batching of the group-commit provider (section Cluster:GroupCommit); its connection string is this node's.</summary>
     public GroupCommitStorageOptions GroupCommit { get; set; } = new();
 
+    /// <summary>
+    /// Entries in this silo's grain-directory cache (where other silos' grains live). Orleans sizes the cache's table to
+    /// this up front, and the dashboard counts the cache once a second by walking the whole table: at Orleans' default of
+    /// a million, that walk alone took 2-3% of a loaded node's CPU. A miss costs one directory lookup.
+    /// </summary>
+    [Range(1_000, 10_000_000)]
+    public int DirectoryCacheSize { get; set; } = 100_000;
+
     /// <summary>Lowest reminder period accepted (tests shorten it).</summary>
     public TimeSpan MinimumReminderPeriod { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -41,6 +41,7 @@ public static class SiloHostingExtensions
                 o.ServiceId = options.ServiceId;
             });
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = options.MinimumReminderPeriod);
+            silo.Configure<GrainDirectoryOptions>(o => o.CacheSize = options.DirectoryCacheSize);
             var serializer = StorageSerializer(options.StateRows);
             if (options.Profile == ClusterProfile.Postgres)
             {
