@@ -35,6 +35,18 @@ CREATE TABLE IF NOT EXISTS OrleansStorage
     CONSTRAINT PK_OrleansStorage PRIMARY KEY (GrainKey)
 );
 
+-- A payload past about 2 KB is compressed as it is stored. PostgreSQL's own method (pglz) took about a third of the
+-- server's CPU under the payments load (a risk grain's state is tens of KB of JSON); lz4 compresses several times
+-- faster. Payloads written from now on use it; rows already stored keep pglz and read as before. A server built
+-- without lz4 keeps pglz.
+DO $do$
+BEGIN
+    ALTER TABLE OrleansStorage ALTER COLUMN PayloadBinary SET COMPRESSION lz4;
+EXCEPTION WHEN feature_not_supported THEN
+    RAISE NOTICE 'this server has no lz4: grain payloads stay compressed with pglz';
+END
+$do$;
+
 -- Digest of a grain's identity. Each part is length-prefixed so that no two different
 -- identities can produce the same input text.
 CREATE OR REPLACE FUNCTION orleans_storage_key(
