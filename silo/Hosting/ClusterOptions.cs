@@ -52,12 +52,19 @@ public sealed class FinClusterOptions
     public GroupCommitStorageOptions GroupCommit { get; set; } = new();
 
     /// <summary>
-    /// Entries in this silo's grain-directory cache (where other silos' grains live). Orleans sizes the cache's table to
-    /// this up front, and the dashboard counts the cache once a second by walking the whole table: at Orleans' default of
-    /// a million, that walk alone took 2-3% of a loaded node's CPU. A miss costs one directory lookup.
+    /// Entries in this silo's grain-directory cache: the addresses of grains it registered or looked up, checked before
+    /// every call. Orleans sizes the cache's table to this up front, and the dashboard counts the cache once a second
+    /// by walking the whole table: at Orleans' default of a million, that walk took 2-3% of a loaded node's CPU. Unset:
+    /// <see cref="EmbeddedDirectoryCacheSize"/> on the embedded profile, where the one silo's own directory answers a
+    /// miss in memory; Orleans' default on Postgres, where a miss can cost a lookup on another silo.
     /// </summary>
     [Range(1_000, 10_000_000)]
-    public int DirectoryCacheSize { get; set; } = 100_000;
+    public int? DirectoryCacheSize { get; set; }
+
+    public const int EmbeddedDirectoryCacheSize = 100_000;
+
+    /// <summary>The cache size this node configures, or null for Orleans' default.</summary>
+    public int? DirectoryCacheSizeToUse => DirectoryCacheSize ?? (Profile == ClusterProfile.Embedded ? EmbeddedDirectoryCacheSize : null);
 
     /// <summary>Lowest reminder period accepted (tests shorten it).</summary>
     public TimeSpan MinimumReminderPeriod { get; set; } = TimeSpan.FromSeconds(10);

@@ -41,7 +41,11 @@ public static class SiloHostingExtensions
                 o.ServiceId = options.ServiceId;
             });
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = options.MinimumReminderPeriod);
-            silo.Configure<GrainDirectoryOptions>(o => o.CacheSize = options.DirectoryCacheSize);
+            if (options.DirectoryCacheSizeToUse is { } cacheSize)
+            {
+                silo.Configure<GrainDirectoryOptions>(o => o.CacheSize = cacheSize);
+            }
+
             var serializer = StorageSerializer(options.StateRows);
             if (options.Profile == ClusterProfile.Postgres)
             {

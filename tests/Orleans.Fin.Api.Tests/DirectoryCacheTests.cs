@@ -5,16 +5,16 @@ using Orleans.Fin.Silo.Hosting;
 
 namespace Orleans.Fin.Api.Tests;
 
-/// <summary>The node sizes its grain-directory cache from Cluster:DirectoryCacheSize, not Orleans' default of a million.</summary>
+/// <summary>The embedded node sizes its grain-directory cache below Orleans' default of a million (Cluster:DirectoryCacheSize unset).</summary>
 [Collection(ApiCollection.Name)]
 public sealed class DirectoryCacheTests(FinNodeFixture fixture)
 {
     [Fact]
-    public void Node_DefaultConfiguration_DirectoryCacheIsTheClusterSetting()
+    public void EmbeddedNode_DefaultConfiguration_DirectoryCacheIsTheEmbeddedSize()
     {
         var directory = fixture.Node.Services.GetRequiredService<IOptions<GrainDirectoryOptions>>().Value;
 
-        Assert.Equal(new FinClusterOptions().DirectoryCacheSize, directory.CacheSize);
+        Assert.Equal(FinClusterOptions.EmbeddedDirectoryCacheSize, directory.CacheSize);
         Assert.True(directory.CacheSize < GrainDirectoryOptions.DEFAULT_CACHE_SIZE);
     }
 }
