@@ -37,13 +37,25 @@ CREATE TABLE IF NOT EXISTS OrleansStorage
 
 -- A payload past about 2 KB is compressed as it is stored. PostgreSQL's own method (pglz) took about a third of the
 -- server's CPU under the payments load (a risk grain's state is tens of KB of JSON); lz4 compresses several times
--- faster. Payloads written from now on use it; rows already stored keep pglz and read as before. A server built
--- without lz4 keeps pglz.
+-- faster. Payloads written from now on use it; rows already stored keep pglz and read as before. The change takes an
+-- exclusive lock on the table, so it is made only while the column is not lz4 yet, and gives up after 5 s rather than
+-- stall grain storage behind a long reader (the next run of this script tries again). A server built without lz4
+-- keeps pglz.
 DO $do$
+DECLARE
+    previous_timeout text := current_setting('lock_timeout');
 BEGIN
-    ALTER TABLE OrleansStorage ALTER COLUMN PayloadBinary SET COMPRESSION lz4;
-EXCEPTION WHEN feature_not_supported THEN
-    RAISE NOTICE 'this server has no lz4: grain payloads stay compressed with pglz';
+    IF EXISTS (SELECT 1 FROM pg_attribute
+               WHERE attrelid = 'orleansstorage'::regclass AND attname = 'payloadbinary' AND attcompression <> 'l') THEN
+        PERFORM set_config('lock_timeout', '5s', true);
+        ALTER TABLE OrleansStorage ALTER COLUMN PayloadBinary SET COMPRESSION lz4;
+        PERFORM set_config('lock_timeout', previous_timeout, true);
+    END IF;
+EXCEPTION
+    WHEN feature_not_supported THEN
+        RAISE WARNING 'this server has no lz4: grain payloads stay compressed with pglz';
+    WHEN lock_not_available THEN
+        RAISE WARNING 'OrleansStorage is busy: payloads stay compressed with pglz until this script runs again';
 END
 $do$;
 
