@@ -75,7 +75,7 @@ public static class DecisionLabels
     public static MaturedDecisions Mature(List<DecisionRecord> decisions, DateTimeOffset now, TimeSpan window)
     {
         ArgumentNullException.ThrowIfNull(decisions);
-        var cutoff = (now - window).UtcTicks;
+        var cutoff = now.UtcTicks - window.Ticks; // plain ticks: no DateTimeOffset range check, whatever the window
         bool Due(DecisionRecord d) => d.CaseId is null && d.UtcTicks <= cutoff;
         if (!AnyDue(decisions, cutoff))
         {
