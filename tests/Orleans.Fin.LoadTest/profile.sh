@@ -51,8 +51,6 @@ if [[ $sampler == eventpipe ]]; then
   [[ -x $trace_tool ]] || { echo "dotnet-trace is missing: dotnet tool install -g dotnet-trace" >&2; exit 1; }
 else
   command -v perf >/dev/null || { echo "perf is missing: apt-get install linux-perf" >&2; exit 1; }
-  # The runtime writes /tmp/perf-PID.map, which names the JIT-compiled code for perf script.
-  export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
 fi
 out=${out:-$(mktemp -d "${TMPDIR:-/tmp}/orleans-fin-profile.XXXXXX")}
 mkdir -p "$out"
@@ -103,8 +101,13 @@ if [[ $profile == Postgres && -z ${FIN_PG_CONNECTION:-} ]]; then
 fi
 
 http_port=$(free_port)
+if [[ $sampler == perf ]]; then
+  # The node alone writes /tmp/perf-PID.map (3: the map, no jitdump), which names its JIT-compiled code for perf script.
+  export DOTNET_PerfMapEnabled=3 DOTNET_EnableWriteXorExecute=0
+fi
 start_node "$root/silo/bin/Release/net10.0" "$http_port" "$out/silo.log" "$profile" \
   "$([[ $profile == Postgres ]] && echo "$storage" || echo memory)" "$scoring"
+unset DOTNET_PerfMapEnabled DOTNET_EnableWriteXorExecute
 echo "== $profile node (pid $silo_pid), fraud scoring $scoring, $scenario with $concurrency workers"
 
 # The load runs past the trace window so the whole window is under load; no bare baseline (profile.sh times nothing).
@@ -147,7 +150,7 @@ db_cpu=$(calc "$db_after - $db_before")
 other_cpu=$(calc "max(0, $all_after - $all_before - $node_cpu - $load_cpu - $db_cpu)") wall=$(calc "$wall_after - $wall_before")
 if [[ $sampler == perf ]]; then
   perf script -i "$out/node.perf" >"$profile_file" 2>>"$out/trace.log"
-  rm -f "/tmp/perf-$node_pid.map" # the runtime leaves it behind; it is read now
+  rm -f "/tmp/perf-$node_pid.map" "/tmp/perfinfo-$node_pid.map" # the runtime leaves them behind; they are read now
 fi
 echo "== profile: $profile_file"
 dotnet tests/Orleans.Fin.ProfileReport/bin/Release/net10.0/Orleans.Fin.ProfileReport.dll "$profile_file" \

@@ -27,7 +27,7 @@ public static class CpuCategory
     // Seen only by a cycle profile (perf), which samples native code too.
     public const string Gc = "GC: the collector's threads";
     public const string Jit = "JIT: compiling (tiered compilation)";
-    public const string NativeRuntime = "runtime native code with no managed caller (thread start, stubs, waits)";
+    public const string NativeRuntime = "native code perf could not walk back to managed code (socket sends, crypto, runtime)";
     public const string Kernel = "kernel with no managed caller (scheduler, interrupts)";
 
     /// <summary>The order rows are printed in.</summary>
@@ -109,11 +109,12 @@ public static class CpuCategory
         return (Runtime, null);
     }
 
+    /// <summary>A method of an Orleans *Instruments type, nested types included ("DirectoryInstruments+CacheSizeObserverRegistration.Observe()").</summary>
     private static bool IsInstruments(string frame)
     {
         var end = frame.IndexOfAny(['+', '(', '`', '[']);
         var name = end < 0 ? frame : frame[..end];
-        var type = name[..Math.Max(0, name.LastIndexOf('.'))];
+        var type = end < 0 || frame[end] == '(' ? name[..Math.Max(0, name.LastIndexOf('.'))] : name;
         return type.EndsWith("Instruments", StringComparison.Ordinal);
     }
 

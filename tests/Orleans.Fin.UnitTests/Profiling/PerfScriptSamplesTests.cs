@@ -94,6 +94,15 @@ public sealed class PerfScriptSamplesTests
     }
 
     [Fact]
+    public void Classify_NestedTypeOfAnOrleansMeter_IsTelemetry()
+    {
+        var sample = PerfScriptSamples.Classify(
+            ".NET TP Worker", [Managed("Orleans.Runtime.CatalogInstruments+DeactivationMetricTracker.Record(string)"), Managed("Orleans.Runtime.ActivationData.FinishDeactivating()")]);
+
+        Assert.Equal(CpuCategory.Telemetry, sample.Category);
+    }
+
+    [Fact]
     public void Read_ScriptOfTwoSamples_ClassifiesEachWithItsLeaf()
     {
         var path = Path.GetTempFileName();
