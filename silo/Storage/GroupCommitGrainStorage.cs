@@ -43,7 +43,7 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
         this.serializer = serializer;
         this.activators = activators;
         this.logger = logger;
-        dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+        dataSource = NpgsqlDataSource.Create(options.PoolConnectionString());
         writes = new OperationBatcher<PendingWrite>(CommitAsync, options.MaxBatchSize, options.BatchDelay, options.MaxBatchesInFlight);
         reads = new OperationBatcher<PendingRead>(FetchAsync, options.MaxBatchSize, options.BatchDelay, options.MaxBatchesInFlight);
     }

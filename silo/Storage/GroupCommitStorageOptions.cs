@@ -25,4 +25,27 @@ public sealed class GroupCommitStorageOptions
 
     /// <summary>Clearing a grain's state deletes its row instead of keeping it with an empty payload.</summary>
     public bool DeleteStateOnClear { get; set; }
+
+    /// <summary>
+    /// The provider's four statements are prepared on each pooled connection after a few uses (Npgsql's automatic
+    /// preparation), unless the connection string sets a "Max Auto Prepare" above 0 itself. Parsing and planning them on every
+    /// write took about half of PostgreSQL's CPU per payment. False for a pooler that cannot keep prepared statements
+    /// on a server connection (PgBouncer in transaction mode before 1.21).
+    /// </summary>
+    public bool PrepareStatements { get; set; } = true;
+
+    /// <summary>Statements Npgsql may keep prepared per connection when <see cref="PrepareStatements"/> is on.</summary>
+    public const int AutoPreparedStatements = 16;
+
+    /// <summary>The connection string the provider's pool uses: <see cref="ConnectionString"/> with automatic preparation.</summary>
+    public string PoolConnectionString()
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+        if (PrepareStatements && builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = AutoPreparedStatements;
+        }
+
+        return builder.ConnectionString;
+    }
 }
