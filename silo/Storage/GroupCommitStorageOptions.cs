@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Npgsql;
 
 namespace Orleans.Fin.Silo.Storage;
 
@@ -29,7 +30,7 @@ public sealed class GroupCommitStorageOptions
     /// <summary>
     /// The provider's four statements are prepared on each pooled connection after a few uses (Npgsql's automatic
     /// preparation), unless the connection string sets a "Max Auto Prepare" above 0 itself. Parsing and planning them on every
-    /// write took about half of PostgreSQL's CPU per payment. False for a pooler that cannot keep prepared statements
+    /// write took about 40% of PostgreSQL's CPU per payment (docs/BENCHMARKS.md). False for a pooler that cannot keep prepared statements
     /// on a server connection (PgBouncer in transaction mode before 1.21).
     /// </summary>
     public bool PrepareStatements { get; set; } = true;
@@ -40,7 +41,7 @@ public sealed class GroupCommitStorageOptions
     /// <summary>The connection string the provider's pool uses: <see cref="ConnectionString"/> with automatic preparation.</summary>
     public string PoolConnectionString()
     {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
         if (PrepareStatements && builder.MaxAutoPrepare == 0)
         {
             builder.MaxAutoPrepare = AutoPreparedStatements;

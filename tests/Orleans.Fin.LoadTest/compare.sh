@@ -67,9 +67,6 @@ echo "baseline: $baseline_tree ($(git -C "$baseline_tree" rev-parse --short HEAD
 echo "current:  $root ($(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo 'not a git checkout'))"
 echo "Embedded, scoring: $scoring, $concurrency workers, $seconds s each after $warmup s of warm-up, $customers customers, $rounds rounds"
 
-# CPU seconds (user + system) the process has used.
-cpu_seconds() { awk -v t="$(getconf CLK_TCK)" '{printf "%.3f", ($14+$15)/t}' "/proc/$1/stat"; }
-
 # One turn: start the node of a tree, measure bare and payments with the load tool, stop the node. The node's CPU is
 # read when the load tool starts its timed payments and again when it has finished.
 turn() {

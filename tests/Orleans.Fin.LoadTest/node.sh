@@ -1,10 +1,21 @@
-# Sourced by bench.sh and compare.sh: starts an all-in-one node for a load run and waits until it is ready.
+# Sourced by the benchmark scripts: starts an all-in-one node for a load run and waits until it is ready, and reads
+# the CPU time of a process or of a PostgreSQL server from /proc.
 #
 #   start_node SILO_DIR HTTP_PORT LOG PROFILE STORAGE SCORING
 #
 # SILO_DIR holds the built Orleans.Fin.Silo.dll; STORAGE is "memory" or a Cluster:Storage value; SCORING is
 # "off" (RiskControl:ScoringEnabled=false), "on" (thresholds out of reach: scoring priced, nothing declined) or
 # "freeze" (the default thresholds). Sets silo_pid; exits 1 with the node's log when it is not ready in 120 s.
+
+# CPU seconds (user + system) process PID has used.
+cpu_seconds() { awk -v t="$(getconf CLK_TCK)" '{printf "%.3f", ($14+$15)/t}' "/proc/$1/stat"; }
+
+# CPU seconds of the PostgreSQL server whose data directory is DATA_DIR: the postmaster and its backends.
+postgres_cpu_seconds() {
+  local master
+  master=$(head -n 1 "$1/postmaster.pid")
+  cat /proc/[0-9]*/stat 2>/dev/null | awk -v t="$(getconf CLK_TCK)" -v m="$master" '$1 == m || $4 == m {s += $14 + $15} END {printf "%.3f", s / t}'
+}
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 

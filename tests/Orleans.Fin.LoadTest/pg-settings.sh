@@ -54,13 +54,6 @@ deploy/scripts/pg-local.sh start "$out/pg" >/dev/null
 source "$out/pg/env"
 deploy/scripts/db-setup.sh >/dev/null
 
-ticks=$(getconf CLK_TCK)
-pg_cpu() {
-  local master
-  master=$(head -n 1 "$out/pg/data/postmaster.pid")
-  cat /proc/[0-9]*/stat 2>/dev/null | awk -v t="$ticks" -v m="$master" '$1 == m || $4 == m {s += $14 + $15} END {printf "%.3f", s / t}'
-}
-node_cpu() { awk -v t="$ticks" '{printf "%.3f", ($14+$15)/t}' "/proc/$silo_pid/stat"; }
 requests_so_far() { grep -o 'requests=[0-9]*' "$out/load.log" | tail -n 1 | cut -d= -f2; }
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ)"
@@ -84,9 +77,9 @@ for round in $(seq 1 "$rounds"); do
       sleep 0.5
     done
     sleep "$warmup"
-    r0=$(requests_so_far) p0=$(pg_cpu) n0=$(node_cpu) t0=$(date +%s.%N)
+    r0=$(requests_so_far) p0=$(postgres_cpu_seconds "$out/pg/data") n0=$(cpu_seconds "$silo_pid") t0=$(date +%s.%N)
     sleep "$seconds"
-    r1=$(requests_so_far) p1=$(pg_cpu) n1=$(node_cpu) t1=$(date +%s.%N)
+    r1=$(requests_so_far) p1=$(postgres_cpu_seconds "$out/pg/data") n1=$(cpu_seconds "$silo_pid") t1=$(date +%s.%N)
     wait "$load_pid" || true
     load_pid=""
     latency=$(tail -n 1 "$out/load.log" | grep -o 'p50=[0-9.]*ms p99=[0-9.]*ms' | sed 's/p50=//; s/ p99=/ \/ /')

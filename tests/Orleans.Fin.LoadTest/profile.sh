@@ -67,22 +67,12 @@ trap cleanup EXIT
 # shellcheck source=node.sh
 source "$root/tests/Orleans.Fin.LoadTest/node.sh"
 
-# CPU seconds (user + system) a process has used; the whole machine's busy seconds when PID is "all".
-cpu_seconds() {
-  local ticks
-  ticks=$(getconf CLK_TCK)
-  if [[ $1 == all ]]; then
-    awk -v t="$ticks" '/^cpu /{printf "%.3f", ($2+$3+$4+$7+$8+$9)/t}' /proc/stat
-  else
-    awk -v t="$ticks" '{printf "%.3f", ($14+$15)/t}' "/proc/$1/stat"
-  fi
-}
-# CPU seconds of the private PostgreSQL server: the postmaster and its backends (0 when none was started here).
+# The whole machine's busy CPU seconds.
+machine_cpu_seconds() { awk -v t="$(getconf CLK_TCK)" '/^cpu /{printf "%.3f", ($2+$3+$4+$7+$8+$9)/t}' /proc/stat; }
+# CPU seconds of the private PostgreSQL server (0 when none was started here).
 db_cpu_seconds() {
   if [[ $started_pg != true ]]; then echo 0; return; fi
-  local master
-  master=$(head -n 1 "$out/pg/data/postmaster.pid")
-  cat /proc/[0-9]*/stat 2>/dev/null | awk -v t="$(getconf CLK_TCK)" -v m="$master" '$1 == m || $4 == m {s += $14 + $15} END {printf "%.3f", s / t}'
+  postgres_cpu_seconds "$out/pg/data"
 }
 requests_so_far() { grep -o 'requests=[0-9]*' "$out/load.log" | tail -n 1 | cut -d= -f2; }
 
@@ -122,7 +112,7 @@ done
 sleep "$warmup"
 
 requests_before=$(requests_so_far) node_before=$(cpu_seconds "$silo_pid") load_before=$(cpu_seconds "$load_pid")
-all_before=$(cpu_seconds all) db_before=$(db_cpu_seconds) wall_before=$(date +%s.%N)
+all_before=$(machine_cpu_seconds) db_before=$(db_cpu_seconds) wall_before=$(date +%s.%N)
 if [[ $sampler == eventpipe ]]; then
   profile_file=$out/node.nettrace
   "$trace_tool" collect -p "$silo_pid" --profile dotnet-sampled-thread-time,gc-collect --duration "$(printf '00:%02d:%02d:%02d' $((seconds / 3600)) $((seconds / 60 % 60)) $((seconds % 60)))" \
@@ -132,7 +122,7 @@ else
   perf record -F 499 -g -p "$silo_pid" -o "$out/node.perf" -- sleep "$seconds" >"$out/trace.log" 2>&1
 fi
 requests_after=$(requests_so_far) node_after=$(cpu_seconds "$silo_pid") load_after=$(cpu_seconds "$load_pid")
-all_after=$(cpu_seconds all) db_after=$(db_cpu_seconds) wall_after=$(date +%s.%N)
+all_after=$(machine_cpu_seconds) db_after=$(db_cpu_seconds) wall_after=$(date +%s.%N)
 
 kill "$load_pid" 2>/dev/null || true
 wait "$load_pid" 2>/dev/null || true

@@ -76,7 +76,7 @@ public static class DecisionLabels
     {
         ArgumentNullException.ThrowIfNull(decisions);
         var cutoff = now.UtcTicks - window.Ticks; // plain ticks: no DateTimeOffset range check, whatever the window
-        bool Due(DecisionRecord d) => d.CaseId is null && d.UtcTicks <= cutoff;
+        bool Due(DecisionRecord d) => IsDue(d, cutoff);
         if (!AnyDue(decisions, cutoff))
         {
             return MaturedDecisions.None; // the common case, on every payment and event: nothing allocated
@@ -92,7 +92,7 @@ public static class DecisionLabels
     {
         foreach (ref readonly var decision in CollectionsMarshal.AsSpan(decisions))
         {
-            if (decision.CaseId is null && decision.UtcTicks <= cutoff)
+            if (IsDue(decision, cutoff))
             {
                 return true;
             }
@@ -100,6 +100,9 @@ public static class DecisionLabels
 
         return false;
     }
+
+    /// <summary>No case, and decided at or before <paramref name="cutoff"/> (UTC ticks).</summary>
+    private static bool IsDue(in DecisionRecord decision, long cutoff) => decision.CaseId is null && decision.UtcTicks <= cutoff;
 
     /// <summary>
     /// Whether the rules-only baseline would have stopped a payment: when its own level is High (it declines), and for
