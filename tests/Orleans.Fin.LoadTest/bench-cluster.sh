@@ -5,30 +5,47 @@
 # and then POST /payments with the same workers, seconds and customers. Prints both and the ratio.
 #
 #   tests/Orleans.Fin.LoadTest/bench-cluster.sh [--seconds 20] [--concurrency 64] [--customers 200] [--scoring off|on]
+#                                               [--warmup 5] [--perf] [--out DIR]
+#
+# --warmup is the seconds of payments each shape takes before the timed ones. Each .NET process compiles the hot
+# code for its first minute or more of load, and the production shape has three of them on the same 2 cores
+# (docs/BENCHMARKS.md "Warm-up"), so 5 s measures processes still compiling; 90 measures them warm.
+# Over each shape's timed payments it reads from /proc the CPU time of every process taking part (the node, or
+# silo1, silo2 and client-api; the private PostgreSQL; the load tool) and of the whole machine, and prints each
+# one's CPU per completed payment: where the shape spends what one node does not. --perf also records a cycle
+# profile of each .NET process over the same window (perf and the runtime's perf map, as profile.sh --sampler perf)
+# and prints Orleans.Fin.ProfileReport's split of each. The logs, load outputs and profiles stay in --out (default:
+# a new directory under $TMPDIR).
 #
 # Uses FIN_PG_CONNECTION when set (a database prepared by deploy/scripts/db-setup.sh); otherwise starts a private
 # PostgreSQL on loopback and stops it. Every process listens on free loopback ports.
 set -euo pipefail
 
-seconds=20 concurrency=64 customers=200 scoring=off
+seconds=20 concurrency=64 customers=200 scoring=off perf_on=false work="" warmup=5
 while [[ $# -gt 0 ]]; do
   case $1 in
     --seconds) seconds=$2; shift 2 ;;
     --concurrency) concurrency=$2; shift 2 ;;
     --customers) customers=$2; shift 2 ;;
     --scoring) scoring=$2; shift 2 ;;
-    *) echo "usage: $0 [--seconds N] [--concurrency N] [--customers N] [--scoring off|on]" >&2; exit 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
+    --perf) perf_on=true; shift ;;
+    --out) work=$2; shift 2 ;;
+    *) echo "usage: $0 [--seconds N] [--concurrency N] [--customers N] [--scoring off|on] [--warmup S] [--perf] [--out DIR]" >&2; exit 2 ;;
   esac
 done
 [[ $scoring == off || $scoring == on ]] || { echo "--scoring is off or on" >&2; exit 2; }
+if [[ $perf_on == true ]]; then command -v perf >/dev/null || { echo "perf is missing: apt-get install linux-perf" >&2; exit 1; }; fi
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
-work=$(mktemp -d "${TMPDIR:-/tmp}/orleans-fin-bench-cluster.XXXXXX")
+work=${work:-$(mktemp -d "${TMPDIR:-/tmp}/orleans-fin-bench-cluster.XXXXXX")}
+mkdir -p "$work"
 chmod 755 "$work"
-silo_pid="" started_pg=false cluster_started=false
+silo_pid="" started_pg=false cluster_started=false load_pid=""
 
 cleanup() {
+  [[ -n $load_pid ]] && kill "$load_pid" 2>/dev/null && wait "$load_pid" 2>/dev/null || true
   [[ -n $silo_pid ]] && kill "$silo_pid" 2>/dev/null && wait "$silo_pid" 2>/dev/null || true
   [[ $cluster_started == true ]] && deploy/scripts/cluster.sh stop --run-dir "$work/cluster" >/dev/null 2>&1 || true
   [[ $started_pg == true ]] && deploy/scripts/pg-local.sh stop "$work/pg" >/dev/null 2>&1 || true
@@ -51,21 +68,86 @@ export FIN_PG_CONNECTION
 dotnet build silo -c Release -nologo -v quiet
 dotnet build client-api/Orleans.Fin.ClientApi -c Release -nologo -v quiet
 dotnet build tests/Orleans.Fin.LoadTest -c Release -nologo -v quiet
+[[ $perf_on == true ]] && dotnet build tests/Orleans.Fin.ProfileReport -c Release -nologo -v quiet
 load_tool=$root/tests/Orleans.Fin.LoadTest/bin/Release/net10.0/Orleans.Fin.LoadTest.dll
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ)"
-echo "Postgres, scoring $scoring, $concurrency workers, $seconds s each, $customers customers"
+echo "Postgres, scoring $scoring, $concurrency workers, $seconds s each after $warmup s of warm-up, $customers customers"
 
+# The whole machine's busy CPU seconds.
+machine_cpu_seconds() { awk -v t="$(getconf CLK_TCK)" '/^cpu /{printf "%.3f", ($2+$3+$4+$7+$8+$9)/t}' /proc/stat; }
+db_cpu_seconds() { if [[ $started_pg == true ]]; then postgres_cpu_seconds "$work/pg/data"; else echo 0; fi; }
+
+# measure NAME URL "PROCESS=PID ..." [load tool options]: the bare endpoint, then the payments, with the CPU of each
+# named process, of PostgreSQL, of the load tool and of the machine read when the timed payments start and end.
 measure() {
-  local name=$1 url=$2
-  shift 2
+  local name=$1 url=$2 processes=$3
+  local result=$work/load-$name.txt
+  shift 3
+  local -A before=() pids=()
+  local entry perf_pids=()
+  for entry in $processes; do pids[${entry%%=*}]=${entry#*=}; done
   echo "== $name"
-  dotnet "$load_tool" --url "$url" --scenario payments --concurrency "$concurrency" --seconds "$seconds" --warmup 5 \
-    --baseline-seconds "$seconds" --customers "$customers" "$@" | tee "$work/load-$name.txt" | grep -E '^scenario=|^ratio|^baseline'
+  dotnet "$load_tool" --url "$url" --scenario payments --concurrency "$concurrency" --seconds "$seconds" --warmup "$warmup" \
+    --baseline-seconds "$seconds" --customers "$customers" "$@" >"$result" 2>&1 &
+  load_pid=$!
+  until grep -q "^== payments for" "$result"; do
+    kill -0 "$load_pid" 2>/dev/null || { cat "$result" >&2; exit 1; }
+    sleep 0.2
+  done
+  for entry in "${!pids[@]}"; do before[$entry]=$(cpu_seconds "${pids[$entry]}"); done
+  before[load]=$(cpu_seconds "$load_pid") before[db]=$(db_cpu_seconds) before[machine]=$(machine_cpu_seconds)
+  if [[ $perf_on == true ]]; then
+    for entry in "${!pids[@]}"; do
+      perf record -F 499 -g -p "${pids[$entry]}" -o "$work/$name-$entry.perf" -- sleep "$seconds" >"$work/$name-$entry.perf.log" 2>&1 &
+      perf_pids+=($!)
+    done
+  fi
+  # The load tool exits as soon as it has printed its summary, so its CPU is read until then, every 0.2 s.
+  local load_last=${before[load]} reading
+  while ! grep -q "^== summary" "$result"; do
+    reading=$(cpu_seconds "$load_pid" 2>/dev/null) || break
+    load_last=$reading
+    sleep 0.2
+  done
+  local -A used=()
+  for entry in "${!pids[@]}"; do used[$entry]=$(awk -v a="$(cpu_seconds "${pids[$entry]}")" -v b="${before[$entry]}" 'BEGIN {printf "%.3f", a - b}'); done
+  used[load]=$(awk -v a="$load_last" -v b="${before[load]}" 'BEGIN {printf "%.3f", a - b}')
+  used[db]=$(awk -v a="$(db_cpu_seconds)" -v b="${before[db]}" 'BEGIN {printf "%.3f", a - b}')
+  local machine
+  machine=$(awk -v a="$(machine_cpu_seconds)" -v b="${before[machine]}" 'BEGIN {printf "%.3f", a - b}')
+  wait "$load_pid"
+  load_pid=""
+  [[ ${#perf_pids[@]} -gt 0 ]] && wait "${perf_pids[@]}"
+  grep -E '^scenario=|^ratio|^baseline' "$result"
+  local completed known=0
+  completed=$(grep -E '^scenario=payments' "$result" | grep -oE ' completed=[0-9]+' | cut -d= -f2)
+  echo "CPU per completed payment over the timed $seconds s ($completed payments):"
+  for entry in $(printf '%s\n' "${!used[@]}" | sort); do
+    printf '  %-11s %7.0f µs  (%.2f cores)\n' "$entry" "$(awk -v c="${used[$entry]}" -v n="$completed" 'BEGIN {print c * 1e6 / n}')" \
+      "$(awk -v c="${used[$entry]}" -v s="$seconds" 'BEGIN {print c / s}')"
+    known=$(awk -v a="$known" -v b="${used[$entry]}" 'BEGIN {print a + b}')
+  done
+  printf '  %-11s %7.0f µs  (%.2f cores)\n' "rest" "$(awk -v m="$machine" -v k="$known" -v n="$completed" 'BEGIN {r = m - k; if (r < 0) r = 0; print r * 1e6 / n}')" \
+    "$(awk -v m="$machine" -v k="$known" -v s="$seconds" 'BEGIN {r = m - k; if (r < 0) r = 0; print r / s}')"
+  printf '  %-11s %7.0f µs  (%.2f cores)\n' "machine" "$(awk -v m="$machine" -v n="$completed" 'BEGIN {print m * 1e6 / n}')" "$(awk -v m="$machine" -v s="$seconds" 'BEGIN {print m / s}')"
+  if [[ $perf_on == true ]]; then
+    for entry in "${!pids[@]}"; do
+      perf script -i "$work/$name-$entry.perf" >"$work/$name-$entry.perf.txt" 2>>"$work/$name-$entry.perf.log"
+      rm -f "/tmp/perf-${pids[$entry]}.map" "/tmp/perfinfo-${pids[$entry]}.map" # the runtime leaves them behind
+      echo "== $name: $entry (profile $work/$name-$entry.perf.txt)"
+      dotnet tests/Orleans.Fin.ProfileReport/bin/Release/net10.0/Orleans.Fin.ProfileReport.dll "$work/$name-$entry.perf.txt" \
+        --node-cpu "${used[$entry]}" --load-cpu "${used[load]}" --db-cpu "${used[db]}" \
+        --other-cpu "$(awk -v m="$machine" -v n="${used[$entry]}" -v l="${used[load]}" -v d="${used[db]}" 'BEGIN {r = m - n - l - d; if (r < 0) r = 0; printf "%.3f", r}')" \
+        --wall "$seconds" --cores "$(nproc)" --requests "$completed" --detail 6 | sed -n '/^| node CPU/,/^$/p'
+    done
+  fi
 }
 
+# With --perf every .NET process writes /tmp/perf-PID.map (3: the map, no jitdump), which names its JIT-compiled code.
+[[ $perf_on == true ]] && export DOTNET_PerfMapEnabled=3 DOTNET_EnableWriteXorExecute=0
 http_port=$(free_port)
 start_node "$root/silo/bin/Release/net10.0" "$http_port" "$work/silo-one-node.log" Postgres GroupCommit "$scoring"
-measure one-node "http://127.0.0.1:$http_port"
+measure one-node "http://127.0.0.1:$http_port" "node=$silo_pid"
 echo "one node: working set $(ps -o rss= -p "$silo_pid" | awk '{printf "%.0f MiB", $1/1024}')"
 kill "$silo_pid"
 wait "$silo_pid" 2>/dev/null || true
@@ -82,7 +164,8 @@ cluster_started=true
 deploy/scripts/cluster.sh start --run-dir "$work/cluster" --no-build --api-port "$api_port" \
   --silo-ports "$(free_port),$(free_port)" --gateway-ports "$(free_port),$(free_port)" --http-ports "$(free_port),$(free_port)" \
   >"$work/cluster-start.log"
-measure production-shape "http://127.0.0.1:$api_port" --signing-key "$(cat "$work/cluster/jwt-signing-key")"
+measure production-shape "http://127.0.0.1:$api_port" \
+  "silo1=$(cat "$work/cluster/silo1.pid") silo2=$(cat "$work/cluster/silo2.pid") client-api=$(cat "$work/cluster/client-api.pid")" --signing-key "$(cat "$work/cluster/jwt-signing-key")"
 for name in silo1 silo2 client-api; do
   echo "$name: working set $(ps -o rss= -p "$(cat "$work/cluster/$name.pid")" | awk '{printf "%.0f MiB", $1/1024}')"
 done
