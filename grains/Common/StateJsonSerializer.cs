@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
@@ -15,9 +16,11 @@ namespace Orleans.Fin.Common;
 /// an earlier version reads (for a rolling upgrade); both forms are read. Reading lets equal strings of a state share
 /// one instance (<see cref="StateStrings"/>), which cuts an activation's memory.
 /// </summary>
-public sealed class StateJsonSerializer : IGrainStorageSerializer
+public sealed class StateJsonSerializer : IGrainStorageSerializer, IStateBufferSerializer
 {
     private readonly SystemTextJsonGrainStorageSerializer _writer;
+    private readonly JsonSerializerOptions _write;
+    private readonly JsonWriterOptions _writerOptions;
     private readonly JsonSerializerOptions _read;
 
     public StateJsonSerializer(bool rows = true)
@@ -31,11 +34,25 @@ public sealed class StateJsonSerializer : IGrainStorageSerializer
         }
 
         _writer = new SystemTextJsonGrainStorageSerializer(Options.Create(options));
+        _write = options.JsonSerializerOptions;
+        _writerOptions = new JsonWriterOptions
+        {
+            Encoder = _write.Encoder,
+            Indented = _write.WriteIndented,
+            MaxDepth = _write.MaxDepth,
+            SkipValidation = true, // as the serializer's own writer: the converters are trusted to write valid JSON
+        };
         _read = new JsonSerializerOptions(options.JsonSerializerOptions);
         _read.Converters.Add(new SharedStringConverter());
     }
 
     public BinaryData Serialize<T>(T? input) => _writer.Serialize(input);
+
+    public void Serialize<T>(T? input, IBufferWriter<byte> destination)
+    {
+        using var writer = new Utf8JsonWriter(destination, _writerOptions);
+        JsonSerializer.Serialize(writer, input, _write);
+    }
 
     public T Deserialize<T>(BinaryData input)
     {

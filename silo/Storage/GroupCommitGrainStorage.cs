@@ -64,7 +64,20 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
     {
         ArgumentNullException.ThrowIfNull(grainState);
         var key = GrainRowKey.From(stateName, grainId);
-        var payload = serializer.Serialize(grainState.State).ToArray();
+        using var pooled = serializer is IStateBufferSerializer ? new PooledPayload() : null;
+        ReadOnlyMemory<byte> payload;
+        if (pooled is not null)
+        {
+            // The bytes stay rented until the write's batch has run (and any retry of it alone): its task completes
+            // only then, whether it succeeded or failed, so nothing reads them once they go back to the pool.
+            ((IStateBufferSerializer)serializer).Serialize(grainState.State, pooled);
+            payload = pooled.Written;
+        }
+        else
+        {
+            payload = serializer.Serialize(grainState.State).ToMemory();
+        }
+
         var write = new PendingWrite(serviceId, key, StateChange.Write, Parse(grainState.ETag), payload);
         await writes.Enqueue(write);
         grainState.ETag = Format(write.NewVersion ?? throw Conflict("WriteState", key, grainId, grainState.ETag));

@@ -7,7 +7,7 @@ namespace Orleans.Fin.Silo.Storage;
 /// A write, clear or delete of one grain's row, conditional on the version (ETag) the grain last saw. The answer is the
 /// row's new version, or null when the row was not at the expected version (nothing changed).
 /// </summary>
-internal sealed class PendingWrite(string serviceId, GrainRowKey key, StateChange change, int? expectedVersion, byte[]? payload)
+internal sealed class PendingWrite(string serviceId, GrainRowKey key, StateChange change, int? expectedVersion, ReadOnlyMemory<byte>? payload)
     : PendingOperation
 {
     public int? NewVersion { get; private set; }

@@ -115,6 +115,36 @@ public sealed class GroupCommitStorageTests
     }
 
     [Fact]
+    public async Task WriteState_LargePayloadsRetriedOneByOne_EachRowHoldsItsOwnBytes()
+    {
+        // Each payload is serialized into a buffer rented from the shared pool and handed back once its write has run.
+        // The bad row makes the batch fail and every write run again alone, so a buffer handed back too early would
+        // be rented and overwritten by another write before its own retry, and a row would hold another's bytes.
+        var service = NewServiceId();
+        await using var storage = GroupCommit(service, configure: o => o.BatchDelay = TimeSpan.FromMilliseconds(300));
+        var grains = Enumerable.Range(0, 40).Select(_ => NewGrain()).ToArray();
+        var states = grains.Select((_, i) => State(i)).ToArray();
+        for (var i = 0; i < states.Length; i++)
+        {
+            states[i].State!.Note = string.Concat(Enumerable.Repeat($"grain {i:D2} record;", 1_000 + (i * 600)));
+        }
+
+        var tooLong = Runtime.GrainId.Create("probe", new string('k', 2_000));
+        var writes = grains.Select((grain, i) => storage.WriteStateAsync(StateName, grain, states[i])).ToList();
+        var badWrite = storage.WriteStateAsync(StateName, tooLong, State(99));
+
+        await Assert.ThrowsAsync<PostgresException>(() => badWrite);
+        await Task.WhenAll(writes);
+        await using var fresh = GroupCommit(service);
+        for (var i = 0; i < grains.Length; i++)
+        {
+            var read = await ReadAsync(fresh, grains[i]);
+            Assert.Equal(states[i].State!.Note, read.State!.Note);
+            Assert.Equal(i, read.State.Count);
+        }
+    }
+
+    [Fact]
     public async Task ClearState_KeepsTheRowEmptyAndVersioned_AndWritesContinueFromIt()
     {
         var service = NewServiceId();

@@ -83,6 +83,49 @@ public sealed class StateJsonSerializerTests
         Assert.True(BehaviourTracker.HasSeen(back.Profile, Transfer + ":PaymentOut"));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void SerializeIntoABuffer_FullRiskWindows_WritesExactlyWhatSerializeReturns(bool rows)
+    {
+        var serializer = new StateJsonSerializer(rows);
+        var risk = new RiskState { Score = 12, ModelVersion = "fraud-v3" };
+        var at = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.FromHours(8));
+        for (var i = 0; i < BehaviourLimits.MaxPayments; i++)
+        {
+            var transfer = $"pay_{i:D26}";
+            risk.Profile.SeenEventDigests.Add(EventDigest.Of(transfer + ":PaymentOut"));
+            risk.Profile.Payments.Add(new PaymentRecord
+            {
+                EventId = transfer + ":PaymentOut", At = at.AddMinutes(i), Amount = 10.50m + i, Currency = "CNY", PayeeAccountId = Payee, City = "上海",
+            });
+            risk.Decisions.Add(new DecisionRecord { MovementId = transfer, At = at.AddMinutes(i), AmountCny = 10.50m + i });
+        }
+
+        risk.Audit.Add(new StoredAudit { Sequence = 1, CustomerId = "cus_1", Why = "Payment \"x\" <of> 10.50 CNY & more", Decision = "Allow" });
+        var expected = serializer.Serialize(risk).ToArray();
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+
+        serializer.Serialize(risk, buffer);
+
+        Assert.True(expected.Length > 32 * 1024, $"{expected.Length} bytes");
+        Assert.Equal(expected, buffer.WrittenSpan.ToArray());
+        var back = serializer.Deserialize<RiskState>(new BinaryData(buffer.WrittenMemory));
+        Assert.Equal(BehaviourLimits.MaxPayments, back.Profile.Payments.Count);
+        Assert.Equal("上海", back.Profile.Payments[^1].City);
+    }
+
+    [Fact]
+    public void SerializeIntoABuffer_Account_WritesExactlyWhatSerializeReturns()
+    {
+        var account = _serializer.Deserialize<AccountState>(BinaryData.FromString(StoredAccount));
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+
+        _serializer.Serialize(account, buffer);
+
+        Assert.Equal(_serializer.Serialize(account).ToArray(), buffer.WrittenSpan.ToArray());
+    }
+
     [Fact]
     public void Share_OutsideARead_KeepsTheValue()
     {
