@@ -76,6 +76,8 @@ echo "Postgres, scoring $scoring, $concurrency workers, $seconds s each after $w
 # The whole machine's busy CPU seconds.
 machine_cpu_seconds() { awk -v t="$(getconf CLK_TCK)" '/^cpu /{printf "%.3f", ($2+$3+$4+$7+$8+$9)/t}' /proc/stat; }
 db_cpu_seconds() { if [[ $started_pg == true ]]; then postgres_cpu_seconds "$work/pg/data"; else echo 0; fi; }
+# "PID COMM PARENT CPU-SECONDS" for every process and kernel thread, to name what the rest of the machine was.
+all_process_cpu() { { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v t="$(getconf CLK_TCK)" '{print $1, $2, $4, ($14 + $15) / t}'; }
 
 # measure NAME URL "PROCESS=PID ..." [load tool options]: the bare endpoint, then the payments, with the CPU of each
 # named process, of PostgreSQL, of the load tool and of the machine read when the timed payments start and end.
@@ -96,6 +98,7 @@ measure() {
   done
   for entry in "${!pids[@]}"; do before[$entry]=$(cpu_seconds "${pids[$entry]}"); done
   before[load]=$(cpu_seconds "$load_pid") before[db]=$(db_cpu_seconds) before[machine]=$(machine_cpu_seconds)
+  all_process_cpu >"$work/$name-processes-before.txt"
   if [[ $perf_on == true ]]; then
     for entry in "${!pids[@]}"; do
       perf record -F 499 -g -p "${pids[$entry]}" -o "$work/$name-$entry.perf" -- sleep "$seconds" >"$work/$name-$entry.perf.log" 2>&1 &
@@ -115,6 +118,7 @@ measure() {
   used[db]=$(awk -v a="$(db_cpu_seconds)" -v b="${before[db]}" 'BEGIN {printf "%.3f", a - b}')
   local machine
   machine=$(awk -v a="$(machine_cpu_seconds)" -v b="${before[machine]}" 'BEGIN {printf "%.3f", a - b}')
+  all_process_cpu >"$work/$name-processes-after.txt"
   wait "$load_pid"
   load_pid=""
   [[ ${#perf_pids[@]} -gt 0 ]] && wait "${perf_pids[@]}"
@@ -129,6 +133,15 @@ measure() {
   done
   printf '  %-11s %7.0f µs  (%.2f cores)\n' "rest" "$(awk -v m="$machine" -v k="$known" -v n="$completed" 'BEGIN {r = m - k; if (r < 0) r = 0; print r * 1e6 / n}')" \
     "$(awk -v m="$machine" -v k="$known" -v s="$seconds" 'BEGIN {r = m - k; if (r < 0) r = 0; print r / s}')"
+  # The rest, by process: what used more than 1% of a core, other than the processes above, PostgreSQL's (the
+  # postmaster and its children) and the load tool (gone by now). CPU the kernel spends outside any process (network
+  # softirqs among it) is in the machine's total only.
+  local exclude="${pids[*]}"
+  [[ $started_pg == true ]] && exclude+=" $(head -n 1 "$work/pg/data/postmaster.pid")"
+  awk -v s="$seconds" -v ex="$exclude" 'BEGIN { n = split(ex, e, " "); for (i = 1; i <= n; i++) skip[e[i]] = 1 }
+    NR == FNR { before[$1] = $4; next }
+    !($1 in skip) && !($3 in skip) && ($1 in before) { d = $4 - before[$1]; if (d / s > 0.01) printf "    %-22s %.2f cores\n", $2, d / s }' \
+    "$work/$name-processes-before.txt" "$work/$name-processes-after.txt" | sort -k2 -rn | head -n 5
   printf '  %-11s %7.0f µs  (%.2f cores)\n' "machine" "$(awk -v m="$machine" -v n="$completed" 'BEGIN {print m * 1e6 / n}')" "$(awk -v m="$machine" -v s="$seconds" 'BEGIN {print m / s}')"
   if [[ $perf_on == true ]]; then
     for entry in "${!pids[@]}"; do
