@@ -35,12 +35,16 @@ public sealed class StateJsonSerializer : IGrainStorageSerializer, IStateBufferS
 
         _writer = new SystemTextJsonGrainStorageSerializer(Options.Create(options));
         _write = options.JsonSerializerOptions;
+        // The writer the serializer itself would make for these options (System.Text.Json's default depth is 64).
         _writerOptions = new JsonWriterOptions
         {
             Encoder = _write.Encoder,
             Indented = _write.WriteIndented,
-            MaxDepth = _write.MaxDepth,
-            SkipValidation = true, // as the serializer's own writer: the converters are trusted to write valid JSON
+            IndentCharacter = _write.IndentCharacter,
+            IndentSize = _write.IndentSize,
+            NewLine = _write.NewLine,
+            MaxDepth = _write.MaxDepth == 0 ? 64 : _write.MaxDepth,
+            SkipValidation = true,
         };
         _read = new JsonSerializerOptions(options.JsonSerializerOptions);
         _read.Converters.Add(new SharedStringConverter());

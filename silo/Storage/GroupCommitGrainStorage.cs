@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
@@ -33,6 +34,9 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
     private readonly OperationBatcher<PendingRead> reads;
     private int disposed;
 
+    /// <summary>Where write payloads are rented; tests give a pool that spoils what it gets back.</summary>
+    internal ArrayPool<byte>? PayloadPool { get; init; }
+
     public GroupCommitGrainStorage(string name, string serviceId, GroupCommitStorageOptions options, IGrainStorageSerializer serializer,
         IActivatorProvider activators, ILogger<GroupCommitGrainStorage> logger)
     {
@@ -64,18 +68,20 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
     {
         ArgumentNullException.ThrowIfNull(grainState);
         var key = GrainRowKey.From(stateName, grainId);
-        using var pooled = serializer is IStateBufferSerializer ? new PooledPayload() : null;
-        ReadOnlyMemory<byte> payload;
+        using var pooled = serializer is IStateBufferSerializer ? new PooledPayload(PayloadPool) : null;
+        Func<ReadOnlyMemory<byte>> payload;
         if (pooled is not null)
         {
             // The bytes stay rented until the write's batch has run (and any retry of it alone): its task completes
-            // only then, whether it succeeded or failed, so nothing reads them once they go back to the pool.
+            // only then, whether it succeeded or failed. On a broken connection Npgsql may still be copying them
+            // into that connection's dead socket, which sends nothing to the server.
             ((IStateBufferSerializer)serializer).Serialize(grainState.State, pooled);
-            payload = pooled.Written;
+            payload = () => pooled.Written;
         }
         else
         {
-            payload = serializer.Serialize(grainState.State).ToMemory();
+            var bytes = serializer.Serialize(grainState.State).ToMemory();
+            payload = () => bytes;
         }
 
         var write = new PendingWrite(serviceId, key, StateChange.Write, Parse(grainState.ETag), payload);

@@ -38,10 +38,14 @@ public sealed class GroupCommitStorageOptions
     /// <summary>Statements Npgsql may keep prepared per connection when <see cref="PrepareStatements"/> is on.</summary>
     public const int AutoPreparedStatements = 16;
 
-    /// <summary>The connection string the provider's pool uses: <see cref="ConnectionString"/> with automatic preparation.</summary>
+    /// <summary>
+    /// The connection string the provider's pool uses: <see cref="ConnectionString"/> with automatic preparation, and
+    /// never multiplexed. A write's payload is a pooled buffer handed back when the write completes; without
+    /// multiplexing Npgsql has sent a batch's statements before the batch's answer, or its failure, reaches a write.
+    /// </summary>
     public string PoolConnectionString()
     {
-        var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString) { Multiplexing = false };
         if (PrepareStatements && builder.MaxAutoPrepare == 0)
         {
             builder.MaxAutoPrepare = AutoPreparedStatements;

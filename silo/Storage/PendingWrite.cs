@@ -5,9 +5,11 @@ namespace Orleans.Fin.Silo.Storage;
 
 /// <summary>
 /// A write, clear or delete of one grain's row, conditional on the version (ETag) the grain last saw. The answer is the
-/// row's new version, or null when the row was not at the expected version (nothing changed).
+/// row's new version, or null when the row was not at the expected version (nothing changed). A write's payload is read
+/// each time its statement is built (a batch, then perhaps a retry alone), so a pooled payload already handed back
+/// throws instead of sending another write's bytes.
 /// </summary>
-internal sealed class PendingWrite(string serviceId, GrainRowKey key, StateChange change, int? expectedVersion, ReadOnlyMemory<byte>? payload)
+internal sealed class PendingWrite(string serviceId, GrainRowKey key, StateChange change, int? expectedVersion, Func<ReadOnlyMemory<byte>>? payload)
     : PendingOperation
 {
     public int? NewVersion { get; private set; }
@@ -32,7 +34,7 @@ internal sealed class PendingWrite(string serviceId, GrainRowKey key, StateChang
             command.Parameters.Add(Parameter(NpgsqlDbType.Integer, key.GrainTypeHash));
             command.Parameters.Add(Parameter(NpgsqlDbType.Integer, key.GrainIdHash));
             command.Parameters.Add(Parameter(NpgsqlDbType.Integer, expectedVersion));
-            command.Parameters.Add(Parameter(NpgsqlDbType.Bytea, payload));
+            command.Parameters.Add(Parameter(NpgsqlDbType.Bytea, payload?.Invoke()));
         }
         else
         {

@@ -12,10 +12,12 @@
 # (docs/BENCHMARKS.md "Warm-up"), so 5 s measures processes still compiling; 90 measures them warm.
 # Over each shape's timed payments it reads from /proc the CPU time of every process taking part (the node, or
 # silo1, silo2 and client-api; the private PostgreSQL; the load tool) and of the whole machine, and prints each
-# one's CPU per completed payment: where the shape spends what one node does not. --perf also records a cycle
-# profile of each .NET process over the same window (perf and the runtime's perf map, as profile.sh --sampler perf)
-# and prints Orleans.Fin.ProfileReport's split of each. The logs, load outputs and profiles stay in --out (default:
-# a new directory under $TMPDIR).
+# one's CPU per completed payment: where the shape spends what one node does not. "rest" is the machine's busy CPU
+# that none of them used; what else used more than 1% of a core is listed under it, and "steal" is CPU the
+# hypervisor gave other guests. --perf also records a cycle profile of each .NET process over the same window (perf
+# and the runtime's perf map, as profile.sh --sampler perf) and prints Orleans.Fin.ProfileReport's split of each;
+# perf costs the machine CPU of its own, so read such a run's shares, not its rates. The logs, load outputs and
+# profiles stay in --out (a new or empty directory; default: a new directory under $TMPDIR).
 #
 # Uses FIN_PG_CONNECTION when set (a database prepared by deploy/scripts/db-setup.sh); otherwise starts a private
 # PostgreSQL on loopback and stops it. Every process listens on free loopback ports.
@@ -37,15 +39,22 @@ done
 [[ $scoring == off || $scoring == on ]] || { echo "--scoring is off or on" >&2; exit 2; }
 if [[ $perf_on == true ]]; then command -v perf >/dev/null || { echo "perf is missing: apt-get install linux-perf" >&2; exit 1; }; fi
 
+if [[ -n $work ]]; then
+  # A directory of an earlier run would hand this one its load outputs and its database.
+  [[ ! -e $work || -z $(ls -A "$work") ]] || { echo "--out $work is not empty" >&2; exit 2; }
+  mkdir -p "$work"
+  work=$(cd "$work" && pwd)
+else
+  work=$(mktemp -d "${TMPDIR:-/tmp}/orleans-fin-bench-cluster.XXXXXX")
+fi
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
-work=${work:-$(mktemp -d "${TMPDIR:-/tmp}/orleans-fin-bench-cluster.XXXXXX")}
-mkdir -p "$work"
-chmod 755 "$work"
-silo_pid="" started_pg=false cluster_started=false load_pid=""
+chmod 755 "$work" # a private PostgreSQL runs as postgres
+silo_pid="" started_pg=false cluster_started=false load_pid="" perf_pids=()
 
 cleanup() {
   [[ -n $load_pid ]] && kill "$load_pid" 2>/dev/null && wait "$load_pid" 2>/dev/null || true
+  ((${#perf_pids[@]})) && kill "${perf_pids[@]}" 2>/dev/null || true
   [[ -n $silo_pid ]] && kill "$silo_pid" 2>/dev/null && wait "$silo_pid" 2>/dev/null || true
   [[ $cluster_started == true ]] && deploy/scripts/cluster.sh stop --run-dir "$work/cluster" >/dev/null 2>&1 || true
   [[ $started_pg == true ]] && deploy/scripts/pg-local.sh stop "$work/pg" >/dev/null 2>&1 || true
@@ -73,11 +82,11 @@ load_tool=$root/tests/Orleans.Fin.LoadTest/bin/Release/net10.0/Orleans.Fin.LoadT
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ)"
 echo "Postgres, scoring $scoring, $concurrency workers, $seconds s each after $warmup s of warm-up, $customers customers"
 
-# The whole machine's busy CPU seconds.
-machine_cpu_seconds() { awk -v t="$(getconf CLK_TCK)" '/^cpu /{printf "%.3f", ($2+$3+$4+$7+$8+$9)/t}' /proc/stat; }
+# The whole machine's busy CPU seconds (user, nice, system, irq, softirq), and the seconds other guests took (steal).
+machine_cpu_seconds() { awk -v t="$(getconf CLK_TCK)" '/^cpu /{printf "%.3f", ($2+$3+$4+$7+$8)/t}' /proc/stat; }
+steal_seconds() { awk -v t="$(getconf CLK_TCK)" '/^cpu /{printf "%.3f", $9/t}' /proc/stat; }
 db_cpu_seconds() { if [[ $started_pg == true ]]; then postgres_cpu_seconds "$work/pg/data"; else echo 0; fi; }
-# "PID COMM PARENT CPU-SECONDS" for every process and kernel thread, to name what the rest of the machine was.
-all_process_cpu() { { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v t="$(getconf CLK_TCK)" '{print $1, $2, $4, ($14 + $15) / t}'; }
+minus() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a - b}'; }
 
 # measure NAME URL "PROCESS=PID ..." [load tool options]: the bare endpoint, then the payments, with the CPU of each
 # named process, of PostgreSQL, of the load tool and of the machine read when the timed payments start and end.
@@ -85,20 +94,29 @@ measure() {
   local name=$1 url=$2 processes=$3
   local result=$work/load-$name.txt
   shift 3
-  local -A before=() pids=()
-  local entry perf_pids=()
+  local -A before=() pids=() used=()
+  local entry load reading load_last wall_before wall machine steal completed known=0 exclude
   for entry in $processes; do pids[${entry%%=*}]=${entry#*=}; done
   echo "== $name"
-  dotnet "$load_tool" --url "$url" --scenario payments --concurrency "$concurrency" --seconds "$seconds" --warmup "$warmup" \
-    --baseline-seconds "$seconds" --customers "$customers" "$@" >"$result" 2>&1 &
+  : >"$result"
+  # The perf map is for the processes measured, not the load tool.
+  env -u DOTNET_PerfMapEnabled -u DOTNET_EnableWriteXorExecute dotnet "$load_tool" --url "$url" --scenario payments \
+    --concurrency "$concurrency" --seconds "$seconds" --warmup "$warmup" --baseline-seconds "$seconds" --customers "$customers" "$@" \
+    >"$result" 2>&1 &
   load_pid=$!
+  load=$load_pid
   until grep -q "^== payments for" "$result"; do
     kill -0 "$load_pid" 2>/dev/null || { cat "$result" >&2; exit 1; }
     sleep 0.2
   done
   for entry in "${!pids[@]}"; do before[$entry]=$(cpu_seconds "${pids[$entry]}"); done
-  before[load]=$(cpu_seconds "$load_pid") before[db]=$(db_cpu_seconds) before[machine]=$(machine_cpu_seconds)
-  all_process_cpu >"$work/$name-processes-before.txt"
+  before[load]=$(cpu_seconds "$load_pid")
+  before[db]=$(db_cpu_seconds)
+  before[machine]=$(machine_cpu_seconds)
+  before[steal]=$(steal_seconds)
+  wall_before=$(date +%s.%N)
+  process_cpu_table >"$work/$name-processes-before.txt"
+  perf_pids=()
   if [[ $perf_on == true ]]; then
     for entry in "${!pids[@]}"; do
       perf record -F 499 -g -p "${pids[$entry]}" -o "$work/$name-$entry.perf" -- sleep "$seconds" >"$work/$name-$entry.perf.log" 2>&1 &
@@ -106,43 +124,47 @@ measure() {
     done
   fi
   # The load tool exits as soon as it has printed its summary, so its CPU is read until then, every 0.2 s.
-  local load_last=${before[load]} reading
+  load_last=${before[load]}
   while ! grep -q "^== summary" "$result"; do
     reading=$(cpu_seconds "$load_pid" 2>/dev/null) || break
+    [[ $reading =~ ^[0-9]+(\.[0-9]+)?$ ]] || break
     load_last=$reading
     sleep 0.2
   done
-  local -A used=()
-  for entry in "${!pids[@]}"; do used[$entry]=$(awk -v a="$(cpu_seconds "${pids[$entry]}")" -v b="${before[$entry]}" 'BEGIN {printf "%.3f", a - b}'); done
-  used[load]=$(awk -v a="$load_last" -v b="${before[load]}" 'BEGIN {printf "%.3f", a - b}')
-  used[db]=$(awk -v a="$(db_cpu_seconds)" -v b="${before[db]}" 'BEGIN {printf "%.3f", a - b}')
-  local machine
-  machine=$(awk -v a="$(machine_cpu_seconds)" -v b="${before[machine]}" 'BEGIN {printf "%.3f", a - b}')
-  all_process_cpu >"$work/$name-processes-after.txt"
-  wait "$load_pid"
+  for entry in "${!pids[@]}"; do used[$entry]=$(minus "$(cpu_seconds "${pids[$entry]}")" "${before[$entry]}"); done
+  used[load]=$(minus "$load_last" "${before[load]}")
+  used[db]=$(minus "$(db_cpu_seconds)" "${before[db]}")
+  machine=$(minus "$(machine_cpu_seconds)" "${before[machine]}")
+  steal=$(minus "$(steal_seconds)" "${before[steal]}")
+  wall=$(minus "$(date +%s.%N)" "$wall_before")
+  process_cpu_table >"$work/$name-processes-after.txt"
+  wait "$load_pid" || { echo "the load tool failed:" >&2; cat "$result" >&2; exit 1; }
   load_pid=""
-  [[ ${#perf_pids[@]} -gt 0 ]] && wait "${perf_pids[@]}"
+  if ((${#perf_pids[@]})); then
+    wait "${perf_pids[@]}" || echo "perf failed; see $work/$name-*.perf.log" >&2
+    perf_pids=()
+  fi
   grep -E '^scenario=|^ratio|^baseline' "$result"
-  local completed known=0
   completed=$(grep -E '^scenario=payments' "$result" | grep -oE ' completed=[0-9]+' | cut -d= -f2)
-  echo "CPU per completed payment over the timed $seconds s ($completed payments):"
+  row() { printf '  %-11s %7.0f µs  (%.2f cores)\n' "$1" "$(awk -v c="$2" -v n="$completed" 'BEGIN {print c * 1e6 / n}')" "$(awk -v c="$2" -v w="$wall" 'BEGIN {print c / w}')"; }
+  echo "CPU per completed payment over the timed payments ($wall s, $completed payments):"
   for entry in $(printf '%s\n' "${!used[@]}" | sort); do
-    printf '  %-11s %7.0f µs  (%.2f cores)\n' "$entry" "$(awk -v c="${used[$entry]}" -v n="$completed" 'BEGIN {print c * 1e6 / n}')" \
-      "$(awk -v c="${used[$entry]}" -v s="$seconds" 'BEGIN {print c / s}')"
+    row "$entry" "${used[$entry]}"
     known=$(awk -v a="$known" -v b="${used[$entry]}" 'BEGIN {print a + b}')
   done
-  printf '  %-11s %7.0f µs  (%.2f cores)\n' "rest" "$(awk -v m="$machine" -v k="$known" -v n="$completed" 'BEGIN {r = m - k; if (r < 0) r = 0; print r * 1e6 / n}')" \
-    "$(awk -v m="$machine" -v k="$known" -v s="$seconds" 'BEGIN {r = m - k; if (r < 0) r = 0; print r / s}')"
+  # Negative when the readings disagree (they are taken a few ms apart): shown, not hidden.
+  row rest "$(minus "$machine" "$known")"
   # The rest, by process: what used more than 1% of a core, other than the processes above, PostgreSQL's (the
-  # postmaster and its children) and the load tool (gone by now). CPU the kernel spends outside any process (network
-  # softirqs among it) is in the machine's total only.
-  local exclude="${pids[*]}"
+  # postmaster and its children) and the load tool. CPU the kernel spends outside any process (network softirqs among
+  # it) is in the machine's total only.
+  exclude="${pids[*]} $load"
   [[ $started_pg == true ]] && exclude+=" $(head -n 1 "$work/pg/data/postmaster.pid")"
-  awk -v s="$seconds" -v ex="$exclude" 'BEGIN { n = split(ex, e, " "); for (i = 1; i <= n; i++) skip[e[i]] = 1 }
-    NR == FNR { before[$1] = $4; next }
-    !($1 in skip) && !($3 in skip) && ($1 in before) { d = $4 - before[$1]; if (d / s > 0.01) printf "    %-22s %.2f cores\n", $2, d / s }' \
+  awk -v w="$wall" -v ex="$exclude" 'BEGIN { n = split(ex, e, " "); for (i = 1; i <= n; i++) skip[e[i]] = 1 }
+    NR == FNR { before[$1] = $3; next }
+    !($1 in skip) && !($2 in skip) && ($1 in before) { d = $3 - before[$1]; if (d / w > 0.01) printf "    %-22s %.2f cores\n", $5, d / w }' \
     "$work/$name-processes-before.txt" "$work/$name-processes-after.txt" | sort -k2 -rn | head -n 5
-  printf '  %-11s %7.0f µs  (%.2f cores)\n' "machine" "$(awk -v m="$machine" -v n="$completed" 'BEGIN {print m * 1e6 / n}')" "$(awk -v m="$machine" -v s="$seconds" 'BEGIN {print m / s}')"
+  row machine "$machine"
+  row steal "$steal"
   if [[ $perf_on == true ]]; then
     for entry in "${!pids[@]}"; do
       perf script -i "$work/$name-$entry.perf" >"$work/$name-$entry.perf.txt" 2>>"$work/$name-$entry.perf.log"
@@ -151,7 +173,7 @@ measure() {
       dotnet tests/Orleans.Fin.ProfileReport/bin/Release/net10.0/Orleans.Fin.ProfileReport.dll "$work/$name-$entry.perf.txt" \
         --node-cpu "${used[$entry]}" --load-cpu "${used[load]}" --db-cpu "${used[db]}" \
         --other-cpu "$(awk -v m="$machine" -v n="${used[$entry]}" -v l="${used[load]}" -v d="${used[db]}" 'BEGIN {r = m - n - l - d; if (r < 0) r = 0; printf "%.3f", r}')" \
-        --wall "$seconds" --cores "$(nproc)" --requests "$completed" --detail 6 | sed -n '/^| node CPU/,/^$/p'
+        --wall "$wall" --cores "$(nproc)" --requests "$completed" --detail 6 | sed -n '/^| node CPU/,/^$/p'
     done
   fi
 }

@@ -102,10 +102,12 @@ turn() {
     kill -0 "$load_pid" 2>/dev/null || { cat "$result" >&2; exit 1; }
     sleep 0.2
   done
-  cpu_before=$(cpu_seconds "$silo_pid") db_before=$(db_cpu_seconds)
+  cpu_before=$(cpu_seconds "$silo_pid")
+  db_before=$(db_cpu_seconds)
   wait "$load_pid"
   load_pid=""
-  cpu_after=$(cpu_seconds "$silo_pid") db_after=$(db_cpu_seconds)
+  cpu_after=$(cpu_seconds "$silo_pid")
+  db_after=$(db_cpu_seconds)
   echo "node_cpu_seconds=$(python3 -c "print(round($cpu_after - $cpu_before, 3))")" >>"$result"
   echo "db_cpu_seconds=$(python3 -c "print(round($db_after - $db_before, 3))")" >>"$result"
   grep -E '^scenario=|^ratio|^node_cpu|^db_cpu' "$result"

@@ -10,12 +10,27 @@
 # CPU seconds (user + system) process PID has used.
 cpu_seconds() { awk -v t="$(getconf CLK_TCK)" '{printf "%.3f", ($14+$15)/t}' "/proc/$1/stat"; }
 
-# CPU seconds of the PostgreSQL server whose data directory is DATA_DIR: the postmaster and its backends.
+# "PID PARENT CPU-SECONDS CHILDREN-CPU-SECONDS COMM" for every process and kernel thread, from /proc/PID/stat. The
+# name is read up to the last ") ", since a process may put spaces and parentheses in its name; spaces in it become _.
+# CHILDREN is the CPU of children that have ended and been waited for. A process that ends between the glob and the read
+# makes cat fail, which is no failure of the reading.
+process_cpu_table() {
+  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v t="$(getconf CLK_TCK)" '{
+    line = $0; from = index(line, " ("); to = 0
+    for (i = length(line) - 1; i > from; i--) if (substr(line, i, 2) == ") ") { to = i; break }
+    if (from == 0 || to == 0) next
+    name = substr(line, from + 2, to - from - 2); gsub(/ /, "_", name)
+    split(substr(line, to + 2), f, " ")   # f[k - 2] is field k of the stat line
+    printf "%s %s %.3f %.3f %s\n", substr(line, 1, from - 1), f[2], (f[12] + f[13]) / t, (f[14] + f[15]) / t, name
+  }'
+}
+
+# CPU seconds of the PostgreSQL server whose data directory is DATA_DIR: the postmaster, its running backends and
+# workers, and those that have ended (counted in the postmaster's children once it has waited for them).
 postgres_cpu_seconds() {
   local master
   master=$(head -n 1 "$1/postmaster.pid")
-  # A process that ends between the glob and the read makes cat fail, which is no failure of the reading.
-  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v t="$(getconf CLK_TCK)" -v m="$master" '$1 == m || $4 == m {s += $14 + $15} END {printf "%.3f", s / t}'
+  process_cpu_table | awk -v m="$master" '$1 == m {s += $3 + $4} $2 == m {s += $3} END {printf "%.3f", s}'
 }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }

@@ -1,4 +1,5 @@
 using Npgsql;
+using Orleans.Fin.TestSupport;
 using Orleans.Storage;
 using static Orleans.Fin.PostgresTests.Storage.StorageHarness;
 
@@ -117,11 +118,12 @@ public sealed class GroupCommitStorageTests
     [Fact]
     public async Task WriteState_LargePayloadsRetriedOneByOne_EachRowHoldsItsOwnBytes()
     {
-        // Each payload is serialized into a buffer rented from the shared pool and handed back once its write has run.
-        // The bad row makes the batch fail and every write run again alone, so a buffer handed back too early would
-        // be rented and overwritten by another write before its own retry, and a row would hold another's bytes.
+        // Each payload is serialized into a rented buffer and handed back once its write has run. The bad row makes the
+        // batch fail and every write run again alone. This pool overwrites each buffer it gets back, so a buffer handed
+        // back before its write's last statement was built (at the batch's failure, say) stores '#'s, or fails.
         var service = NewServiceId();
-        await using var storage = GroupCommit(service, configure: o => o.BatchDelay = TimeSpan.FromMilliseconds(300));
+        var pool = new RecordingArrayPool(spoilWith: (byte)'#');
+        await using var storage = GroupCommit(service, configure: o => o.BatchDelay = TimeSpan.FromMilliseconds(300), payloads: pool);
         var grains = Enumerable.Range(0, 40).Select(_ => NewGrain()).ToArray();
         var states = grains.Select((_, i) => State(i)).ToArray();
         for (var i = 0; i < states.Length; i++)
@@ -133,8 +135,14 @@ public sealed class GroupCommitStorageTests
         var writes = grains.Select((grain, i) => storage.WriteStateAsync(StateName, grain, states[i])).ToList();
         var badWrite = storage.WriteStateAsync(StateName, tooLong, State(99));
 
-        await Assert.ThrowsAsync<PostgresException>(() => badWrite);
+        var failure = await Assert.ThrowsAsync<PostgresException>(() => badWrite);
+        Assert.Equal(PostgresErrorCodes.StringDataRightTruncation, failure.SqlState);
         await Task.WhenAll(writes);
+        // Each write committed alone, after the shared batch failed: 40 transactions.
+        Assert.Equal(40L, await PostgresDatabase.ScalarAsync<long>(
+            "SELECT count(DISTINCT xmin::text) FROM OrleansStorage WHERE ServiceId = @s", ("s", service)));
+        Assert.Equal(pool.Rented, pool.Returned);
+        Assert.Equal(0, pool.ReturnedDirty);
         await using var fresh = GroupCommit(service);
         for (var i = 0; i < grains.Length; i++)
         {

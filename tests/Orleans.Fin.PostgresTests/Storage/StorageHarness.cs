@@ -1,3 +1,4 @@
+using System.Buffers;
 using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,12 +24,12 @@ public static class StorageHarness
     public static string NewServiceId() => "storage-" + Guid.NewGuid().ToString("N")[..10];
 
     public static GroupCommitGrainStorage GroupCommit(string serviceId, string? connectionString = null,
-        Action<GroupCommitStorageOptions>? configure = null, bool rows = true)
+        Action<GroupCommitStorageOptions>? configure = null, bool rows = true, ArrayPool<byte>? payloads = null)
     {
         var options = new GroupCommitStorageOptions { ConnectionString = connectionString ?? PostgresDatabase.ConnectionString };
         configure?.Invoke(options);
         return new GroupCommitGrainStorage("fin", serviceId, options, SiloHostingExtensions.StorageSerializer(rows), Activators,
-            NullLogger<GroupCommitGrainStorage>.Instance);
+            NullLogger<GroupCommitGrainStorage>.Instance) { PayloadPool = payloads };
     }
 
     public static async Task<IGrainStorage> AdoNetAsync(string serviceId)

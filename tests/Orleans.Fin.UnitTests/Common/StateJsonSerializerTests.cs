@@ -127,6 +127,22 @@ public sealed class StateJsonSerializerTests
     }
 
     [Fact]
+    public void SerializeIntoAPooledPayload_BusyRiskAndAccount_WritesExactlyWhatSerializeReturns()
+    {
+        var now = new DateTimeOffset(2026, 12, 2, 4, 0, 0, TimeSpan.Zero);
+        var risk = TestSupport.BusyRiskState.Build(now);
+        var account = TestSupport.BusyAccountState.Build(now);
+        using var riskBytes = new Silo.Storage.PooledPayload(new TestSupport.RecordingArrayPool());
+        using var accountBytes = new Silo.Storage.PooledPayload(new TestSupport.RecordingArrayPool());
+
+        _serializer.Serialize(risk, riskBytes);
+        _serializer.Serialize(account, accountBytes);
+
+        Assert.Equal(_serializer.Serialize(risk).ToArray(), riskBytes.Written.ToArray());
+        Assert.Equal(_serializer.Serialize(account).ToArray(), accountBytes.Written.ToArray());
+    }
+
+    [Fact]
     public void Share_OutsideARead_KeepsTheValue()
     {
         var id = string.Concat("acc_", new string('7', 26));

@@ -32,4 +32,12 @@ public sealed class GroupCommitConnectionTests
 
         Assert.Equal(0, pool.MaxAutoPrepare);
     }
+
+    [Fact]
+    public void PoolConnectionString_ConnectionStringAsksForMultiplexing_TurnsItOff()
+    {
+        var pool = new NpgsqlConnectionStringBuilder(new GroupCommitStorageOptions { ConnectionString = Server + ";Multiplexing=true" }.PoolConnectionString());
+
+        Assert.False(pool.Multiplexing);
+    }
 }

@@ -1,8 +1,9 @@
 using Orleans.Fin.Silo.Storage;
+using Orleans.Fin.TestSupport;
 
 namespace Orleans.Fin.UnitTests.Storage;
 
-/// <summary>The rented buffer a group-commit write serializes into: it grows without losing what is written, and goes back once.</summary>
+/// <summary>The rented buffer a group-commit write serializes into: it grows without losing what is written, and every array goes back once, cleared.</summary>
 public sealed class PooledPayloadTests
 {
     [Fact]
@@ -50,13 +51,32 @@ public sealed class PooledPayloadTests
     }
 
     [Fact]
-    public void Dispose_Twice_ReturnsTheBufferOnceAndRefusesFurtherUse()
+    public void Dispose_AfterGrowingAndTwice_HandsEveryArrayBackOnceAndCleared()
     {
-        var payload = new PooledPayload();
+        var pool = new RecordingArrayPool();
+        var payload = new PooledPayload(pool);
+        for (var i = 0; i < 5; i++)
+        {
+            var chunk = payload.GetSpan(20_000)[..20_000];
+            chunk.Fill(0x7B);
+            payload.Advance(chunk.Length);
+        }
+
+        payload.Dispose();
+        payload.Dispose();
+
+        Assert.True(pool.Rented > 1, $"{pool.Rented} arrays rented");
+        Assert.Equal(pool.Rented, pool.Returned);
+        Assert.Equal(0, pool.ReturnedDirty);
+    }
+
+    [Fact]
+    public void Written_AfterDispose_Throws()
+    {
+        var payload = new PooledPayload(new RecordingArrayPool());
         payload.GetSpan(10)[0] = 42;
         payload.Advance(1);
 
-        payload.Dispose();
         payload.Dispose();
 
         Assert.Throws<ObjectDisposedException>(() => payload.Written);
