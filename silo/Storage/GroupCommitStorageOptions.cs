@@ -41,7 +41,8 @@ public sealed class GroupCommitStorageOptions
     /// <summary>
     /// The connection string the provider's pool uses: <see cref="ConnectionString"/> with automatic preparation, and
     /// never multiplexed. A write's payload is a pooled buffer handed back when the write completes; without
-    /// multiplexing Npgsql has sent a batch's statements before the batch's answer, or its failure, reaches a write.
+    /// multiplexing Npgsql has sent a batch's statements before the batch's answer reaches a write, and when the
+    /// connection breaks first, nothing more of that batch reaches the server.
     /// </summary>
     public string PoolConnectionString()
     {

@@ -140,10 +140,11 @@ measure() {
   process_cpu_table >"$work/$name-processes-after.txt"
   wait "$load_pid" || { echo "the load tool failed:" >&2; cat "$result" >&2; exit 1; }
   load_pid=""
-  if ((${#perf_pids[@]})); then
-    wait "${perf_pids[@]}" || echo "perf failed; see $work/$name-*.perf.log" >&2
-    perf_pids=()
-  fi
+  local perf_pid
+  for perf_pid in "${perf_pids[@]}"; do
+    wait "$perf_pid" || echo "a perf record failed; see $work/$name-*.perf.log" >&2
+  done
+  perf_pids=()
   grep -E '^scenario=|^ratio|^baseline' "$result"
   completed=$(grep -E '^scenario=payments' "$result" | grep -oE ' completed=[0-9]+' | cut -d= -f2)
   row() { printf '  %-11s %7.0f µs  (%.2f cores)\n' "$1" "$(awk -v c="$2" -v n="$completed" 'BEGIN {print c * 1e6 / n}')" "$(awk -v c="$2" -v w="$wall" 'BEGIN {print c / w}')"; }
@@ -167,10 +168,14 @@ measure() {
   row steal "$steal"
   if [[ $perf_on == true ]]; then
     for entry in "${!pids[@]}"; do
-      perf script -i "$work/$name-$entry.perf" >"$work/$name-$entry.perf.txt" 2>>"$work/$name-$entry.perf.log"
+      if ! perf script -i "$work/$name-$entry.perf" >"$work/$name-$entry.perf.txt" 2>>"$work/$name-$entry.perf.log"; then
+        echo "== $name: $entry: no profile; see $work/$name-$entry.perf.log" >&2
+        continue
+      fi
       rm -f "/tmp/perf-${pids[$entry]}.map" "/tmp/perfinfo-${pids[$entry]}.map" # the runtime leaves them behind
       echo "== $name: $entry (profile $work/$name-$entry.perf.txt)"
-      dotnet tests/Orleans.Fin.ProfileReport/bin/Release/net10.0/Orleans.Fin.ProfileReport.dll "$work/$name-$entry.perf.txt" \
+      env -u DOTNET_PerfMapEnabled -u DOTNET_EnableWriteXorExecute \
+        dotnet tests/Orleans.Fin.ProfileReport/bin/Release/net10.0/Orleans.Fin.ProfileReport.dll "$work/$name-$entry.perf.txt" \
         --node-cpu "${used[$entry]}" --load-cpu "${used[load]}" --db-cpu "${used[db]}" \
         --other-cpu "$(awk -v m="$machine" -v n="${used[$entry]}" -v l="${used[load]}" -v d="${used[db]}" 'BEGIN {r = m - n - l - d; if (r < 0) r = 0; printf "%.3f", r}')" \
         --wall "$wall" --cores "$(nproc)" --requests "$completed" --detail 6 | sed -n '/^| node CPU/,/^$/p'

@@ -27,10 +27,11 @@ process_cpu_table() {
 
 # CPU seconds of the PostgreSQL server whose data directory is DATA_DIR: the postmaster, its running backends and
 # workers, and those that have ended (counted in the postmaster's children once it has waited for them).
+# Fails, printing nothing, when the server is not running.
 postgres_cpu_seconds() {
   local master
-  master=$(head -n 1 "$1/postmaster.pid")
-  process_cpu_table | awk -v m="$master" '$1 == m {s += $3 + $4} $2 == m {s += $3} END {printf "%.3f", s}'
+  master=$(head -n 1 "$1/postmaster.pid" 2>/dev/null) && [[ -n $master ]] || return 1
+  process_cpu_table | awk -v m="$master" '$1 == m {s += $3 + $4; found = 1} $2 == m {s += $3} END {if (!found) exit 1; printf "%.3f", s}'
 }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }

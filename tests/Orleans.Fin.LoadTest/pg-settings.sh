@@ -77,9 +77,15 @@ for round in $(seq 1 "$rounds"); do
       sleep 0.5
     done
     sleep "$warmup"
-    r0=$(requests_so_far) p0=$(postgres_cpu_seconds "$out/pg/data") n0=$(cpu_seconds "$silo_pid") t0=$(date +%s.%N)
+    r0=$(requests_so_far)
+    p0=$(postgres_cpu_seconds "$out/pg/data")
+    n0=$(cpu_seconds "$silo_pid")
+    t0=$(date +%s.%N)
     sleep "$seconds"
-    r1=$(requests_so_far) p1=$(postgres_cpu_seconds "$out/pg/data") n1=$(cpu_seconds "$silo_pid") t1=$(date +%s.%N)
+    r1=$(requests_so_far)
+    p1=$(postgres_cpu_seconds "$out/pg/data")
+    n1=$(cpu_seconds "$silo_pid")
+    t1=$(date +%s.%N)
     wait "$load_pid" || true
     load_pid=""
     latency=$(tail -n 1 "$out/load.log" | grep -o 'p50=[0-9.]*ms p99=[0-9.]*ms' | sed 's/p50=//; s/ p99=/ \/ /')

@@ -111,8 +111,12 @@ until grep -q "== $scenario for" "$out/load.log"; do
 done
 sleep "$warmup"
 
-requests_before=$(requests_so_far) node_before=$(cpu_seconds "$silo_pid") load_before=$(cpu_seconds "$load_pid")
-all_before=$(machine_cpu_seconds) db_before=$(db_cpu_seconds) wall_before=$(date +%s.%N)
+requests_before=$(requests_so_far)
+node_before=$(cpu_seconds "$silo_pid")
+load_before=$(cpu_seconds "$load_pid")
+all_before=$(machine_cpu_seconds)
+db_before=$(db_cpu_seconds)
+wall_before=$(date +%s.%N)
 if [[ $sampler == eventpipe ]]; then
   profile_file=$out/node.nettrace
   "$trace_tool" collect -p "$silo_pid" --profile dotnet-sampled-thread-time,gc-collect --duration "$(printf '00:%02d:%02d:%02d' $((seconds / 3600)) $((seconds / 60 % 60)) $((seconds % 60)))" \
@@ -121,8 +125,12 @@ else
   profile_file=$out/node.perf.txt
   perf record -F 499 -g -p "$silo_pid" -o "$out/node.perf" -- sleep "$seconds" >"$out/trace.log" 2>&1
 fi
-requests_after=$(requests_so_far) node_after=$(cpu_seconds "$silo_pid") load_after=$(cpu_seconds "$load_pid")
-all_after=$(machine_cpu_seconds) db_after=$(db_cpu_seconds) wall_after=$(date +%s.%N)
+requests_after=$(requests_so_far)
+node_after=$(cpu_seconds "$silo_pid")
+load_after=$(cpu_seconds "$load_pid")
+all_after=$(machine_cpu_seconds)
+db_after=$(db_cpu_seconds)
+wall_after=$(date +%s.%N)
 
 kill "$load_pid" 2>/dev/null || true
 wait "$load_pid" 2>/dev/null || true

@@ -123,7 +123,12 @@ public sealed class GroupCommitStorageTests
         // back before its write's last statement was built (at the batch's failure, say) stores '#'s, or fails.
         var service = NewServiceId();
         var pool = new RecordingArrayPool(spoilWith: (byte)'#');
-        await using var storage = GroupCommit(service, configure: o => o.BatchDelay = TimeSpan.FromMilliseconds(300), payloads: pool);
+        // All 41 writes leave in one batch, however long serializing them takes: it waits until it is full.
+        await using var storage = GroupCommit(service, configure: o =>
+        {
+            o.MaxBatchSize = 41;
+            o.BatchDelay = TimeSpan.FromMinutes(1);
+        }, payloads: pool);
         var grains = Enumerable.Range(0, 40).Select(_ => NewGrain()).ToArray();
         var states = grains.Select((_, i) => State(i)).ToArray();
         for (var i = 0; i < states.Length; i++)
@@ -141,6 +146,7 @@ public sealed class GroupCommitStorageTests
         // Each write committed alone, after the shared batch failed: 40 transactions.
         Assert.Equal(40L, await PostgresDatabase.ScalarAsync<long>(
             "SELECT count(DISTINCT xmin::text) FROM OrleansStorage WHERE ServiceId = @s", ("s", service)));
+        Assert.True(pool.Rented >= 41, $"{pool.Rented} arrays rented");
         Assert.Equal(pool.Rented, pool.Returned);
         Assert.Equal(0, pool.ReturnedDirty);
         await using var fresh = GroupCommit(service);
