@@ -111,12 +111,20 @@ until grep -q "== $scenario for" "$out/load.log"; do
 done
 sleep "$warmup"
 
-requests_before=$(requests_so_far)
-node_before=$(cpu_seconds "$silo_pid")
-load_before=$(cpu_seconds "$load_pid")
-all_before=$(machine_cpu_seconds)
-db_before=$(db_cpu_seconds)
-wall_before=$(date +%s.%N)
+# read_counters SUFFIX: requests completed so far, the CPU seconds of the node, the load tool, the machine and
+# PostgreSQL, and the clock, into requests_SUFFIX, node_SUFFIX, load_SUFFIX, all_SUFFIX, db_SUFFIX and wall_SUFFIX.
+# Each is read on its own line, so a failed reading stops the run.
+read_counters() {
+  local value
+  value=$(requests_so_far); printf -v "requests_$1" %s "$value"
+  value=$(cpu_seconds "$silo_pid"); printf -v "node_$1" %s "$value"
+  value=$(cpu_seconds "$load_pid"); printf -v "load_$1" %s "$value"
+  value=$(machine_cpu_seconds); printf -v "all_$1" %s "$value"
+  value=$(db_cpu_seconds); printf -v "db_$1" %s "$value"
+  value=$(date +%s.%N); printf -v "wall_$1" %s "$value"
+}
+
+read_counters before
 if [[ $sampler == eventpipe ]]; then
   profile_file=$out/node.nettrace
   "$trace_tool" collect -p "$silo_pid" --profile dotnet-sampled-thread-time,gc-collect --duration "$(printf '00:%02d:%02d:%02d' $((seconds / 3600)) $((seconds / 60 % 60)) $((seconds % 60)))" \
@@ -125,12 +133,7 @@ else
   profile_file=$out/node.perf.txt
   perf record -F 499 -g -p "$silo_pid" -o "$out/node.perf" -- sleep "$seconds" >"$out/trace.log" 2>&1
 fi
-requests_after=$(requests_so_far)
-node_after=$(cpu_seconds "$silo_pid")
-load_after=$(cpu_seconds "$load_pid")
-all_after=$(machine_cpu_seconds)
-db_after=$(db_cpu_seconds)
-wall_after=$(date +%s.%N)
+read_counters after
 
 kill "$load_pid" 2>/dev/null || true
 wait "$load_pid" 2>/dev/null || true
