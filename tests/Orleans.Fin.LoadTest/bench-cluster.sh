@@ -50,14 +50,14 @@ fi
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
 chmod 755 "$work" # a private PostgreSQL runs as postgres
-silo_pid="" started_pg=false cluster_started=false load_pid="" perf_pids=()
+silo_pid="" started_pg=false pg_dir=$work/pg cluster_started=false load_pid="" perf_pids=()
 
 cleanup() {
   [[ -n $load_pid ]] && kill "$load_pid" 2>/dev/null && wait "$load_pid" 2>/dev/null || true
   ((${#perf_pids[@]})) && kill "${perf_pids[@]}" 2>/dev/null || true
   [[ -n $silo_pid ]] && kill "$silo_pid" 2>/dev/null && wait "$silo_pid" 2>/dev/null || true
   [[ $cluster_started == true ]] && deploy/scripts/cluster.sh stop --run-dir "$work/cluster" >/dev/null 2>&1 || true
-  [[ $started_pg == true ]] && deploy/scripts/pg-local.sh stop "$work/pg" >/dev/null 2>&1 || true
+  [[ $started_pg == true ]] && deploy/scripts/pg-local.sh stop "$pg_dir" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
@@ -65,11 +65,11 @@ trap cleanup EXIT
 source "$root/tests/Orleans.Fin.LoadTest/node.sh"
 
 if [[ -z ${FIN_PG_CONNECTION:-} ]]; then
-  mkdir -p "$work/pg"
-  deploy/scripts/pg-local.sh start "$work/pg" >/dev/null
+  mkdir -p "$pg_dir"
+  deploy/scripts/pg-local.sh start "$pg_dir" >/dev/null
   started_pg=true
   # shellcheck disable=SC1091
-  source "$work/pg/env"
+  source "$pg_dir/env"
   deploy/scripts/db-setup.sh >/dev/null
 fi
 export FIN_PG_CONNECTION
@@ -82,10 +82,6 @@ load_tool=$root/tests/Orleans.Fin.LoadTest/bin/Release/net10.0/Orleans.Fin.LoadT
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ)"
 echo "Postgres, scoring $scoring, $concurrency workers, $seconds s each after $warmup s of warm-up, $customers customers"
 
-# The whole machine's busy CPU seconds (user, nice, system, irq, softirq), and the seconds other guests took (steal).
-machine_cpu_seconds() { awk -v t="$(getconf CLK_TCK)" '/^cpu /{printf "%.3f", ($2+$3+$4+$7+$8)/t}' /proc/stat; }
-steal_seconds() { awk -v t="$(getconf CLK_TCK)" '/^cpu /{printf "%.3f", $9/t}' /proc/stat; }
-db_cpu_seconds() { if [[ $started_pg == true ]]; then postgres_cpu_seconds "$work/pg/data"; else echo 0; fi; }
 minus() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a - b}'; }
 
 # measure NAME URL "PROCESS=PID ..." [load tool options]: the bare endpoint, then the payments, with the CPU of each
@@ -159,7 +155,7 @@ measure() {
   # postmaster and its children) and the load tool. CPU the kernel spends outside any process (network softirqs among
   # it) is in the machine's total only.
   exclude="${pids[*]} $load"
-  [[ $started_pg == true ]] && exclude+=" $(head -n 1 "$work/pg/data/postmaster.pid")"
+  [[ $started_pg == true ]] && exclude+=" $(head -n 1 "$pg_dir/data/postmaster.pid")"
   awk -v w="$wall" -v ex="$exclude" 'BEGIN { n = split(ex, e, " "); for (i = 1; i <= n; i++) skip[e[i]] = 1 }
     NR == FNR { before[$1] = $3; next }
     !($1 in skip) && !($2 in skip) && ($1 in before) { d = $3 - before[$1]; if (d / w > 0.01) printf "    %-22s %.2f cores\n", $5, d / w }' \

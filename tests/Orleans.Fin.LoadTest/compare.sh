@@ -53,12 +53,12 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 baseline_tree=$(cd "$baseline_tree" && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/orleans-fin-compare.XXXXXX")
 chmod 755 "$work" # a private PostgreSQL runs as postgres
-silo_pid="" load_pid="" started_pg=false
+silo_pid="" load_pid="" started_pg=false pg_dir=$work/pg
 
 cleanup() {
   [[ -n $load_pid ]] && kill "$load_pid" 2>/dev/null && wait "$load_pid" 2>/dev/null || true
   [[ -n $silo_pid ]] && kill "$silo_pid" 2>/dev/null && wait "$silo_pid" 2>/dev/null || true
-  [[ $started_pg == true ]] && "$root/deploy/scripts/pg-local.sh" stop "$work/pg" >/dev/null 2>&1 || true
+  [[ $started_pg == true ]] && "$root/deploy/scripts/pg-local.sh" stop "$pg_dir" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
@@ -71,15 +71,14 @@ if [[ $build == true ]]; then
 fi
 load_tool=$root/tests/Orleans.Fin.LoadTest/bin/Release/net10.0/Orleans.Fin.LoadTest.dll
 if [[ $profile == Postgres && -z ${FIN_PG_CONNECTION:-} ]]; then
-  mkdir -p "$work/pg"
-  "$root/deploy/scripts/pg-local.sh" start "$work/pg" >/dev/null
+  mkdir -p "$pg_dir"
+  "$root/deploy/scripts/pg-local.sh" start "$pg_dir" >/dev/null
   started_pg=true
   # shellcheck disable=SC1091
-  source "$work/pg/env"
+  source "$pg_dir/env"
   (cd "$root" && deploy/scripts/db-setup.sh >/dev/null)
 fi
 export FIN_PG_CONNECTION=${FIN_PG_CONNECTION:-}
-db_cpu_seconds() { if [[ $started_pg == true ]]; then postgres_cpu_seconds "$work/pg/data"; else echo 0; fi; }
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ)"
 echo "baseline: $baseline_tree ($(git -C "$baseline_tree" rev-parse --short HEAD 2>/dev/null || echo 'not a git checkout'))"
 echo "current:  $root ($(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo 'not a git checkout'))"

@@ -27,6 +27,15 @@ process_cpu_table() {
 
 # CPU seconds of the PostgreSQL server whose data directory is DATA_DIR: the postmaster, its running backends and
 # workers, and those that have ended (counted in the postmaster's children once it has waited for them).
+# The whole machine's busy CPU seconds (user, nice, system, irq, softirq), and the seconds the hypervisor gave other
+# guests (steal), from /proc/stat.
+machine_cpu_seconds() { awk -v t="$(getconf CLK_TCK)" '/^cpu /{printf "%.3f", ($2+$3+$4+$7+$8)/t}' /proc/stat; }
+steal_seconds() { awk -v t="$(getconf CLK_TCK)" '/^cpu /{printf "%.3f", $9/t}' /proc/stat; }
+
+# CPU seconds of the private PostgreSQL the calling script started in $pg_dir (started_pg=true), or 0 when it uses a
+# server it did not start, which it does not measure.
+db_cpu_seconds() { if [[ ${started_pg:-false} == true ]]; then postgres_cpu_seconds "$pg_dir/data"; else echo 0; fi; }
+
 # Fails, printing nothing, when the server is not running.
 postgres_cpu_seconds() {
   local master

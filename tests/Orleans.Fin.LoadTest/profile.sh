@@ -55,25 +55,18 @@ fi
 out=${out:-$(mktemp -d "${TMPDIR:-/tmp}/orleans-fin-profile.XXXXXX")}
 mkdir -p "$out"
 chmod 755 "$out"
-silo_pid="" load_pid="" started_pg=false
+silo_pid="" load_pid="" started_pg=false pg_dir=$out/pg
 
 cleanup() {
   [[ -n $load_pid ]] && kill "$load_pid" 2>/dev/null && wait "$load_pid" 2>/dev/null || true
   [[ -n $silo_pid ]] && kill "$silo_pid" 2>/dev/null && wait "$silo_pid" 2>/dev/null || true
-  [[ $started_pg == true ]] && deploy/scripts/pg-local.sh stop "$out/pg" >/dev/null 2>&1 || true
+  [[ $started_pg == true ]] && deploy/scripts/pg-local.sh stop "$pg_dir" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
 # shellcheck source=node.sh
 source "$root/tests/Orleans.Fin.LoadTest/node.sh"
 
-# The whole machine's busy CPU seconds.
-machine_cpu_seconds() { awk -v t="$(getconf CLK_TCK)" '/^cpu /{printf "%.3f", ($2+$3+$4+$7+$8+$9)/t}' /proc/stat; }
-# CPU seconds of the private PostgreSQL server (0 when none was started here).
-db_cpu_seconds() {
-  if [[ $started_pg != true ]]; then echo 0; return; fi
-  postgres_cpu_seconds "$out/pg/data"
-}
 requests_so_far() { grep -o 'requests=[0-9]*' "$out/load.log" | tail -n 1 | cut -d= -f2; }
 
 dotnet build silo -c Release -nologo -v quiet
@@ -82,11 +75,11 @@ dotnet build tests/Orleans.Fin.ProfileReport -c Release -nologo -v quiet
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ)"
 
 if [[ $profile == Postgres && -z ${FIN_PG_CONNECTION:-} ]]; then
-  mkdir -p "$out/pg"
-  deploy/scripts/pg-local.sh start "$out/pg" >/dev/null
+  mkdir -p "$pg_dir"
+  deploy/scripts/pg-local.sh start "$pg_dir" >/dev/null
   started_pg=true
   # shellcheck disable=SC1091
-  source "$out/pg/env"
+  source "$pg_dir/env"
   deploy/scripts/db-setup.sh >/dev/null
 fi
 
@@ -111,15 +104,16 @@ until grep -q "== $scenario for" "$out/load.log"; do
 done
 sleep "$warmup"
 
-# read_counters SUFFIX: requests completed so far, the CPU seconds of the node, the load tool, the machine and
-# PostgreSQL, and the clock, into requests_SUFFIX, node_SUFFIX, load_SUFFIX, all_SUFFIX, db_SUFFIX and wall_SUFFIX.
+# read_counters SUFFIX: requests completed so far, the CPU seconds of the node, the load tool, the machine (its busy
+# seconds and steal: "other processes" counts both) and PostgreSQL, and the clock, into requests_SUFFIX, node_SUFFIX,
+# load_SUFFIX, all_SUFFIX, db_SUFFIX and wall_SUFFIX.
 # Each is read on its own line, so a failed reading stops the run.
 read_counters() {
   local value
   value=$(requests_so_far); printf -v "requests_$1" %s "$value"
   value=$(cpu_seconds "$silo_pid"); printf -v "node_$1" %s "$value"
   value=$(cpu_seconds "$load_pid"); printf -v "load_$1" %s "$value"
-  value=$(machine_cpu_seconds); printf -v "all_$1" %s "$value"
+  value=$(awk -v a="$(machine_cpu_seconds)" -v b="$(steal_seconds)" 'BEGIN {printf "%.3f", a + b}'); printf -v "all_$1" %s "$value"
   value=$(db_cpu_seconds); printf -v "db_$1" %s "$value"
   value=$(date +%s.%N); printf -v "wall_$1" %s "$value"
 }

@@ -103,7 +103,7 @@ public sealed class GroupCommitStorageTests
         var service = NewServiceId();
         await using var storage = GroupCommit(service, configure: o => o.BatchDelay = TimeSpan.FromMilliseconds(300));
         var good = Enumerable.Range(0, 5).Select(_ => NewGrain()).ToArray();
-        var tooLong = Runtime.GrainId.Create("probe", new string('k', 2_000)); // longer than GrainIdExtensionString allows
+        var tooLong = LongerThanItsColumnAllows();
 
         var goodWrites = good.Select((grain, i) => storage.WriteStateAsync(StateName, grain, State(i))).ToList();
         var badWrite = storage.WriteStateAsync(StateName, tooLong, State(42));
@@ -136,7 +136,7 @@ public sealed class GroupCommitStorageTests
             states[i].State!.Note = string.Concat(Enumerable.Repeat($"grain {i:D2} record;", 1_000 + (i * 600)));
         }
 
-        var tooLong = Runtime.GrainId.Create("probe", new string('k', 2_000));
+        var tooLong = LongerThanItsColumnAllows();
         var writes = grains.Select((grain, i) => storage.WriteStateAsync(StateName, grain, states[i])).ToList();
         var badWrite = storage.WriteStateAsync(StateName, tooLong, State(99));
 
@@ -157,6 +157,9 @@ public sealed class GroupCommitStorageTests
             Assert.Equal(i, read.State.Count);
         }
     }
+
+    /// <summary>A grain whose id is longer than GrainIdExtensionString allows: the database rejects its row.</summary>
+    private static Runtime.GrainId LongerThanItsColumnAllows() => Runtime.GrainId.Create("probe", new string('k', 2_000));
 
     [Fact]
     public async Task ClearState_KeepsTheRowEmptyAndVersioned_AndWritesContinueFromIt()
