@@ -87,6 +87,13 @@ public sealed class RiskControlOptions
     /// <summary>Whether payments and activity are scored (rules and model); off scores everything Low, to measure what scoring costs.</summary>
     public bool ScoringEnabled { get; set; } = true;
 
+    /// <summary>
+    /// Whether a risk state with long windows is written in parts (<see cref="Domain.WindowPartsPolicy"/>): its windows in a
+    /// cold part rewritten now and then, each write carrying only what is not in it. Off writes every state whole, as a silo
+    /// of a version before parts reads it: keep it off until every silo of a cluster runs a version that reads parts.
+    /// </summary>
+    public bool WindowsInParts { get; set; } = true;
+
     /// <summary>How long unforced state changes (profile windows, routine audit records) may wait before being written.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 

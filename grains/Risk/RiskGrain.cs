@@ -68,7 +68,7 @@ public sealed partial class RiskGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _storedAuditCount = Current.AuditCount;
-        return Task.CompletedTask;
+        return ReadWindowsAsync();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -160,7 +160,7 @@ public sealed partial class RiskGrain(
             }
         }
 
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         _storedAuditCount = Current.AuditCount;
         _dirty = false;
         if (sealedAll && HasStoredAuditRun)

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Orleans.Fin.Common;
 using Orleans.Fin.Customers;
 using Orleans.Fin.Risk.Control;
@@ -83,6 +84,23 @@ public sealed class RiskState
 
     /// <summary>Audit records not yet sealed, oldest first.</summary>
     public List<StoredAudit> Audit { get; set => field = ListRoom.Fit(StoredAudit.Share(value)); } = [];
+
+    /// <summary>
+    /// How many times this state was written, counting the write that stored it: after a write that failed, the grain reads
+    /// the stored count to tell a write that was stored and lost its answer from one that was not stored at all.
+    /// </summary>
+    public long Writes { get; set; }
+
+    /// <summary>
+    /// Stored only in a state written in parts (<see cref="WindowPartsPolicy"/>): the cold part its windows are runs of, its
+    /// window lists then holding only the records not in it. Never set on the state a grain works with; absent (not
+    /// written) in a state written whole, so that is stored as before.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RiskWindowParts? Parts { get; set; }
+
+    /// <summary>A copy sharing every member, for a stored form that replaces some of them.</summary>
+    internal RiskState ShallowCopy() => (RiskState)MemberwiseClone();
 }
 
 public sealed class SignalRecord

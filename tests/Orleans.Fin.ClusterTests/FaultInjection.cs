@@ -23,6 +23,18 @@ public static class FaultInjection
     /// <summary>Fails the write of <paramref name="grainKey"/> that comes after <paramref name="skip"/> successful ones.</summary>
     public static void FailWrite(string grainKey, int skip, WriteFault fault) => FailingWrites[grainKey] = (skip, fault);
 
+    /// <summary>
+    /// Fails the write of the state named <paramref name="stateName"/> of <paramref name="grainKey"/> that comes after
+    /// <paramref name="skip"/> successful writes of that state (writes of the grain's other states do not count).
+    /// </summary>
+    public static void FailStateWrite(string stateName, string grainKey, int skip, WriteFault fault) => FailingWrites[StateKey(stateName, grainKey)] = (skip, fault);
+
+    /// <summary>The fault for this write of the state <paramref name="stateName"/> of <paramref name="grainKey"/>, consuming it.</summary>
+    public static WriteFault TakeWriteFault(string stateName, string grainKey) =>
+        TakeWriteFault(grainKey) is var fault and not WriteFault.None ? fault : TakeWriteFault(StateKey(stateName, grainKey));
+
+    private static string StateKey(string stateName, string grainKey) => stateName + "/" + grainKey;
+
     /// <summary>The fault for this write of <paramref name="grainKey"/>, consuming it.</summary>
     public static WriteFault TakeWriteFault(string grainKey)
     {

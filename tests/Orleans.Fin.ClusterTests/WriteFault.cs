@@ -10,4 +10,10 @@ public enum WriteFault
 
     /// <summary>The write commits but the grain is told it failed.</summary>
     AfterCommit = 2,
+
+    /// <summary>
+    /// The write commits but its answer never comes back: the grain is told it failed and keeps the ETag it had, as with
+    /// a provider that lost the connection before reading the new one (<see cref="AfterCommit"/> leaves the new ETag).
+    /// </summary>
+    AnswerLost = 3,
 }

@@ -68,4 +68,7 @@ public sealed class BehaviourProfile
     /// halved when they grow large. Starts empty: JSON readers that add to an existing list must not double it.
     /// </summary>
     public List<int> PaymentHours { get; set => field = ListRoom.Fit(value); } = [];
+
+    /// <summary>A copy sharing every member, for a stored form that replaces some of them.</summary>
+    internal BehaviourProfile ShallowCopy() => (BehaviourProfile)MemberwiseClone();
 }

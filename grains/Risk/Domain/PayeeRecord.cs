@@ -37,6 +37,12 @@ public sealed class PayeeRecord
     /// </summary>
     internal static int KeyHash(string accountId) => string.GetHashCode(accountId, StringComparison.Ordinal);
 
+    /// <summary>A copy that changes to this record do not reach (a window's cold part keeps payees as they were stored).</summary>
+    internal PayeeRecord Copy() => new()
+    {
+        AccountId = AccountId, FirstPaid = FirstPaid, LastPaid = LastPaid, FirstEvent = FirstEvent, LastEvent = LastEvent, Payments = Payments,
+    };
+
     /// <summary>Whether this is the record of <paramref name="accountId"/>, whose <see cref="KeyHash"/> is <paramref name="hash"/>.</summary>
     internal bool Is(string accountId, int hash) => _accountHash == hash && string.Equals(_accountId, accountId, StringComparison.Ordinal);
 }
