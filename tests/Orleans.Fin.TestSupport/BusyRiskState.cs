@@ -46,4 +46,38 @@ public static class BusyRiskState
 
         return state;
     }
+
+    /// <summary>
+    /// A customer whose windows are full, as the payments load leaves them after a minute or two: 200 payments in the
+    /// last 24 hours to 157 payees, 100 payments in, 200 decisions awaiting labels (one in twenty sampled with its
+    /// features) and 512 event digests; the audit trail already sealed, as the engine keeps it.
+    /// </summary>
+    public static RiskState Full(DateTimeOffset now)
+    {
+        var start = now.AddHours(-20);
+        var payees = Enumerable.Range(0, 157).Select(i => FinIds.New("acc", start.AddDays(-i))).ToArray();
+        var state = new RiskState { AuditCount = 512, SealedAuditSegments = 8 };
+        for (var i = 0; i < 260; i++)
+        {
+            var at = start.AddMinutes(4 * i);
+            var id = FinIds.New("pay", at);
+            var amount = 10m + (i * 3.25m);
+            BehaviourTracker.Observe(state.Profile, new CustomerActivity(
+                id + ":" + ActivityKind.PaymentOut, Customer, ActivityKind.PaymentOut, at, amount, i % 9 == 0 ? "USD" : "CNY", "acc_own",
+                payees[i % payees.Length], "app", "dev_home", "10.0.0.1", "CN", "Shanghai", null, "Completed"));
+            BehaviourTracker.Observe(state.Profile, new CustomerActivity(
+                FinIds.New("pay", at) + ":" + ActivityKind.PaymentIn, Customer, ActivityKind.PaymentIn, at.AddSeconds(30), 100m + i, "CNY", "acc_own",
+                payees[(i + 1) % payees.Length], Status: "Completed"));
+            if (i >= 60)
+            {
+                state.Decisions.Add(new DecisionRecord
+                {
+                    MovementId = id, At = at, AmountCny = amount, Stopped = i % 13 == 0,
+                    Features = i % 20 == 0 ? new() { ["AmountLog"] = 1.0 / (i + 3), ["NewPayee"] = 1, ["Hour"] = 10.25 } : null,
+                });
+            }
+        }
+
+        return state;
+    }
 }

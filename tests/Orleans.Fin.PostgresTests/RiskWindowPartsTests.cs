@@ -1,0 +1,86 @@
+using System.Net;
+using System.Text.Json;
+using Orleans.Fin.Risk;
+using Orleans.Fin.TestSupport;
+using Orleans.Runtime;
+using static Orleans.Fin.PostgresTests.Storage.StorageHarness;
+
+namespace Orleans.Fin.PostgresTests;
+
+/// <summary>
+/// A customer with long risk windows on the Postgres profile, through HTTP, the grain and the group-commit provider: its
+/// risk state is stored in two rows, a small one it rewrites with every change and the cold part of its windows beside
+/// it, and across node restarts every decision is kept.
+/// </summary>
+public sealed class RiskWindowPartsTests
+{
+    private const int History = 60;
+
+    [Fact]
+    public async Task Payments_CustomerWithLongWindows_StoredInPartsAndWholeAcrossRestarts()
+    {
+        var clusterId = "parts-" + Guid.NewGuid().ToString("N")[..8];
+        string customer, token, from, to;
+        await using (var node = PostgresDatabase.Node(clusterId))
+        {
+            var api = node.Api();
+            (customer, token) = await api.NewCustomerAsync();
+            from = await api.OpenAccountAsync(token, customer);
+            to = await api.OpenAccountAsync(token, customer);
+            await api.DepositAsync(token, from, 10_000m);
+        }
+
+        var grain = GrainId.Create("risk", customer);
+        await using (var storage = GroupCommit(clusterId))
+        {
+            var seeded = new GrainState<RiskState>();
+            await storage.ReadStateAsync("risk", grain, seeded); // the ETag, when the grain wrote before the node stopped
+            var busy = BusyRiskState.Build(DateTimeOffset.UtcNow.AddHours(-20)); // long enough ago that no burst rule counts it
+            busy.AuditCount = busy.Audit.Count;
+            seeded.State = busy;
+            await storage.WriteStateAsync("risk", grain, seeded);
+        }
+
+        List<string> paid = [];
+        await using (var node = PostgresDatabase.Node(clusterId))
+        {
+            var api = node.Api();
+            paid.Add(await PayAsync(api, token, from, to, "parts-1"));
+            paid.Add(await PayAsync(api, token, from, to, "parts-2"));
+        }
+
+        await using (var node = PostgresDatabase.Node(clusterId))
+        {
+            paid.Add(await PayAsync(node.Api(), token, from, to, "parts-3"));
+        }
+
+        var head = await RowBytesAsync(clusterId, customer, "risk");
+        var cold = await RowBytesAsync(clusterId, customer, "riskWindows0");
+        Assert.True(head < cold, $"the state is {head} bytes beside a cold part of {cold}");
+
+        await using var reader = GroupCommit(clusterId);
+        var state = new GrainState<RiskState>();
+        await reader.ReadStateAsync("risk", grain, state);
+        var stored = Assert.IsType<RiskState>(state.State);
+        var parts = Assert.IsType<RiskWindowParts>(stored.Parts);
+        var part = new GrainState<RiskWindowsState>();
+        await reader.ReadStateAsync("riskWindows" + parts.Slot, grain, part);
+        RiskWindows.Read(Assert.IsType<RiskWindowsState>(part.State), parts.Slot).Join(stored);
+        Assert.Equal(History + paid.Count, stored.Decisions.Count);
+        Assert.Equal(paid, stored.Decisions.Skip(History).Select(d => d.MovementId));
+    }
+
+    private static async Task<string> PayAsync(FinApiClient api, string token, string from, string to, string key)
+    {
+        var response = await api.PayAsync(token, from, to, 12m, key: key);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("id").GetString()!;
+    }
+
+    /// <summary>The stored payload's bytes of one of the customer's risk rows (JSON, before PostgreSQL compresses it).</summary>
+    private static Task<int> RowBytesAsync(string serviceId, string customer, string stateName) =>
+        PostgresDatabase.ScalarAsync<int>(
+            "SELECT octet_length(PayloadBinary) FROM OrleansStorage WHERE ServiceId = @s AND GrainTypeString = @t AND GrainIdExtensionString = @c",
+            ("s", serviceId), ("t", stateName), ("c", customer));
+}
