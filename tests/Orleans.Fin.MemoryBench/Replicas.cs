@@ -41,6 +41,12 @@ public sealed partial class Replicas(IGrainStorage storage, IGrainFactory grains
                 await ReadAsync(CustomerState, CustomerGrain(m.CustomerId)),
                 await ReadAsync(AccountState, AccountGrain(m.AccountId)),
                 await ReadAsync(RiskState, RiskGrain(m.CustomerId)));
+            if (templates[i].Risk.Contains("\"Parts\":", StringComparison.Ordinal))
+            {
+                // A copy would refer to a cold part its customer does not have (docs/ARCHITECTURE.md, "The risk state in parts").
+                throw new InvalidOperationException(
+                    $"The risk state of {m.CustomerId} is stored in parts, and copies take one row a state: give the originals a shorter history or set RiskControl__WindowsInParts=false.");
+            }
         });
 
         var copies = new Member[count];
