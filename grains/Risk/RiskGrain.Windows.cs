@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Orleans.Core;
 using Orleans.Fin.Common;
 using Orleans.Fin.Risk.Domain;
 using Orleans.Storage;
@@ -9,25 +8,26 @@ namespace Orleans.Fin.Risk;
 
 /// <summary>
 /// Writing the risk state, whole or in parts (<see cref="WindowPartsPolicy"/>). In parts, the windows live in a cold part
-/// stored beside the state in one of two slots, and each write of the state carries runs of it and the records not in it.
-/// The cold part is rewritten into the slot the stored state does not refer to, and only then is the state written to
-/// refer to it: a failed or lost write leaves the stored state and the part it refers to as they were. After a write of
-/// the state that failed, whether it was stored is unknown: before the next write the grain reads the stored state's
-/// write count (<see cref="RiskState.Writes"/>) to learn which part it refers to. A count that is neither the failed
-/// write's nor the one before it means another writer: the activation leaves, and the next one reads what is stored.
+/// stored beside the state under a name of its own, written once and never again, and each write of the state carries
+/// runs of it and the records not in it. A new cold part is written before the state that refers to it, and the part it
+/// replaces is cleared only after that state is stored: a write that fails or loses its answer, or a second activation,
+/// never changes a part a stored state refers to. After a write of the state that failed, whether it was stored is
+/// unknown: before the next write the grain reads the stored state's write id (<see cref="RiskState.WriteId"/>). The failed
+/// write's id means it was stored (its answer was lost); the id before it means it was not; any other id is another
+/// writer's, and the activation writes nothing more and leaves, so the next one reads what is stored.
 /// </summary>
 public sealed partial class RiskGrain
 {
-    private static readonly string[] WindowSlots = ["riskWindows0", "riskWindows1"];
-
-    /// <summary>The cold part the stored state refers to; null while it is stored whole.</summary>
-    private RiskWindows? _windows;
-
-    /// <summary>Each slot's cold part as storage holds it (its ETag); null until read or written by this activation.</summary>
-    private readonly StateStorageBridge<RiskWindowsState>?[] _slots = new StateStorageBridge<RiskWindowsState>?[2];
+    /// <summary>The cold part the stored state refers to, and its row's ETag (to clear it); null while stored whole.</summary>
+    private (RiskWindows Windows, string? ETag)? _part;
 
     /// <summary>A write of the state that failed, and the cold part it referred to: it may or may not be stored.</summary>
-    private (long Write, RiskWindows? Windows)? _uncertainWrite;
+    private (string WriteId, (RiskWindows Windows, string? ETag)? Part)? _uncertainWrite;
+
+    /// <summary>Another writer stored the state: this activation writes nothing more.</summary>
+    private bool _superseded;
+
+    private IGrainStorage Storage => ServiceProvider.GetRequiredKeyedService<IGrainStorage>(FinNames.Storage);
 
     /// <summary>On activation, joins a state stored in parts with the cold part it refers to.</summary>
     private async Task ReadWindowsAsync()
@@ -37,96 +37,102 @@ public sealed partial class RiskGrain
             return;
         }
 
+        var stored = new GrainState<RiskWindowsState>();
+        await Storage.ReadStateAsync(RiskWindowsState.StateName(parts.Id), this.GetGrainId(), stored);
         try
         {
-            var slot = await ReadSlotAsync(parts.Slot);
-            var windows = RiskWindows.Read(slot.State, parts.Slot);
+            if (!stored.RecordExists || stored.State is null)
+            {
+                throw new FormatException($"The risk state refers to cold part {parts.Id}, which is not stored.");
+            }
+
+            var windows = RiskWindows.Read(stored.State);
             windows.Join(Current);
-            _windows = windows;
+            _part = (windows, stored.ETag);
         }
-        catch (Exception ex)
+        catch (FormatException ex)
         {
-            LogWindowsUnreadable(logger, ex, CustomerId, parts.Slot, parts.Id);
+            LogWindowsUnreadable(logger, ex, CustomerId, parts.Id);
             throw;
         }
     }
 
-    /// <summary>Writes the state: whole, or in parts against the cold part (rewriting that first when it is due).</summary>
+    /// <summary>Writes the state: whole, or in parts against the cold part (writing a new one first when it is due).</summary>
     private async Task WriteStateAsync()
     {
-        if (_uncertainWrite is { } uncertain)
+        if (_superseded)
         {
-            await SettleUncertainWriteAsync(uncertain.Write, uncertain.Windows);
+            throw new InconsistentStateException($"The risk state of {CustomerId} was stored by another writer; this activation no longer writes it.");
         }
 
-        if (!Control.WindowsInParts || (_windows is null && !WindowPartsPolicy.InParts(RiskWindows.Records(Current))))
+        if (_uncertainWrite is { } uncertain)
         {
+            await SettleUncertainWriteAsync(uncertain.WriteId, uncertain.Part);
+        }
+
+        if (!Control.WindowsInParts || !WindowPartsPolicy.InParts(_part is not null, RiskWindows.Records(Current)))
+        {
+            var replaced = _part;
             await WriteAsync(Current, null);
+            await ClearPartAsync(replaced);
             return;
         }
 
-        if (_windows is { } windows)
+        if (_part is { } part)
         {
-            var (stored, inline, runs, stale) = windows.Written(Current);
+            var (stored, inline, runs, stale) = part.Windows.Written(Current);
             if (!WindowPartsPolicy.RewriteDue(inline, runs, stale))
             {
-                await WriteAsync(stored, windows);
+                await WriteAsync(stored, part);
                 return;
             }
         }
 
-        var next = RiskWindows.Take(Current, _windows is null ? 0 : 1 - _windows.Slot);
-        var slot = _slots[next.Slot] ?? await ReadSlotAsync(next.Slot); // an ETag for the slot: it may hold an older part
-        slot.State = next.ToStored();
-        try
-        {
-            await slot.WriteStateAsync();
-        }
-        catch
-        {
-            _slots[next.Slot] = null; // read again before the next write: the write may have been stored
-            throw;
-        }
-
-        await WriteAsync(next.Written(Current).Stored, next);
+        var next = RiskWindows.Take(Current);
+        var row = new GrainState<RiskWindowsState>(next.ToStored()); // a row of its own: no stored state refers to it yet
+        await Storage.WriteStateAsync(RiskWindowsState.StateName(next.Id), this.GetGrainId(), row);
+        var previous = _part;
+        await WriteAsync(next.Written(Current).Stored, (next, row.ETag));
+        await ClearPartAsync(previous);
     }
 
-    /// <summary>Writes <paramref name="stored"/> as the state, which refers to <paramref name="windows"/> (null: whole).</summary>
-    private async Task WriteAsync(RiskState stored, RiskWindows? windows)
+    /// <summary>Writes <paramref name="stored"/> as the state, which refers to <paramref name="part"/> (null: whole).</summary>
+    private async Task WriteAsync(RiskState stored, (RiskWindows Windows, string? ETag)? part)
     {
         var current = state.State;
-        var write = current.Writes + 1; // the grain's state counts the writes stored: it moves only once this one is
-        stored.Writes = write;
+        var known = current.WriteId; // the id of the write stored last, as far as this activation knows
+        var write = Guid.NewGuid().ToString("N");
+        stored.WriteId = write;
         state.State = stored;
         var written = false;
         try
         {
             await state.WriteStateAsync();
             written = true;
-            _windows = windows;
+            _part = part;
         }
         catch (InconsistentStateException)
         {
-            DeactivateOnIdle(); // stored by another writer: the next activation reads it
+            Supersede();
             throw;
         }
         catch
         {
-            _uncertainWrite = (write, windows);
+            _uncertainWrite = (write, part);
             throw;
         }
         finally
         {
             state.State = current;
-            current.Writes = written ? write : write - 1;
+            current.WriteId = written ? write : known;
         }
     }
 
     /// <summary>
-    /// After a write of the state that failed: reads the stored state (for its count and its ETag) and so learns whether
+    /// After a write of the state that failed: reads the stored state (for its write id and its ETag) and so learns whether
     /// that write was stored, and so which cold part the stored state refers to.
     /// </summary>
-    private async Task SettleUncertainWriteAsync(long write, RiskWindows? windows)
+    private async Task SettleUncertainWriteAsync(string write, (RiskWindows Windows, string? ETag)? part)
     {
         var current = state.State;
         RiskState stored;
@@ -140,29 +146,54 @@ public sealed partial class RiskGrain
             state.State = current;
         }
 
-        if (stored.Writes == write && string.Equals(stored.Parts?.Id, windows?.Id, StringComparison.Ordinal))
+        if (string.Equals(stored.WriteId, write, StringComparison.Ordinal))
         {
-            _windows = windows; // it was stored; its answer was lost
-            Current.Writes = write;
-        }
-        else if (stored.Writes != write - 1 || !string.Equals(stored.Parts?.Id, _windows?.Id, StringComparison.Ordinal))
-        {
-            DeactivateOnIdle();
-            throw new InconsistentStateException(
-                $"The risk state of {CustomerId} was written elsewhere (write {stored.Writes}, expected {write} or {write - 1}); the activation leaves to read it.");
+            var replaced = _part;
+            _part = part; // it was stored; its answer was lost
+            Current.WriteId = write;
+            _uncertainWrite = null;
+            await ClearPartAsync(replaced);
+            return;
         }
 
+        if (!string.Equals(stored.WriteId, Current.WriteId, StringComparison.Ordinal))
+        {
+            Supersede();
+            throw new InconsistentStateException($"The risk state of {CustomerId} was stored by another writer; the activation leaves to read it.");
+        }
+
+        // Not stored. A cold part written for it stays unread (its row is left, and never referred to).
         _uncertainWrite = null;
     }
 
-    private async Task<StateStorageBridge<RiskWindowsState>> ReadSlotAsync(int slot)
+    /// <summary>Clears a cold part no stored state refers to any more; one that cannot be cleared is left, unread.</summary>
+    private async Task ClearPartAsync((RiskWindows Windows, string? ETag)? replaced)
     {
-        var bridge = new StateStorageBridge<RiskWindowsState>(
-            WindowSlots[slot], GrainContext, ServiceProvider.GetRequiredKeyedService<IGrainStorage>(FinNames.Storage));
-        await bridge.ReadStateAsync();
-        return _slots[slot] = bridge;
+        if (replaced is not { } part || (_part is { } kept && ReferenceEquals(kept.Windows, part.Windows)))
+        {
+            return;
+        }
+
+        try
+        {
+            var row = new GrainState<RiskWindowsState> { ETag = part.ETag, RecordExists = true };
+            await Storage.ClearStateAsync(RiskWindowsState.StateName(part.Windows.Id), this.GetGrainId(), row);
+        }
+        catch (Exception ex)
+        {
+            LogPartNotCleared(logger, ex, CustomerId, part.Windows.Id);
+        }
     }
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Risk state of {CustomerId} refers to cold part {PartId} in slot {Slot}, which could not be read or does not match; the grain does not activate")]
-    private static partial void LogWindowsUnreadable(ILogger logger, Exception exception, string customerId, int slot, string partId);
+    private void Supersede()
+    {
+        _superseded = true;
+        DeactivateOnIdle();
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Risk state of {CustomerId} refers to cold part {PartId}, which is not stored or is another; the grain does not activate")]
+    private static partial void LogWindowsUnreadable(ILogger logger, Exception exception, string customerId, string partId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Risk state of {CustomerId} no longer refers to cold part {PartId}, which could not be cleared and is left unread")]
+    private static partial void LogPartNotCleared(ILogger logger, Exception exception, string customerId, string partId);
 }

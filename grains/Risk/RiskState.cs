@@ -86,10 +86,10 @@ public sealed class RiskState
     public List<StoredAudit> Audit { get; set => field = ListRoom.Fit(StoredAudit.Share(value)); } = [];
 
     /// <summary>
-    /// How many times this state was written, counting the write that stored it: after a write that failed, the grain reads
-    /// the stored count to tell a write that was stored and lost its answer from one that was not stored at all.
+    /// Names the write that stored this state (new for each write): after a write that failed, the grain reads the stored
+    /// one to tell a write that was stored and lost its answer from one that was not stored, and both from another writer's.
     /// </summary>
-    public long Writes { get; set; }
+    public string WriteId { get; set; } = "";
 
     /// <summary>
     /// Stored only in a state written in parts (<see cref="WindowPartsPolicy"/>): the cold part its windows are runs of, its

@@ -4,7 +4,7 @@ namespace Orleans.Fin.Risk;
 
 /// <summary>
 /// The cold part of a risk state written in parts, as held while the grain is active: each window as it was stored in the
-/// part (<see cref="WindowSnapshot{T}"/>), the slot and the id. It turns the state the grain works with into the state
+/// part (<see cref="WindowSnapshot{T}"/>) and the part's id. It turns the state the grain works with into the state
 /// written (runs and the records not in the part) and back. No I/O: the grain stores both.
 /// </summary>
 public sealed class RiskWindows
@@ -16,10 +16,9 @@ public sealed class RiskWindows
     private readonly WindowSnapshot<ulong> _digests;
 
     private RiskWindows(
-        int slot, string id, IEnumerable<PaymentRecord> payments, IEnumerable<InflowRecord> inflows, IEnumerable<PayeeRecord> payees,
+        string id, IEnumerable<PaymentRecord> payments, IEnumerable<InflowRecord> inflows, IEnumerable<PayeeRecord> payees,
         IEnumerable<DecisionRecord> decisions, IEnumerable<ulong> digests)
     {
-        Slot = slot;
         Id = id;
         _payments = new(payments, WindowRecordComparers.Payments, static r => r);
         _inflows = new(inflows, WindowRecordComparers.Inflows, static r => r);
@@ -27,9 +26,6 @@ public sealed class RiskWindows
         _decisions = new(decisions, WindowRecordComparers.Decisions, static r => r);
         _digests = new(digests, WindowRecordComparers.Digests, static r => r);
     }
-
-    /// <summary>The slot (0 or 1) this part is stored in.</summary>
-    public int Slot { get; }
 
     public string Id { get; }
 
@@ -41,22 +37,22 @@ public sealed class RiskWindows
         return profile.Payments.Count + profile.Inflows.Count + profile.Payees.Count + state.Decisions.Count + profile.SeenEventDigests.Count;
     }
 
-    /// <summary>A new cold part holding the windows of <paramref name="state"/> as they are, for <paramref name="slot"/>.</summary>
-    public static RiskWindows Take(RiskState state, int slot)
+    /// <summary>A new cold part, under a new id, holding the windows of <paramref name="state"/> as they are.</summary>
+    public static RiskWindows Take(RiskState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         var profile = state.Profile;
-        return new(slot, Guid.NewGuid().ToString("N"), profile.Payments, profile.Inflows, profile.Payees, state.Decisions, profile.SeenEventDigests);
+        return new(Guid.NewGuid().ToString("N"), profile.Payments, profile.Inflows, profile.Payees, state.Decisions, profile.SeenEventDigests);
     }
 
-    /// <summary>The cold part a stored state refers to, as read from its slot.</summary>
-    public static RiskWindows Read(RiskWindowsState stored, int slot)
+    /// <summary>The cold part a stored state refers to, as read from its row.</summary>
+    public static RiskWindows Read(RiskWindowsState stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        return new(slot, stored.Id, stored.Payments, stored.Inflows, stored.Payees, stored.Decisions, stored.SeenEventDigests);
+        return new(stored.Id, stored.Payments, stored.Inflows, stored.Payees, stored.Decisions, stored.SeenEventDigests);
     }
 
-    /// <summary>This part as stored in its slot.</summary>
+    /// <summary>This part as stored in its row.</summary>
     public RiskWindowsState ToStored() => new()
     {
         Id = Id,
@@ -85,7 +81,7 @@ public sealed class RiskWindows
         stored.Decisions = Splice(_decisions, state.Decisions, out var decisionRuns, ref taken);
         stored.Parts = new RiskWindowParts
         {
-            Slot = Slot, Id = Id, Payments = paymentRuns, Inflows = inflowRuns, Payees = payeeRuns, Decisions = decisionRuns, SeenEventDigests = digestRuns,
+            Id = Id, Payments = paymentRuns, Inflows = inflowRuns, Payees = payeeRuns, Decisions = decisionRuns, SeenEventDigests = digestRuns,
         };
 
         var inline = Records(stored);
@@ -112,9 +108,9 @@ public sealed class RiskWindows
     {
         ArgumentNullException.ThrowIfNull(state);
         var parts = state.Parts ?? throw new ArgumentException("The state is not written in parts.", nameof(state));
-        if (parts.Slot != Slot || !string.Equals(parts.Id, Id, StringComparison.Ordinal))
+        if (!string.Equals(parts.Id, Id, StringComparison.Ordinal))
         {
-            throw new FormatException($"The risk state refers to cold part {parts.Id} in slot {parts.Slot}; slot {Slot} holds {Id}.");
+            throw new FormatException($"The risk state refers to cold part {parts.Id}, not {Id}.");
         }
 
         var profile = state.Profile;

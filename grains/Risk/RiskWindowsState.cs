@@ -6,11 +6,15 @@ namespace Orleans.Fin.Risk;
 
 /// <summary>
 /// Persisted beside a risk state written in parts (JSON; new members need defaults): the cold part of its windows, as
-/// they were when it was last rewritten. Two of these are kept per customer, in slots 0 and 1, and a write fills the slot
-/// the stored state does not refer to, so a write that fails or is lost never touches the part the stored state reads.
+/// they were when it was last rewritten. Each part is stored once, under a state name of its own (<see cref="StateName"/>),
+/// and never written again: a write that fails or is lost, or a second activation, never touches a part a stored state
+/// reads. A part is cleared once a stored state no longer refers to it.
 /// </summary>
 public sealed class RiskWindowsState : IJsonOnDeserialized
 {
+    /// <summary>The state name a part is stored under.</summary>
+    public static string StateName(string id) => "riskWindows-" + id;
+
     public int SchemaVersion { get; set; } = 1;
 
     /// <summary>Names this cold part; the state that refers to it holds the same id (<see cref="RiskWindowParts.Id"/>).</summary>
@@ -24,6 +28,7 @@ public sealed class RiskWindowsState : IJsonOnDeserialized
 
     void IJsonOnDeserialized.OnDeserialized()
     {
+        PaymentRecord.Share(Payments);
         ListRoom.Fit(Payments);
         ListRoom.Fit(Inflows);
         ListRoom.Fit(Payees);
@@ -38,10 +43,7 @@ public sealed class RiskWindowsState : IJsonOnDeserialized
 /// </summary>
 public sealed class RiskWindowParts
 {
-    /// <summary>The slot (0 or 1) the cold part is stored in.</summary>
-    public int Slot { get; set; }
-
-    /// <summary>The cold part's id: the slot must hold this one (<see cref="RiskWindowsState.Id"/>).</summary>
+    /// <summary>The cold part's id (<see cref="RiskWindowsState.Id"/>), which also names its row (<see cref="RiskWindowsState.StateName"/>).</summary>
     public string Id { get; set; } = "";
 
     public List<int> Payments { get; set; } = [];

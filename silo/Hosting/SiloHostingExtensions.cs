@@ -234,6 +234,7 @@ public static class SiloHostingExtensions
                 o.Invariant = PostgresInvariant;
                 o.ConnectionString = connection;
                 o.GrainStorageSerializer = serializer;
+                o.DeleteStateOnClear = true; // a risk state's replaced cold parts, the only states cleared: each has a row of its own
             });
         }
 

@@ -54,18 +54,20 @@ public sealed class RiskWindowPartsTests
             paid.Add(await PayAsync(node.Api(), token, from, to, "parts-3"));
         }
 
-        var head = await RowBytesAsync(clusterId, customer, "risk");
-        var cold = await RowBytesAsync(clusterId, customer, "riskWindows0");
-        Assert.True(head < cold, $"the state is {head} bytes beside a cold part of {cold}");
-
         await using var reader = GroupCommit(clusterId);
         var state = new GrainState<RiskState>();
         await reader.ReadStateAsync("risk", grain, state);
         var stored = Assert.IsType<RiskState>(state.State);
         var parts = Assert.IsType<RiskWindowParts>(stored.Parts);
+        var head = await RowBytesAsync(clusterId, customer, "risk");
+        var cold = await RowBytesAsync(clusterId, customer, RiskWindowsState.StateName(parts.Id));
+        Assert.True(head < cold, $"the state is {head} bytes beside a cold part of {cold}");
+        Assert.Equal(1L, await PostgresDatabase.ScalarAsync<long>(
+            "SELECT count(*) FROM OrleansStorage WHERE ServiceId = @s AND GrainTypeString LIKE 'riskWindows-%'", ("s", clusterId)));
+
         var part = new GrainState<RiskWindowsState>();
-        await reader.ReadStateAsync("riskWindows" + parts.Slot, grain, part);
-        RiskWindows.Read(Assert.IsType<RiskWindowsState>(part.State), parts.Slot).Join(stored);
+        await reader.ReadStateAsync(RiskWindowsState.StateName(parts.Id), grain, part);
+        RiskWindows.Read(Assert.IsType<RiskWindowsState>(part.State)).Join(stored);
         Assert.Equal(History + paid.Count, stored.Decisions.Count);
         Assert.Equal(paid, stored.Decisions.Skip(History).Select(d => d.MovementId));
     }

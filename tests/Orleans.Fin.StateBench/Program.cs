@@ -53,7 +53,7 @@ foreach (var (name, all) in totals)
 // taken four payments ago, as the grain would hold it), and what the cold part costs to write and to keep.
 var full = BusyRiskState.Full(now);
 var rowsForm = new StateJsonSerializer();
-var windows = RiskWindows.Take(full, slot: 0);
+var windows = RiskWindows.Take(full);
 for (var i = 0; i < 4; i++)
 {
     var at = now.AddMinutes(i);
@@ -77,7 +77,7 @@ for (var round = 1; round <= rounds; round++)
 }
 
 var before = GC.GetTotalMemory(forceFullCollection: true);
-var held = RiskWindows.Take(full, slot: 1);
+var held = RiskWindows.Take(full);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cold part held in memory: {GC.GetTotalMemory(forceFullCollection: true) - before} B"));
 GC.KeepAlive(held);
 

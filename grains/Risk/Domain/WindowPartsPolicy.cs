@@ -20,8 +20,12 @@ public static class WindowPartsPolicy
     /// <summary>More of the cold part's records no longer in the windows than this, and it is rewritten (it is read whole on activation).</summary>
     public const int MaxStale = 192;
 
-    /// <summary>Whether a state holding <paramref name="records"/> window records, and no cold part yet, gets one.</summary>
-    public static bool InParts(int records) => records >= MinRecords;
+    /// <summary>
+    /// Whether a state holding <paramref name="records"/> window records is written in parts: from <see cref="MinRecords"/>
+    /// on, and once in parts (<paramref name="inParts"/>) until its windows hold fewer than half of that, when it is written
+    /// whole again and its cold part cleared.
+    /// </summary>
+    public static bool InParts(bool inParts, int records) => records >= (inParts ? MinRecords / 2 : MinRecords);
 
     /// <summary>
     /// Whether the cold part is due to be rewritten, given how many records a write would hold inline, its runs, and how

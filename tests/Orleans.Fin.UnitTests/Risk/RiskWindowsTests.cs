@@ -21,7 +21,7 @@ public sealed class RiskWindowsTests
     public void Written_AfterChangesSinceThePart_ReadsBackAsTheWholeState()
     {
         var state = BusyRiskState.Build(Now);
-        var windows = RiskWindows.Take(state, slot: 1);
+        var windows = RiskWindows.Take(state);
         Change(state);
         var whole = _serializer.Serialize(state).ToArray();
 
@@ -32,8 +32,8 @@ public sealed class RiskWindowsTests
         Assert.Null(state.Parts);
         Assert.Equal(whole, _serializer.Serialize(state).ToArray()); // writing changed nothing of the state
         var read = _serializer.Deserialize<RiskState>(new BinaryData(head));
-        Assert.Equal(1, read.Parts!.Slot);
-        RiskWindows.Read(_serializer.Deserialize<RiskWindowsState>(part), slot: 1).Join(read);
+        Assert.Equal(windows.Id, read.Parts!.Id);
+        RiskWindows.Read(_serializer.Deserialize<RiskWindowsState>(part)).Join(read);
         Assert.Null(read.Parts);
         Assert.Equal(whole, _serializer.Serialize(read).ToArray());
         Assert.InRange(inline, 8, WindowPartsPolicy.MaxInline);
@@ -48,8 +48,8 @@ public sealed class RiskWindowsTests
     public void Written_RightAfterThePartIsTaken_HoldsNothingInline()
     {
         var state = BusyRiskState.Build(Now);
-        Assert.True(WindowPartsPolicy.InParts(RiskWindows.Records(state)));
-        var windows = RiskWindows.Take(state, slot: 0);
+        Assert.True(WindowPartsPolicy.InParts(inParts: false, RiskWindows.Records(state)));
+        var windows = RiskWindows.Take(state);
 
         var (stored, inline, runs, stale) = windows.Written(state);
 
@@ -60,11 +60,44 @@ public sealed class RiskWindowsTests
     }
 
     [Fact]
+    public void Take_PayeesChangedInPlaceAfterwards_ThePartKeepsThemAsTaken()
+    {
+        var state = BusyRiskState.Build(Now);
+        var windows = RiskWindows.Take(state);
+        var taken = _serializer.Serialize(windows.ToStored()).ToArray();
+
+        state.Profile.Payees[3].Payments += 5;
+        state.Profile.Payees[3].LastPaid = Now;
+
+        Assert.Equal(taken, _serializer.Serialize(windows.ToStored()).ToArray());
+        Assert.Same(state.Profile.Payees[3], Assert.Single(windows.Written(state).Stored.Profile.Payees));
+    }
+
+    [Fact]
+    public void Join_ThenAPayeeChangedInPlace_TheNextWriteHoldsItInlineAndReadsBackAsChanged()
+    {
+        var state = BusyRiskState.Build(Now);
+        var taken = RiskWindows.Take(state);
+        var read = _serializer.Deserialize<RiskState>(_serializer.Serialize(taken.Written(state).Stored));
+        var part = RiskWindows.Read(_serializer.Deserialize<RiskWindowsState>(_serializer.Serialize(taken.ToStored())));
+        part.Join(read);
+
+        read.Profile.Payees[7].Payments++; // as the tracker does when the payee is paid again
+        var expected = _serializer.Serialize(read).ToArray();
+        var (again, inline, _, _) = part.Written(read);
+        var back = _serializer.Deserialize<RiskState>(_serializer.Serialize(again));
+        part.Join(back);
+
+        Assert.Equal(1, inline);
+        Assert.Equal(expected, _serializer.Serialize(back).ToArray());
+    }
+
+    [Fact]
     public void Join_PartOfAnotherWrite_Throws()
     {
         var state = BusyRiskState.Build(Now);
-        var (stored, _, _, _) = RiskWindows.Take(state, slot: 0).Written(state);
-        var other = RiskWindows.Take(state, slot: 0);
+        var (stored, _, _, _) = RiskWindows.Take(state).Written(state);
+        var other = RiskWindows.Take(state);
 
         var thrown = Assert.Throws<FormatException>(() => other.Join(stored));
 

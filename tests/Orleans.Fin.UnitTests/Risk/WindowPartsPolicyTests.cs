@@ -5,11 +5,13 @@ namespace Orleans.Fin.UnitTests.Risk;
 public sealed class WindowPartsPolicyTests
 {
     [Theory]
-    [InlineData(0, false)]
-    [InlineData(WindowPartsPolicy.MinRecords - 1, false)]
-    [InlineData(WindowPartsPolicy.MinRecords, true)]
-    public void InParts_ByWindowRecords_FromTheMinimum(int records, bool expected) =>
-        Assert.Equal(expected, WindowPartsPolicy.InParts(records));
+    [InlineData(false, 0, false)]
+    [InlineData(false, WindowPartsPolicy.MinRecords - 1, false)]
+    [InlineData(false, WindowPartsPolicy.MinRecords, true)]
+    [InlineData(true, WindowPartsPolicy.MinRecords / 2, true)]
+    [InlineData(true, (WindowPartsPolicy.MinRecords / 2) - 1, false)]
+    public void InParts_ByWindowRecords_FromTheMinimumUntilHalfOfIt(bool inParts, int records, bool expected) =>
+        Assert.Equal(expected, WindowPartsPolicy.InParts(inParts, records));
 
     [Theory]
     [InlineData(WindowPartsPolicy.MaxInline, WindowPartsPolicy.MaxRuns, WindowPartsPolicy.MaxStale, false)]
