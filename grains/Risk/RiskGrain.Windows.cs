@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Fin.Common;
@@ -11,20 +12,27 @@ namespace Orleans.Fin.Risk;
 /// stored beside the state under a name of its own, written once and never again, and each write of the state carries
 /// runs of it and the records not in it. A new cold part is written before the state that refers to it, and the part it
 /// replaces is cleared only after that state is stored: a write that fails or loses its answer, or a second activation,
-/// never changes a part a stored state refers to. After a write of the state that failed, whether it was stored is
-/// unknown: before the next write the grain reads the stored state's write id (<see cref="RiskState.WriteId"/>). The failed
-/// write's id means it was stored (its answer was lost); the id before it means it was not; any other id is another
-/// writer's, and the activation writes nothing more and leaves, so the next one reads what is stored.
+/// never changes a part a stored state refers to. After writes of the state that failed, whether one was stored is
+/// unknown: before the next write the grain reads the stored state's write id (<see cref="RiskState.WriteId"/>). A failed
+/// write's id means it was stored (its answer was lost); the id stored last means none was; any other id is another
+/// writer's, and the activation writes and acts on nothing more and leaves, so the next one reads what is stored. Parts
+/// nobody refers to (a replaced one, one of a write refused or of writes that can no longer be stored) are cleared.
 /// </summary>
 public sealed partial class RiskGrain
 {
     /// <summary>The cold part the stored state refers to, and its row's ETag (to clear it); null while stored whole.</summary>
     private (RiskWindows Windows, string? ETag)? _part;
 
-    /// <summary>A write of the state that failed, and the cold part it referred to: it may or may not be stored.</summary>
-    private (string WriteId, (RiskWindows Windows, string? ETag)? Part)? _uncertainWrite;
+    /// <summary>
+    /// Writes of the state that failed since the last one stored, each with the cold part it referred to: any of them may
+    /// have been stored. The next write stored proves none of them can be, and clears their parts.
+    /// </summary>
+    private readonly List<(string WriteId, (RiskWindows Windows, string? ETag)? Part, bool NewPart)> _unanswered = [];
 
-    /// <summary>Another writer stored the state: this activation writes nothing more.</summary>
+    /// <summary>How many of <see cref="_unanswered"/> the stored state was last read for.</summary>
+    private int _settled;
+
+    /// <summary>Another writer stored the state: this activation writes nothing more, and acts on nothing more.</summary>
     private bool _superseded;
 
     private IGrainStorage Storage => ServiceProvider.GetRequiredKeyedService<IGrainStorage>(FinNames.Storage);
@@ -37,10 +45,10 @@ public sealed partial class RiskGrain
             return;
         }
 
-        var stored = new GrainState<RiskWindowsState>();
-        await Storage.ReadStateAsync(RiskWindowsState.StateName(parts.Id), this.GetGrainId(), stored);
         try
         {
+            var stored = new GrainState<RiskWindowsState>();
+            await Storage.ReadStateAsync(RiskWindowsState.StateName(parts.Id), this.GetGrainId(), stored);
             if (!stored.RecordExists || stored.State is null)
             {
                 throw new FormatException($"The risk state refers to cold part {parts.Id}, which is not stored.");
@@ -50,9 +58,14 @@ public sealed partial class RiskGrain
             windows.Join(Current);
             _part = (windows, stored.ETag);
         }
-        catch (FormatException ex)
+        catch (Exception ex) when (ex is FormatException or JsonException or ArgumentException)
         {
             LogWindowsUnreadable(logger, ex, CustomerId, parts.Id);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            LogWindowsNotRead(logger, ex, CustomerId, parts.Id);
             throw;
         }
     }
@@ -60,16 +73,7 @@ public sealed partial class RiskGrain
     /// <summary>Writes the state: whole, or in parts against the cold part (writing a new one first when it is due).</summary>
     private async Task WriteStateAsync()
     {
-        if (_superseded)
-        {
-            throw new InconsistentStateException($"The risk state of {CustomerId} was stored by another writer; this activation no longer writes it.");
-        }
-
-        if (_uncertainWrite is { } uncertain)
-        {
-            await SettleUncertainWriteAsync(uncertain.WriteId, uncertain.Part);
-        }
-
+        ThrowIfSuperseded();
         if (!Control.WindowsInParts || !WindowPartsPolicy.InParts(_part is not null, RiskWindows.Records(Current)))
         {
             var replaced = _part;
@@ -90,7 +94,16 @@ public sealed partial class RiskGrain
 
         var next = RiskWindows.Take(Current);
         var row = new GrainState<RiskWindowsState>(next.ToStored()); // a row of its own: no stored state refers to it yet
-        await Storage.WriteStateAsync(RiskWindowsState.StateName(next.Id), this.GetGrainId(), row);
+        try
+        {
+            await Storage.WriteStateAsync(RiskWindowsState.StateName(next.Id), this.GetGrainId(), row);
+        }
+        catch
+        {
+            await ForgetPartAsync(next.Id); // it may have been stored: nothing will ever refer to it
+            throw;
+        }
+
         var previous = _part;
         await WriteAsync(next.Written(Current).Stored, (next, row.ETag));
         await ClearPartAsync(previous);
@@ -114,11 +127,13 @@ public sealed partial class RiskGrain
         catch (InconsistentStateException)
         {
             Supersede();
+            state.State = current;
+            await ClearPartAsync(part); // refused: this write was not stored, and its part is nobody's
             throw;
         }
         catch
         {
-            _uncertainWrite = (write, part);
+            _unanswered.Add((write, part, !ReferenceEquals(part?.Windows, _part?.Windows)));
             throw;
         }
         finally
@@ -126,14 +141,23 @@ public sealed partial class RiskGrain
             state.State = current;
             current.WriteId = written ? write : known;
         }
+
+        await ClearUnansweredPartsAsync();
     }
 
     /// <summary>
-    /// After a write of the state that failed: reads the stored state (for its write id and its ETag) and so learns whether
-    /// that write was stored, and so which cold part the stored state refers to.
+    /// Before anything is acted on or written after writes of the state that failed: reads the stored state (for its write
+    /// id and its ETag) and so learns which of them was stored, if any, and so which cold part the stored state refers to;
+    /// or that another writer stored it, and this activation is superseded.
     /// </summary>
-    private async Task SettleUncertainWriteAsync(string write, (RiskWindows Windows, string? ETag)? part)
+    private async Task SettleUnansweredWritesAsync()
     {
+        ThrowIfSuperseded();
+        if (_unanswered.Count == _settled)
+        {
+            return;
+        }
+
         var current = state.State;
         RiskState stored;
         try
@@ -146,27 +170,39 @@ public sealed partial class RiskGrain
             state.State = current;
         }
 
-        if (string.Equals(stored.WriteId, write, StringComparison.Ordinal))
+        if (_unanswered.FindIndex(w => string.Equals(w.WriteId, stored.WriteId, StringComparison.Ordinal)) is var landed and >= 0)
         {
             var replaced = _part;
-            _part = part; // it was stored; its answer was lost
-            Current.WriteId = write;
-            _uncertainWrite = null;
+            _part = _unanswered[landed].Part; // it was stored; its answer was lost
+            Current.WriteId = stored.WriteId;
+            _unanswered.RemoveAt(landed);
             await ClearPartAsync(replaced);
-            return;
         }
-
-        if (!string.Equals(stored.WriteId, Current.WriteId, StringComparison.Ordinal))
+        else if (!string.Equals(stored.WriteId, Current.WriteId, StringComparison.Ordinal))
         {
             Supersede();
             throw new InconsistentStateException($"The risk state of {CustomerId} was stored by another writer; the activation leaves to read it.");
         }
 
-        // Not stored. A cold part written for it stays unread (its row is left, and never referred to).
-        _uncertainWrite = null;
+        _settled = _unanswered.Count;
     }
 
-    /// <summary>Clears a cold part no stored state refers to any more; one that cannot be cleared is left, unread.</summary>
+    /// <summary>After a write stored: the unanswered writes before it can no longer be stored, and the parts they wrote are nobody's.</summary>
+    private async Task ClearUnansweredPartsAsync()
+    {
+        foreach (var (_, part, newPart) in _unanswered)
+        {
+            if (newPart)
+            {
+                await ClearPartAsync(part);
+            }
+        }
+
+        _unanswered.Clear();
+        _settled = 0;
+    }
+
+    /// <summary>Clears a cold part no stored state refers to; one that cannot be cleared is left, unread.</summary>
     private async Task ClearPartAsync((RiskWindows Windows, string? ETag)? replaced)
     {
         if (replaced is not { } part || (_part is { } kept && ReferenceEquals(kept.Windows, part.Windows)))
@@ -185,14 +221,43 @@ public sealed partial class RiskGrain
         }
     }
 
+    /// <summary>Clears a part whose own write failed, if it was stored after all (read first, for its ETag).</summary>
+    private async Task ForgetPartAsync(string id)
+    {
+        try
+        {
+            var row = new GrainState<RiskWindowsState>();
+            await Storage.ReadStateAsync(RiskWindowsState.StateName(id), this.GetGrainId(), row);
+            if (row.RecordExists)
+            {
+                await Storage.ClearStateAsync(RiskWindowsState.StateName(id), this.GetGrainId(), row);
+            }
+        }
+        catch (Exception ex)
+        {
+            LogPartNotCleared(logger, ex, CustomerId, id);
+        }
+    }
+
     private void Supersede()
     {
         _superseded = true;
         DeactivateOnIdle();
     }
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Risk state of {CustomerId} refers to cold part {PartId}, which is not stored or is another; the grain does not activate")]
+    private void ThrowIfSuperseded()
+    {
+        if (_superseded)
+        {
+            throw new InconsistentStateException($"The risk state of {CustomerId} was stored by another writer; this activation no longer writes or acts on it.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Risk state of {CustomerId} refers to cold part {PartId}, which is not stored, is another or does not read; the grain does not activate")]
     private static partial void LogWindowsUnreadable(ILogger logger, Exception exception, string customerId, string partId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Risk state of {CustomerId}: cold part {PartId} could not be read; the activation fails and the next call tries again")]
+    private static partial void LogWindowsNotRead(ILogger logger, Exception exception, string customerId, string partId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Risk state of {CustomerId} no longer refers to cold part {PartId}, which could not be cleared and is left unread")]
     private static partial void LogPartNotCleared(ILogger logger, Exception exception, string customerId, string partId);

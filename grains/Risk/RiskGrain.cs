@@ -73,7 +73,7 @@ public sealed partial class RiskGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_dirty)
+        if (_dirty && !_superseded)
         {
             await SaveAsync(deactivating: true);
         }
@@ -118,6 +118,12 @@ public sealed partial class RiskGrain(
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
+        if (_superseded)
+        {
+            return; // another writer holds the state: nothing is labelled, sealed or written from this stale copy
+        }
+
+        await SettleUnansweredWritesAsync(); // after a failed write: whose state is stored, before anything is labelled
         await MatureDecisionsAsync(clock.GetUtcNow());
         if (_dirty)
         {
@@ -135,6 +141,7 @@ public sealed partial class RiskGrain(
     /// </summary>
     private async Task SaveAsync(bool deactivating = false)
     {
+        await SettleUnansweredWritesAsync(); // before sealing or publishing anything from a state another writer replaced
         var sealedAll = true;
         try
         {

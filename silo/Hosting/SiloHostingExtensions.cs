@@ -184,7 +184,7 @@ public static class SiloHostingExtensions
     /// </summary>
     public static ISiloBuilder AddFinEmbeddedResources(this ISiloBuilder silo)
     {
-        silo.AddInProcessGrainStorage(FinNames.Storage, StorageSerializer());
+        silo.AddInProcessGrainStorage(FinNames.Storage, StorageSerializer(), deleteOnClear: true); // a risk state's replaced cold parts
         return AddMemoryPubSubAndReminders(silo);
     }
 
@@ -224,6 +224,7 @@ public static class SiloHostingExtensions
         if (options.Storage == GrainStorageKind.GroupCommit)
         {
             options.GroupCommit.ConnectionString = connection;
+            options.GroupCommit.DeleteStateOnClear = true; // a risk state's replaced cold parts, the only states cleared: each has a row of its own
             Validator.ValidateObject(options.GroupCommit, new ValidationContext(options.GroupCommit), validateAllProperties: true);
             silo.AddGroupCommitGrainStorage(FinNames.Storage, options.GroupCommit, serializer);
         }

@@ -20,10 +20,14 @@ namespace Orleans.Fin.Silo.Storage;
 /// a key never written accepts any ETag;</item>
 /// <item>a cleared state reads as never written (no ETag, <c>RecordExists</c> false, a new state).</item>
 /// </list>
+/// A cleared state is remembered (so that an ETag from before the clear stays stale) unless the storage deletes on clear:
+/// then it is forgotten, and like a key never written accepts any ETag. The platform's node deletes: the only states it
+/// clears are the risk engine's replaced cold parts, each under a name of its own and never written again, and
+/// remembering every one would grow without bound.
 /// Only for a single silo: another silo would not see these states. They are lost when the process ends, as the memory
 /// provider's are.
 /// </summary>
-public sealed class InProcessGrainStorage(string name, IGrainStorageSerializer serializer, IActivatorProvider activators) : IGrainStorage
+public sealed class InProcessGrainStorage(string name, IGrainStorageSerializer serializer, IActivatorProvider activators, bool deleteOnClear = false) : IGrainStorage
 {
     private const string AnyETag = "*";
 
@@ -76,8 +80,16 @@ public sealed class InProcessGrainStorage(string name, IGrainStorageSerializer s
     {
         ArgumentNullException.ThrowIfNull(grainState);
 
-        // The cleared state is remembered, not removed: a key never written would accept any ETag.
-        Replace(key, grainState.ETag, new StoredState(null, ""), "clear");
+        if (deleteOnClear)
+        {
+            Delete(key, grainState.ETag);
+        }
+        else
+        {
+            // The cleared state is remembered, not removed: a key never written would accept any ETag.
+            Replace(key, grainState.ETag, new StoredState(null, ""), "clear");
+        }
+
         grainState.ETag = null;
         grainState.RecordExists = false;
         grainState.State = activators.GetActivator<T>().Create();
@@ -110,6 +122,25 @@ public sealed class InProcessGrainStorage(string name, IGrainStorageSerializer s
 
             // Compares by reference: the swap happens only if the state checked above is still the one stored.
             if (_states.TryUpdate(key, replacement, current))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Removes the state if <paramref name="etag"/> matches it, atomically (as <see cref="Replace"/>).</summary>
+    private void Delete(StateKey key, string? etag)
+    {
+        while (_states.TryGetValue(key, out var current))
+        {
+            if (!current.Accepts(etag))
+            {
+                throw new InconsistentStateException(
+                    $"ETag mismatch (clear): ProviderName={name} StateName={key.StateName} GrainId={key.GrainId} Stored={current.ETag} Received={etag}.",
+                    current.ETag, etag);
+            }
+
+            if (_states.TryRemove(new KeyValuePair<StateKey, StoredState>(key, current)))
             {
                 return;
             }

@@ -26,7 +26,7 @@ public static class FaultInjection
     /// <summary>
     /// Fails the write of the state named <paramref name="stateName"/> of <paramref name="grainKey"/> that comes after
     /// <paramref name="skip"/> successful writes of that state (writes of the grain's other states do not count). A name
-    /// stands for every state named by it and a '-' and more: "riskWindows" for each of a risk grain's cold parts.
+    /// "riskWindows" stands for each of a risk grain's cold parts (<see cref="global::Orleans.Fin.Risk.RiskWindowsState.StateName"/>).
     /// </summary>
     public static void FailStateWrite(string stateName, string grainKey, int skip, WriteFault fault) => FailingWrites[StateKey(stateName, grainKey)] = (skip, fault);
 
@@ -35,7 +35,7 @@ public static class FaultInjection
         TakeWriteFault(grainKey) is var fault and not WriteFault.None ? fault : TakeWriteFault(StateKey(stateName, grainKey));
 
     private static string StateKey(string stateName, string grainKey) =>
-        (stateName.IndexOf('-', StringComparison.Ordinal) is var dash and > 0 ? stateName[..dash] : stateName) + "/" + grainKey;
+        (stateName.StartsWith(global::Orleans.Fin.Risk.RiskWindowsState.StateName(""), StringComparison.Ordinal) ? "riskWindows" : stateName) + "/" + grainKey;
 
     /// <summary>The fault for this write of <paramref name="grainKey"/>, consuming it.</summary>
     public static WriteFault TakeWriteFault(string grainKey)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Orleans.Fin.Risk;
+using Orleans.Fin.Risk.Domain;
 using Orleans.Fin.TestSupport;
 using Orleans.Runtime;
 using static Orleans.Fin.PostgresTests.Storage.StorageHarness;
@@ -10,7 +11,7 @@ namespace Orleans.Fin.PostgresTests;
 /// <summary>
 /// A customer with long risk windows on the Postgres profile, through HTTP, the grain and the group-commit provider: its
 /// risk state is stored in two rows, a small one it rewrites with every change and the cold part of its windows beside
-/// it, and across node restarts every decision is kept.
+/// it; a cold part replaced is deleted; and across node restarts every decision is kept.
 /// </summary>
 public sealed class RiskWindowPartsTests
 {
@@ -30,14 +31,18 @@ public sealed class RiskWindowPartsTests
             await api.DepositAsync(token, from, 10_000m);
         }
 
+        // Stored in parts already, against a cold part that also holds digests the windows no longer do: the first write
+        // writes a new part and deletes this one.
         var grain = GrainId.Create("risk", customer);
+        var busy = BusyRiskState.Build(DateTimeOffset.UtcNow.AddHours(-20)); // long enough ago that no burst rule counts it
+        busy.AuditCount = busy.Audit.Count;
+        var old = RiskWindows.Take(BusyRiskState.WithDigestsGone(busy, WindowPartsPolicy.MaxStale + 8));
         await using (var storage = GroupCommit(clusterId))
         {
+            await storage.WriteStateAsync(RiskWindowsState.StateName(old.Id), grain, new GrainState<RiskWindowsState>(old.ToStored()));
             var seeded = new GrainState<RiskState>();
             await storage.ReadStateAsync("risk", grain, seeded); // the ETag, when the grain wrote before the node stopped
-            var busy = BusyRiskState.Build(DateTimeOffset.UtcNow.AddHours(-20)); // long enough ago that no burst rule counts it
-            busy.AuditCount = busy.Audit.Count;
-            seeded.State = busy;
+            seeded.State = old.Written(busy).Stored;
             await storage.WriteStateAsync("risk", grain, seeded);
         }
 
@@ -59,6 +64,7 @@ public sealed class RiskWindowPartsTests
         await reader.ReadStateAsync("risk", grain, state);
         var stored = Assert.IsType<RiskState>(state.State);
         var parts = Assert.IsType<RiskWindowParts>(stored.Parts);
+        Assert.NotEqual(old.Id, parts.Id);
         var head = await RowBytesAsync(clusterId, customer, "risk");
         var cold = await RowBytesAsync(clusterId, customer, RiskWindowsState.StateName(parts.Id));
         Assert.True(head < cold, $"the state is {head} bytes beside a cold part of {cold}");

@@ -80,4 +80,20 @@ public static class BusyRiskState
 
         return state;
     }
+
+    /// <summary>
+    /// The windows of <paramref name="state"/> with <paramref name="unused"/> event digests it does not hold in front: a
+    /// cold part taken from it is one the state has mostly moved on from.
+    /// </summary>
+    public static RiskState WithDigestsGone(RiskState state, int unused) => new()
+    {
+        Decisions = [.. state.Decisions],
+        Profile = new BehaviourProfile
+        {
+            Payments = [.. state.Profile.Payments],
+            Inflows = [.. state.Profile.Inflows],
+            Payees = state.Profile.Payees,
+            SeenEventDigests = [.. Enumerable.Range(1, unused).Select(i => (ulong)i), .. state.Profile.SeenEventDigests],
+        },
+    };
 }

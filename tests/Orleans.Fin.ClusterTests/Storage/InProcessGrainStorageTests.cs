@@ -185,6 +185,29 @@ public sealed class InProcessGrainStorageTests
     }
 
     [Fact]
+    public async Task ClearState_DeletingOnClear_ForgetsTheStateAndStillRefusesAStaleClear()
+    {
+        var deleting = new InProcessGrainStorage("fin", _serializer, Activators, deleteOnClear: true);
+        var grain = NewGrain();
+        var state = Probe(4, 1m, "gone");
+        await deleting.WriteStateAsync(StateName, grain, state);
+        var fromBefore = Probe(2, etag: state.ETag);
+        state.State!.Count = 5;
+        await deleting.WriteStateAsync(StateName, grain, state);
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => deleting.ClearStateAsync(StateName, grain, Probe(0, etag: fromBefore.ETag)));
+        await deleting.ClearStateAsync(StateName, grain, state);
+
+        var read = new GrainState<ProbeState>();
+        await deleting.ReadStateAsync(StateName, grain, read);
+        Assert.False(read.RecordExists);
+        // Forgotten, not remembered: like a key never written, it takes a write with any ETag.
+        await deleting.WriteStateAsync(StateName, grain, fromBefore);
+        await deleting.ReadStateAsync(StateName, grain, read);
+        Assert.Equal(2, read.State!.Count);
+    }
+
+    [Fact]
     public async Task WriteState_AfterClear_AcceptsNoETagAndRefusesAnETagFromBeforeTheClear()
     {
         var (grain, state) = await WrittenOnceAsync(1);
