@@ -21,6 +21,8 @@ public sealed partial class RiskGrain
             return;
         }
 
+        await SettleUnansweredWritesAsync();
+
         if (activity.Kind == ActivityKind.DeviceBound)
         {
             // Not a payment or a login to score: the binding's own assessment, now that the logins before it are seen.

@@ -13,6 +13,7 @@ public sealed partial class RiskGrain
 {
     public async Task AppendAudit(IReadOnlyList<AuditRecord> records)
     {
+        await SettleUnansweredWritesAsync();
         foreach (var record in records)
         {
             AppendAuditRecord(record);

@@ -14,6 +14,7 @@ public sealed partial class RiskGrain
 {
     public async Task DeviceBound(string deviceId, DateTimeOffset at)
     {
+        await SettleUnansweredWritesAsync();
         ForgetCustomer();
         RememberBinding(deviceId, at);
         var now = clock.GetUtcNow();

@@ -12,6 +12,7 @@ public sealed partial class RiskGrain
 {
     public async Task<CaseView> Refer(string reason, string by, bool freeze)
     {
+        await SettleUnansweredWritesAsync();
         if (Current.OpenCaseId is { } open)
         {
             throw new FinException(FinErrorCode.Conflict, $"The customer is already under investigation in case {open}.");
@@ -26,6 +27,7 @@ public sealed partial class RiskGrain
 
     public async Task CaseResolved(string caseId, CaseOutcome outcome, string by)
     {
+        await SettleUnansweredWritesAsync();
         var now = clock.GetUtcNow();
         if (Current.OpenCaseId == caseId)
         {

@@ -22,6 +22,7 @@ public sealed partial class RiskGrain
 
     public async Task<PaymentAssessment> AssessPayment(PaymentCheck check)
     {
+        await SettleUnansweredWritesAsync(); // after a failed write: nothing is decided on a copy another writer replaced
         var now = clock.GetUtcNow();
         await MatureDecisionsAsync(now);
         var (boundDevices, maskedPhone) = await KeptCustomerAsync();

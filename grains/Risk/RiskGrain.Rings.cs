@@ -14,6 +14,7 @@ public sealed partial class RiskGrain
 {
     public async Task RaiseSignal(RingSignal signal)
     {
+        await SettleUnansweredWritesAsync();
         if (!Bounded.AddDistinct(Current.AppliedSignals, $"{signal.Kind}:{signal.SourceId}", RiskState.MaxReported))
         {
             return; // each ring indicator raises a customer's risk once

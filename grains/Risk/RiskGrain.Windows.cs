@@ -29,6 +29,9 @@ public sealed partial class RiskGrain
     /// </summary>
     private readonly List<(string WriteId, (RiskWindows Windows, string? ETag)? Part, bool NewPart)> _unanswered = [];
 
+    /// <summary>More failed writes than this in a row, and the activation leaves (each may hold a cold part).</summary>
+    private const int MaxUnansweredWrites = 8;
+
     /// <summary>How many of <see cref="_unanswered"/> the stored state was last read for.</summary>
     private int _settled;
 
@@ -124,6 +127,16 @@ public sealed partial class RiskGrain
             written = true;
             _part = part;
         }
+        catch (InconsistentStateException) when (_unanswered.Count > 0)
+        {
+            // Refused, perhaps for an unanswered write of this activation that was stored after it was settled: read again.
+            state.State = current;
+            current.WriteId = known;
+            await ClearPartAsync(part); // this write was not stored, and its part is nobody's
+            _settled = 0;
+            await SettleUnansweredWritesAsync(); // adopts that write, or finds another writer's and supersedes
+            throw new FinException(FinErrorCode.Unavailable, "The risk state was stored by an earlier write whose answer came late; retry.");
+        }
         catch (InconsistentStateException)
         {
             Supersede();
@@ -134,6 +147,11 @@ public sealed partial class RiskGrain
         catch
         {
             _unanswered.Add((write, part, !ReferenceEquals(part?.Windows, _part?.Windows)));
+            if (_unanswered.Count > MaxUnansweredWrites)
+            {
+                Supersede(); // storage keeps failing: the next activation reads what is stored rather than pile up parts
+            }
+
             throw;
         }
         finally

@@ -75,7 +75,14 @@ public sealed partial class RiskGrain(
     {
         if (_dirty && !_superseded)
         {
-            await SaveAsync(deactivating: true);
+            try
+            {
+                await SaveAsync(deactivating: true);
+            }
+            catch (Exception ex)
+            {
+                LogNotSavedOnDeactivation(logger, ex, CustomerId); // the next activation reads what is stored
+            }
         }
     }
 
@@ -219,4 +226,7 @@ public sealed partial class RiskGrain(
         var customer = await LoadCustomerAsync();
         return (customer.BoundDevices, customer.MaskedPhone);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Risk state of {CustomerId} could not be written as the activation left; changes since the last write are not kept")]
+    private static partial void LogNotSavedOnDeactivation(ILogger logger, Exception exception, string customerId);
 }

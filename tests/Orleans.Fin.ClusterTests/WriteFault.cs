@@ -16,4 +16,10 @@ public enum WriteFault
     /// a provider that lost the connection before reading the new one (<see cref="AfterCommit"/> leaves the new ETag).
     /// </summary>
     AnswerLost = 3,
+
+    /// <summary>
+    /// The write is sent but stored only later: the grain is told it failed, a read still finds the state as it was, and the
+    /// write is stored just before the grain's next write of that state (a commit that lands after the connection broke).
+    /// </summary>
+    LandsLate = 4,
 }

@@ -52,7 +52,7 @@ public sealed class CostCluster : IAsyncDisposable
             silo.AddFinEmbeddedResources();
             silo.Services.AddKeyedSingleton<IGrainStorage>(
                 FinNames.Storage, (sp, _) => new CountingGrainStorage(
-                    InProcessStorageExtensions.Create(sp, FinNames.Storage, SiloHostingExtensions.StorageSerializer()), meter));
+                    InProcessStorageExtensions.Create(sp, FinNames.Storage, SiloHostingExtensions.StorageSerializer(), deleteOnClear: true), meter));
             silo.AddFinStreams();
             silo.AddIncomingGrainCallFilter(context =>
             {

@@ -62,16 +62,29 @@ public sealed class RiskWindowPartsTests(ClusterFixture fixture)
         await RiskScenario.EventuallyAsync(
             async () => FaultInjection.FailingWrites.IsEmpty && (await StoredWholeAsync(customer)).Decisions.Any(d => d.MovementId == first),
             "the fault happens and the first decision is stored");
-        var second = await PayAsync(customer, from, to);
-        await RiskScenario.EventuallyAsync(
-            async () => (await StoredWholeAsync(customer)).Decisions.Any(d => d.MovementId == second), "the second decision is stored");
+        var second = await PayAndStoreAsync(customer, from, to, "the second decision is stored");
 
         await fixture.Cluster.DeactivateAsync(risk);
-        var third = await PayAsync(customer, from, to);
-        await RiskScenario.EventuallyAsync(
-            async () => (await StoredWholeAsync(customer)).Decisions.Any(d => d.MovementId == third), "the third decision is stored");
+        var third = await PayAndStoreAsync(customer, from, to, "the third decision is stored");
 
         Assert.NotNull((await fixture.StoredStateAsync<RiskState>("risk", risk.GetGrainId()))!.Parts);
+        AssertHistoryKept(busy, await StoredWholeAsync(customer), [first, second, third], to);
+    }
+
+    [Fact]
+    public async Task Payments_StateWriteStoredOnlyAfterItWasSettled_TheChangesMadeSinceAreKept()
+    {
+        var (customer, from, to, busy) = await CustomerWithLongWindowsAsync();
+        var risk = _risk.Risk(customer);
+
+        // The write fails, a read finds it not stored, and it is stored just before the next write, which it makes stale.
+        FaultInjection.FailStateWrite("risk", customer, skip: 0, WriteFault.LandsLate);
+        var first = await PayAsync(customer, from, to);
+        await RiskScenario.EventuallyAsync(() => Task.FromResult(FaultInjection.FailingWrites.IsEmpty), "a write of the state is sent and not stored");
+        var second = await PayAndStoreAsync(customer, from, to, "the change made after it is stored"); // a change after it, in the next write
+
+        await fixture.Cluster.DeactivateAsync(risk);
+        var third = await PayAndStoreAsync(customer, from, to, "the third decision is stored");
         AssertHistoryKept(busy, await StoredWholeAsync(customer), [first, second, third], to);
     }
 
@@ -86,9 +99,7 @@ public sealed class RiskWindowPartsTests(ClusterFixture fixture)
         FaultInjection.FailStateWrite("risk", customer, skip: 0, WriteFault.AnswerLost);
         var first = await PayAsync(customer, from, to);
         await RiskScenario.EventuallyAsync(() => Task.FromResult(FaultInjection.FailingWrites.IsEmpty), "the answer of a write is lost");
-        var second = await PayAsync(customer, from, to);
-        await RiskScenario.EventuallyAsync(
-            async () => (await StoredWholeAsync(customer)).Decisions.Any(d => d.MovementId == second), "the decision made after it is stored");
+        var second = await PayAndStoreAsync(customer, from, to, "the decision made after it is stored");
 
         var stored = await StoredWholeAsync(customer);
         Assert.Null(stored.Parts);
@@ -112,9 +123,7 @@ public sealed class RiskWindowPartsTests(ClusterFixture fixture)
         await Storage.WriteStateAsync("risk", risk.GetGrainId(), elsewhere);
 
         await fixture.Cluster.DeactivateAsync(risk); // its last write (or its flush before) finds the other write: it writes nothing
-        var second = await PayAsync(customer, from, to);
-        await RiskScenario.EventuallyAsync(
-            async () => (await StoredWholeAsync(customer)).Decisions.Any(d => d.MovementId == second), "the next activation stores a decision");
+        var second = await PayAndStoreAsync(customer, from, to, "the next activation stores a decision");
 
         Assert.Contains("written-elsewhere", (await StoredWholeAsync(customer)).Flags);
     }
@@ -202,6 +211,14 @@ public sealed class RiskWindowPartsTests(ClusterFixture fixture)
     {
         var id = RiskScenario.NewPaymentId();
         Assert.Equal(MovementStatus.Completed, (await _risk.PayAsync(id, customer, from, to, 12m)).Status);
+        return id;
+    }
+
+    /// <summary>Pays, then waits until the payment's decision is in the customer's stored risk state.</summary>
+    private async Task<string> PayAndStoreAsync(string customer, string from, string to, string what)
+    {
+        var id = await PayAsync(customer, from, to);
+        await RiskScenario.EventuallyAsync(async () => (await StoredWholeAsync(customer)).Decisions.Any(d => d.MovementId == id), what);
         return id;
     }
 
