@@ -20,14 +20,14 @@ namespace Orleans.Fin.Risk;
 /// </summary>
 public sealed partial class RiskGrain
 {
-    /// <summary>The cold part the stored state refers to, and its row's ETag (to clear it); null while stored whole.</summary>
-    private (RiskWindows Windows, string? ETag)? _part;
+    /// <summary>The cold part the stored state refers to; null while stored whole.</summary>
+    private StoredPart? _part;
 
     /// <summary>
     /// Writes of the state that failed since the last one stored, each with the cold part it referred to: any of them may
     /// have been stored. The next write stored proves none of them can be, and clears their parts.
     /// </summary>
-    private readonly List<(string WriteId, (RiskWindows Windows, string? ETag)? Part, bool NewPart)> _unanswered = [];
+    private readonly List<(string WriteId, StoredPart? Part, bool NewPart)> _unanswered = [];
 
     /// <summary>More failed writes than this in a row, and the activation leaves (each may hold a cold part).</summary>
     private const int MaxUnansweredWrites = 8;
@@ -59,7 +59,7 @@ public sealed partial class RiskGrain
 
             var windows = RiskWindows.Read(stored.State);
             windows.Join(Current);
-            _part = (windows, stored.ETag);
+            _part = new(windows, stored.ETag);
         }
         catch (Exception ex) when (ex is FormatException or JsonException or ArgumentException)
         {
@@ -108,12 +108,12 @@ public sealed partial class RiskGrain
         }
 
         var previous = _part;
-        await WriteAsync(next.Written(Current).Stored, (next, row.ETag));
+        await WriteAsync(next.Written(Current).Stored, new(next, row.ETag));
         await ClearPartAsync(previous);
     }
 
     /// <summary>Writes <paramref name="stored"/> as the state, which refers to <paramref name="part"/> (null: whole).</summary>
-    private async Task WriteAsync(RiskState stored, (RiskWindows Windows, string? ETag)? part)
+    private async Task WriteAsync(RiskState stored, StoredPart? part)
     {
         var current = state.State;
         var known = current.WriteId; // the id of the write stored last, as far as this activation knows
@@ -146,7 +146,7 @@ public sealed partial class RiskGrain
         }
         catch
         {
-            _unanswered.Add((write, part, !ReferenceEquals(part?.Windows, _part?.Windows)));
+            _unanswered.Add((write, part, part != _part));
             if (_unanswered.Count > MaxUnansweredWrites)
             {
                 Supersede(); // storage keeps failing: the next activation reads what is stored rather than pile up parts
@@ -221,9 +221,9 @@ public sealed partial class RiskGrain
     }
 
     /// <summary>Clears a cold part no stored state refers to; one that cannot be cleared is left, unread.</summary>
-    private async Task ClearPartAsync((RiskWindows Windows, string? ETag)? replaced)
+    private async Task ClearPartAsync(StoredPart? replaced)
     {
-        if (replaced is not { } part || (_part is { } kept && ReferenceEquals(kept.Windows, part.Windows)))
+        if (replaced is not { } part || part == _part)
         {
             return;
         }
@@ -279,4 +279,7 @@ public sealed partial class RiskGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Risk state of {CustomerId} no longer refers to cold part {PartId}, which could not be cleared and is left unread")]
     private static partial void LogPartNotCleared(ILogger logger, Exception exception, string customerId, string partId);
+
+    /// <summary>A cold part as this activation knows it is stored: its windows, and its row's ETag (to clear it).</summary>
+    private sealed record StoredPart(RiskWindows Windows, string? ETag);
 }

@@ -101,23 +101,9 @@ static Figures Measure<T>(StateJsonSerializer serializer, T state, int iteration
         serializer.Deserialize<T>(serializer.Serialize(state));
     }
 
-    var allocated = GC.GetAllocatedBytesForCurrentThread();
-    var clock = Stopwatch.StartNew();
-    for (var i = 0; i < iterations; i++)
-    {
-        serializer.Serialize(state);
-    }
-
-    var write = (clock.Elapsed.TotalMicroseconds / iterations, (GC.GetAllocatedBytesForCurrentThread() - allocated) / iterations);
-    allocated = GC.GetAllocatedBytesForCurrentThread();
-    clock.Restart();
-    for (var i = 0; i < iterations; i++)
-    {
-        serializer.Deserialize<T>(payload);
-    }
-
-    var read = (clock.Elapsed.TotalMicroseconds / iterations, (GC.GetAllocatedBytesForCurrentThread() - allocated) / iterations);
-    return new Figures(payload.ToMemory().Length, write.Item1, write.Item2, read.Item1, read.Item2);
+    var (writeMicros, writeAllocated) = Time(() => serializer.Serialize(state), iterations);
+    var (readMicros, readAllocated) = Time(() => serializer.Deserialize<T>(payload), iterations);
+    return new Figures(payload.ToMemory().Length, writeMicros, writeAllocated, readMicros, readAllocated);
 }
 
 // Writes only: the state to write is built by `stored` each time (for parts, the splice against the cold part).
@@ -129,14 +115,21 @@ static Figures MeasureWrites<T>(StateJsonSerializer serializer, Func<T> stored, 
         serializer.Serialize(stored());
     }
 
+    var (micros, allocated) = Time(() => serializer.Serialize(stored()), iterations);
+    return new Figures(payload.ToMemory().Length, micros, allocated, 0, 0);
+}
+
+// µs and bytes allocated per run of `operation`, over `iterations` runs on this thread.
+static (double Micros, long Allocated) Time(Action operation, int iterations)
+{
     var allocated = GC.GetAllocatedBytesForCurrentThread();
     var clock = Stopwatch.StartNew();
     for (var i = 0; i < iterations; i++)
     {
-        serializer.Serialize(stored());
+        operation();
     }
 
-    return new Figures(payload.ToMemory().Length, clock.Elapsed.TotalMicroseconds / iterations, (GC.GetAllocatedBytesForCurrentThread() - allocated) / iterations, 0, 0);
+    return (clock.Elapsed.TotalMicroseconds / iterations, (GC.GetAllocatedBytesForCurrentThread() - allocated) / iterations);
 }
 
 internal sealed record Figures(int Bytes, double WriteMicros, long WriteAllocated, double ReadMicros, long ReadAllocated)
