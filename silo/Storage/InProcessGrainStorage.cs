@@ -21,7 +21,8 @@ namespace Orleans.Fin.Silo.Storage;
 /// <item>a cleared state reads as never written (no ETag, <c>RecordExists</c> false, a new state).</item>
 /// </list>
 /// A cleared state is remembered (so that an ETag from before the clear stays stale) unless the storage deletes on clear:
-/// then it is forgotten, and like a key never written accepts any ETag. The platform's node deletes: the only states it
+/// then it is forgotten, and an absent key refuses a write or clear that names an ETag, as a row deleted from PostgreSQL
+/// does, since no ETag but "*" can match a state that is not there. The platform's node deletes: the only states it
 /// clears are the risk engine's replaced cold parts, each under a name of its own and never written again, and
 /// remembering every one would grow without bound.
 /// Only for a single silo: another silo would not see these states. They are lost when the process ends, as the memory
@@ -105,6 +106,7 @@ public sealed class InProcessGrainStorage(string name, IGrainStorageSerializer s
         {
             if (!_states.TryGetValue(key, out var current))
             {
+                RefuseIfDeleted(key, etag, operation);
                 if (_states.TryAdd(key, replacement))
                 {
                     return;
@@ -144,6 +146,22 @@ public sealed class InProcessGrainStorage(string name, IGrainStorageSerializer s
             {
                 return;
             }
+        }
+
+        RefuseIfDeleted(key, etag, "clear");
+    }
+
+    /// <summary>
+    /// When states are deleted on clear, an absent key may be one deleted after the caller read it: an ETag other than "*"
+    /// names a state that is no longer there, and is refused (no ETag means the caller saw no state, and is let through).
+    /// </summary>
+    private void RefuseIfDeleted(StateKey key, string? etag, string operation)
+    {
+        if (deleteOnClear && !string.IsNullOrEmpty(etag) && etag != AnyETag)
+        {
+            throw new InconsistentStateException(
+                $"ETag mismatch ({operation}): ProviderName={name} StateName={key.StateName} GrainId={key.GrainId} Stored=(none) Received={etag}.",
+                string.Empty, etag);
         }
     }
 

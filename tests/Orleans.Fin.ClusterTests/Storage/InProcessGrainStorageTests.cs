@@ -185,7 +185,7 @@ public sealed class InProcessGrainStorageTests
     }
 
     [Fact]
-    public async Task ClearState_DeletingOnClear_ForgetsTheStateAndStillRefusesAStaleClear()
+    public async Task ClearState_DeletingOnClear_ForgetsTheStateAndRefusesEveryETagFromBefore()
     {
         var deleting = new InProcessGrainStorage("fin", _serializer, Activators, deleteOnClear: true);
         var grain = NewGrain();
@@ -196,13 +196,21 @@ public sealed class InProcessGrainStorageTests
         await deleting.WriteStateAsync(StateName, grain, state);
 
         await Assert.ThrowsAsync<InconsistentStateException>(() => deleting.ClearStateAsync(StateName, grain, Probe(0, etag: fromBefore.ETag)));
+        var lastETag = state.ETag;
         await deleting.ClearStateAsync(StateName, grain, state);
 
         var read = new GrainState<ProbeState>();
         await deleting.ReadStateAsync(StateName, grain, read);
         Assert.False(read.RecordExists);
-        // Forgotten, not remembered: like a key never written, it takes a write with any ETag.
-        await deleting.WriteStateAsync(StateName, grain, fromBefore);
+        // Forgotten, not remembered, and still no ETag from before the delete matches: as a row deleted from PostgreSQL.
+        await Assert.ThrowsAsync<InconsistentStateException>(() => deleting.WriteStateAsync(StateName, grain, fromBefore));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => deleting.WriteStateAsync(StateName, grain, Probe(3, etag: lastETag)));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => deleting.ClearStateAsync(StateName, grain, Probe(3, etag: lastETag)));
+        await deleting.ReadStateAsync(StateName, grain, read);
+        Assert.False(read.RecordExists);
+
+        // A writer that saw no state (no ETag) creates it again.
+        await deleting.WriteStateAsync(StateName, grain, Probe(2));
         await deleting.ReadStateAsync(StateName, grain, read);
         Assert.Equal(2, read.State!.Count);
     }
