@@ -14,8 +14,8 @@
 -- Why a minimum age. A part is written before the state that refers to it, so a young part nobody refers to yet may
 -- be one whose state write is still on its way: in a group-commit batch, behind a row lock, or a write whose answer
 -- was lost and that lands late. Only parts last modified at least p_min_age ago (on the server's clock, which also
--- sets ModifiedOn) are swept; the script's default is 1 hour, far longer than any write waits (grain calls time out
--- after 30 s). Within that, the sweep also re-checks each part at delete time, in the same statement, against the
+-- sets ModifiedOn) are swept; the script's default is 1 hour, far longer than a write runs (a statement gives up after
+-- Npgsql's default command timeout, 30 s). Within that, the sweep also re-checks each part at delete time, in the same statement, against the
 -- newest committed version of its grain's risk state, which it locks while it deletes (a state being written at
 -- that moment is skipped: its part is kept for a later run).
 --
