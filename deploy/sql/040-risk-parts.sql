@@ -33,8 +33,7 @@ SET client_min_messages = warning;
 CREATE OR REPLACE FUNCTION fin_risk_state_part(p_payload bytea)
 RETURNS text
 LANGUAGE plpgsql
-IMMUTABLE
-PARALLEL SAFE
+IMMUTABLE -- and parallel unsafe (the default): the EXCEPTION block starts a subtransaction
 AS $fn$
 DECLARE
     doc   json;
