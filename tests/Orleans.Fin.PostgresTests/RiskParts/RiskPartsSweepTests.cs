@@ -29,6 +29,29 @@ public sealed class RiskPartsSweepTests
     }
 
     [Fact]
+    public async Task Sweep_GrainWhoseStateWritesFailAfterItsPartWrites_DeletesThePartsItLeft()
+    {
+        var scenario = await RiskPartsScenario.StartAsync(customers: 1, pay: false);
+        var customer = scenario.Customers[0];
+        var referenced = await scenario.ReferencedPartAsync(customer); // seeded: the grain's first write replaces it
+        await using (await RefuseRiskStateWritesAsync(scenario.ServiceId))
+        {
+            // Each write writes a new part, then fails to store the state: as a node killed between the two leaves it.
+            await scenario.PayEachAsync(mustSucceed: false);
+        }
+
+        var left = await OrphanedAsync(scenario.ServiceId, TimeSpan.Zero);
+        Assert.NotEmpty(left);
+        Assert.All(left, orphan => Assert.True(orphan.Customer == customer && orphan.Part != referenced, $"{orphan}"));
+        Assert.Equal(Sorted([(customer, referenced), .. left]), await StoredPartsAsync(scenario.ServiceId));
+        Assert.Equal((1L, 1L + left.Count, 0L, (long)left.Count), await SummaryAsync(scenario.ServiceId));
+
+        Assert.Equal((long)left.Count, await SweepAsync(scenario.ServiceId, TimeSpan.Zero));
+        Assert.Equal(Sorted((customer, referenced)), await StoredPartsAsync(scenario.ServiceId));
+        await scenario.PayEachAsync(); // the grain activates on the part its stored state refers to
+    }
+
+    [Fact]
     public async Task Orphaned_MinimumAge_ListsOnlyUnreferencedPartsThatOld()
     {
         var scenario = await RiskPartsScenario.StartAsync(customers: 2);
@@ -166,6 +189,30 @@ public sealed class RiskPartsSweepTests
         Assert.Contains(orphan, output, StringComparison.Ordinal);
         Assert.DoesNotContain(referenced, output, StringComparison.Ordinal);
         Assert.Equal(Sorted((customer, referenced)), await StoredPartsAsync(scenario.ServiceId));
+    }
+
+    /// <summary>
+    /// Until disposed, every update of a risk state row of the service fails in PostgreSQL (a trigger); other rows, and
+    /// the first insert of a state, are written as usual.
+    /// </summary>
+    private static async Task<IAsyncDisposable> RefuseRiskStateWritesAsync(string serviceId)
+    {
+        var name = "fin_test_refuse_" + serviceId.Replace('-', '_');
+        await ExecuteAsync($$"""
+            CREATE FUNCTION {{name}}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+            BEGIN
+                RAISE EXCEPTION 'injected: risk state writes of {{serviceId}} fail';
+            END;
+            $fn$;
+            CREATE TRIGGER {{name}} BEFORE UPDATE ON OrleansStorage FOR EACH ROW
+                WHEN (OLD.ServiceId = '{{serviceId}}' AND OLD.GrainTypeString = 'risk') EXECUTE FUNCTION {{name}}();
+            """);
+        return new Cleanup(() => ExecuteAsync($"DROP TRIGGER {name} ON OrleansStorage; DROP FUNCTION {name}();"));
+    }
+
+    private sealed class Cleanup(Func<Task> action) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await action();
     }
 
     private static List<(string, string)> Sorted(params (string, string)[] pairs) => [.. pairs.Order()];
