@@ -34,9 +34,10 @@ public sealed class RiskPartsSweepTests
         var scenario = await RiskPartsScenario.StartAsync(customers: 1, pay: false);
         var customer = scenario.Customers[0];
         var referenced = await scenario.ReferencedPartAsync(customer); // seeded: the grain's first write replaces it
-        await using (await RefuseRiskStateWritesAsync(scenario.ServiceId))
+        await using (await BreakRiskStateWritesAsync(scenario.ServiceId, customer))
         {
-            // Each write writes a new part, then fails to store the state: as a node killed between the two leaves it.
+            // Each write of the grain writes a new part, then loses its connection while storing the state (and the node
+            // stops meanwhile): the part is left as a node killed between the two writes leaves it.
             await scenario.PayEachAsync(mustSucceed: false);
         }
 
@@ -192,22 +193,42 @@ public sealed class RiskPartsSweepTests
     }
 
     /// <summary>
-    /// Until disposed, every update of a risk state row of the service fails in PostgreSQL (a trigger); other rows, and
-    /// the first insert of a state, are written as usual.
+    /// Until disposed, another session holds the customer's risk state row locked, and every session that waits for it
+    /// (a batch writing that state) loses its connection: the write is not stored and its writer does not know.
+    /// Nothing else waits for that lock, so nothing else is disturbed.
     /// </summary>
-    private static async Task<IAsyncDisposable> RefuseRiskStateWritesAsync(string serviceId)
+    private static async Task<IAsyncDisposable> BreakRiskStateWritesAsync(string serviceId, string customer)
     {
-        var name = "fin_test_refuse_" + serviceId.Replace('-', '_');
-        await ExecuteAsync($$"""
-            CREATE FUNCTION {{name}}() RETURNS trigger LANGUAGE plpgsql AS $fn$
-            BEGIN
-                RAISE EXCEPTION 'injected: risk state writes of {{serviceId}} fail';
-            END;
-            $fn$;
-            CREATE TRIGGER {{name}} BEFORE UPDATE ON OrleansStorage FOR EACH ROW
-                WHEN (OLD.ServiceId = '{{serviceId}}' AND OLD.GrainTypeString = 'risk') EXECUTE FUNCTION {{name}}();
-            """);
-        return new Cleanup(() => ExecuteAsync($"DROP TRIGGER {name} ON OrleansStorage; DROP FUNCTION {name}();"));
+        var holder = new NpgsqlConnection(PostgresDatabase.ConnectionString);
+        await holder.OpenAsync();
+        var locked = await holder.BeginTransactionAsync();
+        await using (var lockRow = Command(
+            "SELECT 1 FROM OrleansStorage WHERE ServiceId = @s AND GrainTypeString = 'risk' AND GrainIdExtensionString = @c FOR UPDATE",
+            holder, ("s", serviceId), ("c", customer)))
+        {
+            lockRow.Transaction = locked;
+            Assert.Equal(1, await lockRow.ExecuteScalarAsync());
+        }
+
+        var stop = new CancellationTokenSource();
+        var breaker = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await ExecuteAsync(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE @holder = ANY (pg_blocking_pids(pid))",
+                    ("holder", holder.ProcessID));
+                await Task.Delay(50);
+            }
+        });
+        return new Cleanup(async () =>
+        {
+            await stop.CancelAsync();
+            await breaker;
+            stop.Dispose();
+            await locked.RollbackAsync();
+            await holder.DisposeAsync();
+        });
     }
 
     private sealed class Cleanup(Func<Task> action) : IAsyncDisposable
