@@ -9,15 +9,15 @@
 --   * The grain writes a new part, then the state that refers to it, then deletes the part it replaced. A process
 --     killed between the first two writes, a state write that failed for good, or a delete that failed leaves a part
 --     row no state refers to: an orphan. A state referring to a part whose row is missing or cleared is dangling: the
---     grain refuses to activate (an operator acts; the sweep never causes it, see below).
+--     grain refuses to activate (an operator acts; the sweep does not cause it while its minimum age holds, see below).
 --
 -- Why a minimum age. A part is written before the state that refers to it, so a young part nobody refers to yet may
 -- be one whose state write is still on its way: in a group-commit batch, behind a row lock, or a write whose answer
 -- was lost and that lands late. Only parts last modified at least p_min_age ago (on the server's clock, which also
--- sets ModifiedOn) are swept; the script's default is 1 hour, far longer than a write runs (a statement gives up after
--- Npgsql's default command timeout, 30 s). Within that, the sweep also re-checks each part at delete time, in the same statement, against the
--- newest committed version of its grain's risk state, which it locks while it deletes (a state being written at
--- that moment is skipped: its part is kept for a later run).
+-- sets ModifiedOn) are swept; the script's default is 1 hour, far longer than a write runs (a statement gives up
+-- after Npgsql's default command timeout, 30 s). Within that, the sweep also re-checks each part at delete time, in
+-- the same statement, against the newest committed version of its grain's risk state, which it locks while it
+-- deletes (a state being written at that moment is skipped: its part is kept for a later run).
 --
 -- When in doubt, keep: a risk payload that is not UTF-8 JSON, or whose Parts is not shaped as expected, refers to an
 -- unknown part, and every part of that grain is kept (and not reported as orphaned).
