@@ -72,11 +72,12 @@ run_psql() {
 
 echo "sweep-risk-parts: service '$service_id' on $host:$port/$database, parts at least '$min_age' old" >&2
 
-# The age is checked by the server (an interval, not negative) before anything else is done.
+# The age is checked by the server (an interval, not negative) before anything else is done; this also fails on a
+# database without deploy/sql/040-risk-parts.sql.
 if ! run_psql -At <<'SQL' >/dev/null; then
 SELECT fin_risk_parts_cutoff(:'age'::interval);
 SQL
-    echo "sweep-risk-parts: not a usable minimum age (or no database): '$min_age'" >&2
+    echo "sweep-risk-parts: not a usable minimum age '$min_age', or no database set up by db-setup.sh (see the error above)" >&2
     exit 2
 fi
 
