@@ -35,8 +35,8 @@ public static class RiskPartsAudit
             await using var reader = await rows.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                var grain = reader.IsDBNull(2) ? $"{reader.GetInt64(0):x16}{reader.GetInt64(1):x16}" : reader.GetString(2);
-                named.Add($"grain {grain} refers to part {reader.GetString(3)}, which is not stored");
+                var customer = reader.IsDBNull(2) ? $"{reader.GetInt64(0):x16}{reader.GetInt64(1):x16}" : reader.GetString(2);
+                named.Add($"{customer} refers to part {reader.GetString(3)}, which is not stored");
             }
         }
 
