@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace Orleans.Fin.Chaos;
 
-/// <summary>The phases of a chaos run: onboard, load with kills, settle, audit, retry the lost answers, audit again.</summary>
+/// <summary>The phases of a chaos run: onboard, load with kills, settle, audit, retry the lost answers, audit again, check the risk state in parts.</summary>
 public sealed class ChaosRun(ChaosOptions options)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
