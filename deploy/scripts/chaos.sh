@@ -4,10 +4,16 @@
 # currency among them, 10% sent twice with the same Idempotency-Key) while a silo is killed with SIGKILL
 # and restarted, alternating between the two; then, without any client retry, the system must settle and
 # the ledger must add up; then every lost answer is retried with its key and body and checked again.
-# Prints a line a second, a summary and "chaos result: PASS|FAIL"; exits 1 on FAIL.
+# Last come the risk states in parts: the silos write a customer's risk state in parts from --parts-from
+# window records (RiskControl__WindowsInPartsFrom; 256 in production, which no customer of a short run
+# reaches), so most states go into parts early and their cold parts are rewritten many times while silos
+# are killed. After settling, PostgreSQL must hold no risk state that refers to a missing part and at least
+# one state in parts (deploy/sql/040-risk-parts.sql: "risk parts: N states in parts, N parts stored,
+# N dangling, N orphaned"; orphans are reported, not failed), and every customer's risk grain must answer
+# GET /risk/customers/{id}. Prints a line a second, a summary and "chaos result: PASS|FAIL"; exits 1 on FAIL.
 #
 #   deploy/scripts/chaos.sh [--seconds 45] [--kills 2] [--customers 24] [--concurrency 16]
-#                           [--settle-seconds 90] [--duplicate-percent 10] [--seed N]
+#                           [--settle-seconds 90] [--duplicate-percent 10] [--seed N] [--parts-from 32]
 #                           [--configuration Release] [--no-build] [--risk off-thresholds|shipped]
 #                           [--environment NAME] [--keep DIR]
 #
@@ -19,7 +25,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-configuration=Release build=true risk=off-thresholds environment="" keep=""
+configuration=Release build=true risk=off-thresholds environment="" keep="" parts_from=32
 tool_args=()
 while [[ $# -gt 0 ]]; do
   case $1 in
@@ -29,12 +35,14 @@ while [[ $# -gt 0 ]]; do
     --configuration) configuration=$2; shift 2 ;;
     --no-build) build=false; shift ;;
     --risk) risk=$2; shift 2 ;;
+    --parts-from) parts_from=${2:-}; shift 2 ;;
     --environment) environment=$2; shift 2 ;;
     --keep) keep=$2; shift 2 ;;
     *) echo "unknown option $1 (see the head of $0)" >&2; exit 2 ;;
   esac
 done
 [[ $risk =~ ^(off-thresholds|shipped)$ ]] || { echo "--risk is off-thresholds or shipped" >&2; exit 2; }
+[[ $parts_from =~ ^[1-9][0-9]{1,8}$ ]] && ((parts_from >= 16)) || { echo "--parts-from is a number of window records, at least 16" >&2; exit 2; }
 
 if [[ -n $keep ]]; then
   mkdir -p "$keep"
@@ -69,6 +77,7 @@ unset FIN_PG_CONNECTION
 # A silo restarted under full load on two cores can take minutes to rejoin; give it time.
 export FIN_READY_SECONDS=${FIN_READY_SECONDS:-300}
 export Security__AnonymousPermitsPerMinute=1000000 Serilog__MinimumLevel__Default=Warning
+export RiskControl__WindowsInPartsFrom=$parts_from
 if [[ $risk == off-thresholds ]]; then
   export Risk__MediumThreshold=99 Risk__HighThreshold=100 RiskControl__SharedDeviceBoost=0
 fi
@@ -90,8 +99,12 @@ for candidate in "$run_dir/secrets/jwt-signing-key" "$run_dir/jwt-signing-key"; 
   if [[ -f $candidate ]]; then key_args=(--signing-key-file "$candidate"); break; fi
 done
 
+# The risk parts are read from the cluster's own database, under the service id its silos run with.
+pg_connection=$(source "$run_dir/pg/env" && printf '%s' "$FIN_PG_CONNECTION")
+
 dotnet "$root/tests/Orleans.Fin.Chaos/bin/$configuration/net10.0/Orleans.Fin.Chaos.dll" \
-  --url "http://127.0.0.1:$api_port" --run-dir "$run_dir" --restart "$restart" "${key_args[@]}" "${tool_args[@]}" &
+  --url "http://127.0.0.1:$api_port" --run-dir "$run_dir" --restart "$restart" "${key_args[@]}" "${tool_args[@]}" \
+  --pg-connection "$pg_connection" --service-id "${Cluster__ServiceId:-orleans-fin}" &
 tool_pid=$!
 status=0
 wait "$tool_pid" || status=$?

@@ -94,6 +94,14 @@ public sealed class RiskControlOptions
     /// </summary>
     public bool WindowsInParts { get; set; } = true;
 
+    /// <summary>
+    /// From how many window records a risk state is written in parts (back to whole below half of it): an operator's tuning
+    /// knob. Lower writes smaller states sooner, for more customers, at the cost of more cold-part rewrites and a second row
+    /// each; the chaos run sets it low so that most of its customers' states are in parts while silos are killed.
+    /// </summary>
+    [Range(Domain.WindowPartsPolicy.LowestThreshold, int.MaxValue, ErrorMessage = "RiskControl:WindowsInPartsFrom is a number of window records, at least {1}.")]
+    public int WindowsInPartsFrom { get; set; } = Domain.WindowPartsPolicy.MinRecords;
+
     /// <summary>How long unforced state changes (profile windows, routine audit records) may wait before being written.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -77,7 +77,7 @@ public sealed partial class RiskGrain
     private async Task WriteStateAsync()
     {
         ThrowIfSuperseded();
-        if (!Control.WindowsInParts || !WindowPartsPolicy.InParts(_part is not null, RiskWindows.Records(Current)))
+        if (!Control.WindowsInParts || !WindowPartsPolicy.InParts(_part is not null, RiskWindows.Records(Current), Control.WindowsInPartsFrom))
         {
             var replaced = _part;
             await WriteAsync(Current, null);

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Orleans.Fin.Chaos;
 
-/// <summary>Command-line settings of a chaos run; every count and duration is bounded.</summary>
+/// <summary>
+/// Command-line settings of a chaos run; every count and duration is bounded. With <see cref="PgConnection"/> (the
+/// cluster's database) and its <see cref="ServiceId"/>, the risk states in parts are checked in PostgreSQL.
+/// </summary>
 public sealed record ChaosOptions(
     Uri BaseUrl,
     string RunDir,
@@ -16,7 +19,9 @@ public sealed record ChaosOptions(
     double DuplicateShare,
     TimeSpan RequestTimeout,
     TimeSpan SettleDeadline,
-    int Seed)
+    int Seed,
+    string? PgConnection,
+    string ServiceId)
 {
     public static ChaosOptions Parse(string[] args)
     {
@@ -48,7 +53,9 @@ public sealed record ChaosOptions(
             Int("duplicate-percent", 10, 0, 100) / 100.0,
             Seconds("request-timeout", 35, 1, 120),
             Seconds("settle-seconds", 90, 5, 1_800),
-            Int("seed", Environment.TickCount & 0xFFFF, 0, int.MaxValue));
+            Int("seed", Environment.TickCount & 0xFFFF, 0, int.MaxValue),
+            values.Remove("pg-connection", out var connection) ? connection : null,
+            Get("service-id", "orleans-fin"));
         if (values.Count > 0)
         {
             throw new ArgumentException($"Unknown option(s): {string.Join(", ", values.Keys.Select(k => "--" + k))}.");

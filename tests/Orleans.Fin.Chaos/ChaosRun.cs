@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace Orleans.Fin.Chaos;
 
-/// <summary>The phases of a chaos run: onboard, load with kills, settle, audit, retry the lost answers, audit again.</summary>
+/// <summary>The phases of a chaos run: onboard, load with kills, settle, audit, retry the lost answers, audit again, check the risk state in parts.</summary>
 public sealed class ChaosRun(ChaosOptions options)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -46,6 +46,9 @@ public sealed class ChaosRun(ChaosOptions options)
             progress.Phase = "final audit";
             finalAudit = await AuditAsync(api, staff, customers, payments, everyKeyAnswered: true);
             Report("audit after retrying every lost answer", finalAudit);
+
+            progress.Phase = "risk parts";
+            await CheckRiskPartsAsync(api, staff, customers);
         }
 
         var passed = _failures.Count == 0 && settledAudit.Passed && finalAudit.Passed;
@@ -105,6 +108,44 @@ public sealed class ChaosRun(ChaosOptions options)
         var (accounts, readFailures) = await new LedgerReader(api).ReadAllAsync(customers);
         var audit = LedgerAudit.Check(integrity, accounts, payments, everyKeyAnswered);
         return audit with { Failures = [.. readFailures, .. audit.Failures] };
+    }
+
+    /// <summary>
+    /// After settling: the risk states in parts as stored (none may refer to a missing part, and some must be in parts, or
+    /// the run did not test them), then every customer's risk grain through the API (one whose part is missing fails).
+    /// </summary>
+    private async Task CheckRiskPartsAsync(ChaosApi api, string staff, IReadOnlyList<ChaosCustomer> customers)
+    {
+        if (options.PgConnection is null)
+        {
+            Log("risk parts: not checked (no --pg-connection)");
+        }
+        else
+        {
+            try
+            {
+                var parts = await RiskPartsAudit.ReadAsync(options.PgConnection, options.ServiceId);
+                Log(parts.Describe());
+                AddFailures(parts.Failures());
+            }
+            catch (Npgsql.NpgsqlException ex)
+            {
+                AddFailures([$"the risk parts could not be read from PostgreSQL (deploy/sql/040-risk-parts.sql applied?): {ex.Message}"]);
+            }
+        }
+
+        var profiles = await new RiskProfileReader(api).ReadAllAsync(staff, customers);
+        Log(profiles.Describe());
+        AddFailures(profiles.Failures);
+    }
+
+    private void AddFailures(IEnumerable<string> failures)
+    {
+        foreach (var failure in failures)
+        {
+            _failures.Add(failure);
+            Log("  FAIL " + failure);
+        }
     }
 
     /// <summary>

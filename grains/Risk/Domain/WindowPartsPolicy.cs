@@ -8,8 +8,14 @@ namespace Orleans.Fin.Risk.Domain;
 /// </summary>
 public static class WindowPartsPolicy
 {
-    /// <summary>Below this many window records the state is written whole: small enough that parts save nothing worth a second row.</summary>
+    /// <summary>
+    /// The default threshold (<c>RiskControl:WindowsInPartsFrom</c>): below this many window records the state is written
+    /// whole, small enough that parts save nothing worth a second row.
+    /// </summary>
     public const int MinRecords = 256;
+
+    /// <summary>The lowest threshold a node accepts: below it a state of a handful of records would take a second row and rewrite it every few changes.</summary>
+    public const int LowestThreshold = 16;
 
     /// <summary>More records than this outside the cold part, and the cold part is rewritten with the windows as they are.</summary>
     public const int MaxInline = 64;
@@ -21,11 +27,11 @@ public static class WindowPartsPolicy
     public const int MaxStale = 192;
 
     /// <summary>
-    /// Whether a state holding <paramref name="records"/> window records is written in parts: from <see cref="MinRecords"/>
-    /// on, and once in parts (<paramref name="inParts"/>) until its windows hold fewer than half of that, when it is written
-    /// whole again and its cold part cleared.
+    /// Whether a state holding <paramref name="records"/> window records is written in parts: from <paramref name="from"/>
+    /// (by default <see cref="MinRecords"/>) on, and once in parts (<paramref name="inParts"/>) until its windows hold fewer
+    /// than half of that, when it is written whole again and its cold part cleared.
     /// </summary>
-    public static bool InParts(bool inParts, int records) => records >= (inParts ? MinRecords / 2 : MinRecords);
+    public static bool InParts(bool inParts, int records, int from) => records >= (inParts ? from / 2 : from);
 
     /// <summary>
     /// Whether the cold part is due to be rewritten, given how many records a write would hold inline, its runs, and how

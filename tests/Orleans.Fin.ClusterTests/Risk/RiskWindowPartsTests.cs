@@ -180,7 +180,7 @@ public sealed class RiskWindowPartsTests(ClusterFixture fixture)
         await Storage.ReadStateAsync("risk", risk.GetGrainId(), stored);
         var busy = BusyRiskState.Build(ClusterFixture.Now.AddHours(-20)); // long enough ago that no burst rule counts it
         busy.AuditCount = busy.Audit.Count;
-        Assert.True(WindowPartsPolicy.InParts(inParts: false, RiskWindows.Records(busy)));
+        Assert.True(WindowPartsPolicy.InParts(inParts: false, RiskWindows.Records(busy), WindowPartsPolicy.MinRecords));
         stored.State = busy;
         await Storage.WriteStateAsync("risk", risk.GetGrainId(), stored);
         return (customer, from, to, busy);

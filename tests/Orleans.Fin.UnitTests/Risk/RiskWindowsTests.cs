@@ -48,7 +48,7 @@ public sealed class RiskWindowsTests
     public void Written_RightAfterThePartIsTaken_HoldsNothingInline()
     {
         var state = BusyRiskState.Build(Now);
-        Assert.True(WindowPartsPolicy.InParts(inParts: false, RiskWindows.Records(state)));
+        Assert.True(WindowPartsPolicy.InParts(inParts: false, RiskWindows.Records(state), WindowPartsPolicy.MinRecords));
         var windows = RiskWindows.Take(state);
 
         var (stored, inline, runs, stale) = windows.Written(state);
