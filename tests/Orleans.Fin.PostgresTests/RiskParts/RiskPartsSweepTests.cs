@@ -101,10 +101,7 @@ public sealed class RiskPartsSweepTests
     [Fact]
     public async Task Sweep_StateBeingWrittenToReferToTheOrphan_KeepsIt()
     {
-        var scenario = await RiskPartsScenario.StartAsync(customers: 1);
-        var customer = scenario.Customers[0];
-        var replaced = await scenario.ReferencedPartAsync(customer);
-        var orphan = await scenario.WriteUnreferencedPartAsync(customer);
+        var (scenario, customer, replaced, orphan) = await OneCustomerWithAnOrphanAsync();
 
         // Another session writes the risk state so that it refers to the orphan, and has not committed yet.
         await using var writer = new NpgsqlConnection(PostgresDatabase.ConnectionString);
@@ -179,10 +176,7 @@ public sealed class RiskPartsSweepTests
     [Fact]
     public async Task Script_Orphans_DryRunListsThemAndTheRunDeletesThem()
     {
-        var scenario = await RiskPartsScenario.StartAsync(customers: 1);
-        var customer = scenario.Customers[0];
-        var referenced = await scenario.ReferencedPartAsync(customer);
-        var orphan = await scenario.WriteUnreferencedPartAsync(customer);
+        var (scenario, customer, referenced, orphan) = await OneCustomerWithAnOrphanAsync();
 
         await AgePartsAsync(scenario.ServiceId, 2 * Hour);
 
@@ -202,10 +196,7 @@ public sealed class RiskPartsSweepTests
     [Fact]
     public async Task Script_MinimumAgeUnderTenMinutes_RefusedUnlessTheClusterIsStopped()
     {
-        var scenario = await RiskPartsScenario.StartAsync(customers: 1);
-        var customer = scenario.Customers[0];
-        var referenced = await scenario.ReferencedPartAsync(customer);
-        var orphan = await scenario.WriteUnreferencedPartAsync(customer);
+        var (scenario, customer, referenced, orphan) = await OneCustomerWithAnOrphanAsync();
 
         foreach (var age in new[] { "0", "5 minutes", "9 minutes 59 seconds" })
         {
@@ -226,6 +217,15 @@ public sealed class RiskPartsSweepTests
         Assert.Equal(0, swept);
         Assert.Contains(orphan, sweptOutput, StringComparison.Ordinal);
         Assert.Equal(Sorted((customer, referenced)), await StoredPartsAsync(scenario.ServiceId));
+    }
+
+    /// <summary>One customer in parts, the part its state refers to, and a part written beside it that nothing refers to.</summary>
+    private static async Task<(RiskPartsScenario Scenario, string Customer, string Referenced, string Orphan)> OneCustomerWithAnOrphanAsync()
+    {
+        var scenario = await RiskPartsScenario.StartAsync(customers: 1);
+        var customer = scenario.Customers[0];
+        var referenced = await scenario.ReferencedPartAsync(customer);
+        return (scenario, customer, referenced, await scenario.WriteUnreferencedPartAsync(customer));
     }
 
     /// <summary>
