@@ -3,11 +3,14 @@
 # risk state no longer refers to (a process killed between writing a part and the state, a failed clear). Uses the
 # functions of deploy/sql/040-risk-parts.sql; the safety argument is in docs/ARCHITECTURE.md, "The risk state in parts".
 #
-# usage: sweep-risk-parts.sh [--min-age INTERVAL] [--dry-run] [--service-id ID]
+# usage: sweep-risk-parts.sh [--min-age INTERVAL] [--cluster-stopped] [--dry-run] [--service-id ID]
 #                            [--host H] [--port P] [--user U] [--database D]
 #
-#   --min-age     only parts last modified at least this long ago (a PostgreSQL interval; default '1 hour'): a part is
-#                 written before the state that refers to it, so a young one may still be about to be referred to
+#   --min-age     only parts last modified at least this long ago (a PostgreSQL interval; default '1 hour', at least
+#                 10 minutes): a part is written before the state that refers to it, so a young one may still be about
+#                 to be referred to
+#   --cluster-stopped
+#                 no silo of the service runs, so no state is on its way: any --min-age, 0 included, is let through
 #   --dry-run     print what would be deleted, delete nothing
 #   --service-id  the Orleans service id (default: Cluster__ServiceId, else orleans-fin)
 #
@@ -17,8 +20,10 @@
 # A password, if the server wants one, comes the usual libpq way (PGPASSWORD or ~/.pgpass).
 #
 # Prints the summary, then the parts it deleted (or would delete). Exits 1 when a risk state refers to a part that is
-# not stored (dangling: that grain does not activate, an operator must act), after listing them; 2 on bad usage (an
-# age that is not a non-negative interval, or a database it cannot reach); psql's own code if a statement fails.
+# not stored (dangling: that grain does not activate, an operator must act) or its payload cannot be read (the sweep
+# keeps its parts and cannot tell), after listing them; 2 on bad usage (an age that is not a non-negative interval, or
+# under 10 minutes without --cluster-stopped; no psql; a database it cannot reach); psql's own code if a statement
+# fails.
 # Safe to re-run: a second run finds nothing more to delete.
 set -euo pipefail
 
@@ -29,7 +34,7 @@ usage() {
 
 die() {
     echo "sweep-risk-parts: $*" >&2
-    exit 1
+    exit 2
 }
 
 host=${FIN_PG_HOST:-${PGHOST:-127.0.0.1}}
@@ -38,11 +43,13 @@ user=${FIN_PG_USER:-${PGUSER:-postgres}}
 database=${FIN_PG_DATABASE:-orleans_fin}
 service_id=${Cluster__ServiceId:-orleans-fin}
 min_age='1 hour'
+cluster_stopped=false
 dry_run=false
 
 while [[ $# -gt 0 ]]; do
     case $1 in
         --min-age) [[ $# -ge 2 ]] || usage; min_age=$2; shift 2 ;;
+        --cluster-stopped) cluster_stopped=true; shift ;;
         --dry-run) dry_run=true; shift ;;
         --service-id) [[ $# -ge 2 ]] || usage; service_id=$2; shift 2 ;;
         --host) [[ $# -ge 2 ]] || usage; host=$2; shift 2 ;;
@@ -81,9 +88,18 @@ SQL
     exit 2
 fi
 
+# While silos run, a part younger than a few minutes may be one whose state write has not landed yet.
+if ! $cluster_stopped; then
+    too_young=$(run_psql -At <<'SQL'
+SELECT :'age'::interval < interval '10 minutes';
+SQL
+)
+    [[ $too_young == f ]] || die "a minimum age under 10 minutes ('$min_age') is refused while silos may run; give --cluster-stopped once every silo of the service is stopped"
+fi
+
 echo "== summary"
 run_psql <<'SQL'
-SELECT states_in_parts, parts, dangling, orphaned FROM fin_risk_parts_summary(:'sid');
+SELECT states_in_parts, parts, dangling, orphaned, unreadable FROM fin_risk_parts_summary(:'sid');
 SQL
 
 if $dry_run; then
@@ -99,6 +115,20 @@ SELECT n0, n1, extension, part_id, modified_on FROM fin_risk_parts_sweep_rows(:'
 SQL
 fi
 
+status=0
+unreadable=$(run_psql -At <<'SQL'
+SELECT count(*) FROM fin_risk_parts_unreadable(:'sid');
+SQL
+)
+if ((unreadable > 0)); then
+    echo "== unreadable: risk states whose payload cannot be read (their parts are kept)"
+    run_psql <<'SQL'
+SELECT n0, n1, extension FROM fin_risk_parts_unreadable(:'sid');
+SQL
+    echo "sweep-risk-parts: $unreadable risk state(s) cannot be read: see docs/ARCHITECTURE.md, \"The risk state in parts\"" >&2
+    status=1
+fi
+
 dangling=$(run_psql -At <<'SQL'
 SELECT count(*) FROM fin_risk_parts_dangling(:'sid');
 SQL
@@ -109,5 +139,6 @@ if ((dangling > 0)); then
 SELECT n0, n1, extension, part_id FROM fin_risk_parts_dangling(:'sid');
 SQL
     echo "sweep-risk-parts: $dangling risk state(s) refer to a missing part: see docs/ARCHITECTURE.md, \"The risk state in parts\"" >&2
-    exit 1
+    status=1
 fi
+exit $status

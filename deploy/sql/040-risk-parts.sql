@@ -14,8 +14,10 @@
 -- Why a minimum age. A part is written before the state that refers to it, so a young part nobody refers to yet may
 -- be one whose state write is still on its way: in a group-commit batch, behind a row lock, or a write whose answer
 -- was lost and that lands late. Only parts last modified at least p_min_age ago (on the server's clock, which also
--- sets ModifiedOn) are swept; the script's default is 1 hour, far longer than a write runs (a statement gives up
--- after Npgsql's default command timeout, 30 s). Within that, the sweep also re-checks each part at delete time, in
+-- sets ModifiedOn) are swept; the script's default is 1 hour, and it refuses less than 10 minutes unless told that no
+-- silo runs. A writer abandons a statement after Npgsql's command timeout (30 s) and asks the server to cancel it, but
+-- the server sets no statement_timeout of its own, so the age is the margin for a write held far longer (a deployment
+-- may set statement_timeout for the grain-storage role to bound it). Within that, the sweep also re-checks each part at delete time, in
 -- the same statement, against the newest committed version of its grain's risk state, which it locks while it
 -- deletes (a state being written at that moment is skipped: its part is kept for a later run).
 --
@@ -33,7 +35,7 @@ SET client_min_messages = warning;
 CREATE OR REPLACE FUNCTION fin_risk_state_part(p_payload bytea)
 RETURNS text
 LANGUAGE plpgsql
-IMMUTABLE -- and parallel unsafe (the default): the EXCEPTION block starts a subtransaction
+STABLE -- not IMMUTABLE: convert_from and lower depend on settings; parallel unsafe (the default): the EXCEPTION block starts a subtransaction
 AS $fn$
 DECLARE
     doc   json;
@@ -146,10 +148,25 @@ AS $fn$
      ORDER BY st.extension, st.n0, st.n1;
 $fn$;
 
+-- Risk states whose payload cannot be read (fin_risk_state_part gives NULL): the sweep keeps all of their grains' parts
+-- and cannot tell whether they dangle, and the grains themselves are unlikely to activate. An operator looks at each.
+CREATE OR REPLACE FUNCTION fin_risk_parts_unreadable(p_service_id text)
+RETURNS TABLE (n0 bigint, n1 bigint, extension text)
+LANGUAGE sql
+STABLE
+AS $fn$
+    SELECT st.n0, st.n1, st.extension
+      FROM fin_risk_states(p_service_id) AS st
+     WHERE st.part_id IS NULL
+     ORDER BY st.extension, st.n0, st.n1;
+$fn$;
+
 -- Risk states whose payload refers to a part, the part rows stored (non-NULL payload), the states referring to a part
--- whose row is missing or cleared, and the part rows no state refers to (any age).
-CREATE OR REPLACE FUNCTION fin_risk_parts_summary(p_service_id text)
-RETURNS TABLE (states_in_parts bigint, parts bigint, dangling bigint, orphaned bigint)
+-- whose row is missing or cleared, the part rows no state refers to (any age), and the risk states whose payload
+-- cannot be read (counted in none of the others). Dropped first: a function's result columns cannot be replaced.
+DROP FUNCTION IF EXISTS fin_risk_parts_summary(text);
+CREATE FUNCTION fin_risk_parts_summary(p_service_id text)
+RETURNS TABLE (states_in_parts bigint, parts bigint, dangling bigint, orphaned bigint, unreadable bigint)
 LANGUAGE sql
 STABLE
 AS $fn$
@@ -160,7 +177,8 @@ AS $fn$
                AND starts_with(p.GrainTypeString, 'riskWindows-')
                AND p.PayloadBinary IS NOT NULL),
            (SELECT count(*) FROM fin_risk_parts_dangling(p_service_id)),
-           (SELECT count(*) FROM fin_risk_parts_unreferenced(p_service_id));
+           (SELECT count(*) FROM fin_risk_parts_unreferenced(p_service_id)),
+           (SELECT count(*) FROM fin_risk_parts_unreadable(p_service_id));
 $fn$;
 
 -- Part rows not referred to by the same grain's risk state, last modified at least p_min_age ago: what a sweep with

@@ -14,9 +14,9 @@ public static class RiskPartsAudit
     public static async Task<RiskPartsReading> ReadAsync(string connectionString, string serviceId)
     {
         await using var data = NpgsqlDataSource.Create(connectionString);
-        await using var summary = data.CreateCommand("SELECT states_in_parts, parts, dangling, orphaned FROM fin_risk_parts_summary($1)");
+        await using var summary = data.CreateCommand("SELECT states_in_parts, parts, dangling, orphaned, unreadable FROM fin_risk_parts_summary($1)");
         summary.Parameters.Add(new NpgsqlParameter { Value = serviceId });
-        long statesInParts, parts, dangling, orphaned;
+        long statesInParts, parts, dangling, orphaned, unreadable;
         await using (var reader = await summary.ExecuteReaderAsync())
         {
             if (!await reader.ReadAsync())
@@ -24,7 +24,8 @@ public static class RiskPartsAudit
                 throw new InvalidOperationException("fin_risk_parts_summary returned no row.");
             }
 
-            (statesInParts, parts, dangling, orphaned) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+            (statesInParts, parts, dangling, orphaned, unreadable) =
+                (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
         }
 
         var named = new List<string>();
@@ -40,6 +41,6 @@ public static class RiskPartsAudit
             }
         }
 
-        return new RiskPartsReading(statesInParts, parts, dangling, orphaned, named);
+        return new RiskPartsReading(statesInParts, parts, dangling, orphaned, unreadable, named);
     }
 }

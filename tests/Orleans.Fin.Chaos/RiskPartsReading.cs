@@ -4,17 +4,26 @@ namespace Orleans.Fin.Chaos;
 
 /// <summary>
 /// The risk states in parts as PostgreSQL holds them (deploy/sql/040-risk-parts.sql): states that refer to a cold part,
-/// part rows stored, states whose part is missing (<see cref="DanglingStates"/> names some), and parts nobody refers to.
+/// part rows stored, states whose part is missing (<see cref="DanglingStates"/> names some), parts nobody refers to, and
+/// states whose payload cannot be read (the sweep cannot tell what they refer to).
 /// </summary>
-public sealed record RiskPartsReading(long StatesInParts, long Parts, long Dangling, long Orphaned, IReadOnlyList<string> DanglingStates)
+public sealed record RiskPartsReading(long StatesInParts, long Parts, long Dangling, long Orphaned, long Unreadable, IReadOnlyList<string> DanglingStates)
 {
-    /// <summary>What fails the run: a dangling state (its grain cannot activate), or no state in parts (nothing was tested).</summary>
+    /// <summary>
+    /// What fails the run: a dangling state (its grain cannot activate), a state that cannot be read (nor can its grain),
+    /// or no state in parts (nothing was tested).
+    /// </summary>
     public IReadOnlyList<string> Failures()
     {
         var failures = DanglingStates.Select(s => "risk state in parts without its cold part: " + s).ToList();
         if (Dangling > DanglingStates.Count)
         {
             failures.Add($"... and {Dangling - DanglingStates.Count} more risk states without their cold part");
+        }
+
+        if (Unreadable > 0)
+        {
+            failures.Add($"{Unreadable} risk states whose stored payload cannot be read (fin_risk_parts_unreadable names them)");
         }
 
         if (StatesInParts == 0)
@@ -26,5 +35,5 @@ public sealed record RiskPartsReading(long StatesInParts, long Parts, long Dangl
     }
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"risk parts: {StatesInParts} states in parts, {Parts} parts stored, {Dangling} dangling, {Orphaned} orphaned (left by kills; swept by deploy/scripts/sweep-risk-parts.sh)");
+        $"risk parts: {StatesInParts} states in parts, {Parts} parts stored, {Dangling} dangling, {Orphaned} orphaned (left by kills; swept by deploy/scripts/sweep-risk-parts.sh), {Unreadable} unreadable");
 }

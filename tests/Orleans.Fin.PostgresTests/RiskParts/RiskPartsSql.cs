@@ -5,9 +5,11 @@ namespace Orleans.Fin.PostgresTests.RiskParts;
 /// <summary>Calls the functions of deploy/sql/040-risk-parts.sql, and changes rows by hand the way an operator or a clock would.</summary>
 public static class RiskPartsSql
 {
-    public static async Task<(long StatesInParts, long Parts, long Dangling, long Orphaned)> SummaryAsync(string serviceId)
+    public static async Task<(long StatesInParts, long Parts, long Dangling, long Orphaned, long Unreadable)> SummaryAsync(string serviceId)
     {
-        var rows = await QueryAsync("SELECT * FROM fin_risk_parts_summary(@s)", r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)),
+        var rows = await QueryAsync(
+            "SELECT states_in_parts, parts, dangling, orphaned, unreadable FROM fin_risk_parts_summary(@s)",
+            r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4)),
             ("s", serviceId));
         return Assert.Single(rows);
     }

@@ -23,7 +23,7 @@ public sealed class RiskPartsSweepTests
         var byGroupCommit = await scenario.WriteUnreferencedPartAsync(first);
         var byAdoNet = await RiskPartsScenario.WriteUnreferencedPartAsync(await AdoNetAsync(scenario.ServiceId), second);
 
-        Assert.Equal((2L, 4L, 0L, 2L), await SummaryAsync(scenario.ServiceId));
+        Assert.Equal((2L, 4L, 0L, 2L, 0L), await SummaryAsync(scenario.ServiceId));
         Assert.Equal(Sorted((first, byGroupCommit), (second, byAdoNet)), await OrphanedAsync(scenario.ServiceId, TimeSpan.Zero));
         Assert.Empty(await DanglingAsync(scenario.ServiceId));
     }
@@ -45,7 +45,7 @@ public sealed class RiskPartsSweepTests
         Assert.NotEmpty(left);
         Assert.All(left, orphan => Assert.True(orphan.Customer == customer && orphan.Part != referenced, $"{orphan}"));
         Assert.Equal(Sorted([(customer, referenced), .. left]), await StoredPartsAsync(scenario.ServiceId));
-        Assert.Equal((1L, 1L + left.Count, 0L, (long)left.Count), await SummaryAsync(scenario.ServiceId));
+        Assert.Equal((1L, 1L + left.Count, 0L, (long)left.Count, 0L), await SummaryAsync(scenario.ServiceId));
 
         Assert.Equal((long)left.Count, await SweepAsync(scenario.ServiceId, TimeSpan.Zero));
         Assert.Equal(Sorted((customer, referenced)), await StoredPartsAsync(scenario.ServiceId));
@@ -83,7 +83,7 @@ public sealed class RiskPartsSweepTests
         Assert.Equal(0L, await SweepAsync(scenario.ServiceId, TimeSpan.Zero));
 
         await scenario.PayEachAsync(); // each grain activates again, reading the part its state refers to
-        Assert.Equal((2L, 2L, 0L, 0L), await SummaryAsync(scenario.ServiceId));
+        Assert.Equal((2L, 2L, 0L, 0L, 0L), await SummaryAsync(scenario.ServiceId));
     }
 
     [Fact]
@@ -95,16 +95,13 @@ public sealed class RiskPartsSweepTests
 
         Assert.Equal(0L, await SweepAsync(scenario.ServiceId, TimeSpan.Zero));
         Assert.Equal(referenced, await StoredPartsAsync(scenario.ServiceId));
-        Assert.Equal((2L, 2L, 0L, 0L), await SummaryAsync(scenario.ServiceId));
+        Assert.Equal((2L, 2L, 0L, 0L, 0L), await SummaryAsync(scenario.ServiceId));
     }
 
     [Fact]
     public async Task Sweep_StateBeingWrittenToReferToTheOrphan_KeepsIt()
     {
-        var scenario = await RiskPartsScenario.StartAsync(customers: 1);
-        var customer = scenario.Customers[0];
-        var replaced = await scenario.ReferencedPartAsync(customer);
-        var orphan = await scenario.WriteUnreferencedPartAsync(customer);
+        var (scenario, customer, replaced, orphan) = await OneCustomerWithAnOrphanAsync();
 
         // Another session writes the risk state so that it refers to the orphan, and has not committed yet.
         await using var writer = new NpgsqlConnection(PostgresDatabase.ConnectionString);
@@ -147,7 +144,14 @@ public sealed class RiskPartsSweepTests
         Assert.Empty(await OrphanedAsync(scenario.ServiceId, TimeSpan.Zero));
         Assert.Equal(0L, await SweepAsync(scenario.ServiceId, TimeSpan.Zero));
         Assert.Equal(2, (await StoredPartsAsync(scenario.ServiceId)).Count);
-        Assert.Equal((0L, 2L, 0L, 0L), await SummaryAsync(scenario.ServiceId));
+        Assert.Equal((0L, 2L, 0L, 0L, 1L), await SummaryAsync(scenario.ServiceId));
+
+        // Unreadable is reported, not silently passed: the script names the customer and fails, and still deletes nothing.
+        var (exitCode, output) = await RunSweepScriptAsync(scenario.ServiceId);
+        Assert.Equal(1, exitCode);
+        Assert.Contains(customer, output, StringComparison.Ordinal);
+        Assert.Contains("cannot be read", output, StringComparison.Ordinal);
+        Assert.Equal(2, (await StoredPartsAsync(scenario.ServiceId)).Count);
     }
 
     [Fact]
@@ -159,9 +163,9 @@ public sealed class RiskPartsSweepTests
         await DeleteRowAsync(scenario.ServiceId, first, RiskWindowsState.StateName(gone));
 
         Assert.Equal(Sorted((first, gone)), await DanglingAsync(scenario.ServiceId));
-        Assert.Equal((2L, 1L, 1L, 0L), await SummaryAsync(scenario.ServiceId));
+        Assert.Equal((2L, 1L, 1L, 0L, 0L), await SummaryAsync(scenario.ServiceId));
 
-        var (exitCode, output) = await RunSweepScriptAsync(scenario.ServiceId, "--min-age", "0");
+        var (exitCode, output) = await RunSweepScriptAsync(scenario.ServiceId);
         Assert.Equal(1, exitCode);
         Assert.Contains(first, output, StringComparison.Ordinal);
         Assert.Contains(gone, output, StringComparison.Ordinal);
@@ -172,10 +176,7 @@ public sealed class RiskPartsSweepTests
     [Fact]
     public async Task Script_Orphans_DryRunListsThemAndTheRunDeletesThem()
     {
-        var scenario = await RiskPartsScenario.StartAsync(customers: 1);
-        var customer = scenario.Customers[0];
-        var referenced = await scenario.ReferencedPartAsync(customer);
-        var orphan = await scenario.WriteUnreferencedPartAsync(customer);
+        var (scenario, customer, referenced, orphan) = await OneCustomerWithAnOrphanAsync();
 
         await AgePartsAsync(scenario.ServiceId, 2 * Hour);
 
@@ -190,6 +191,41 @@ public sealed class RiskPartsSweepTests
         Assert.Contains(orphan, output, StringComparison.Ordinal);
         Assert.DoesNotContain(referenced, output, StringComparison.Ordinal);
         Assert.Equal(Sorted((customer, referenced)), await StoredPartsAsync(scenario.ServiceId));
+    }
+
+    [Fact]
+    public async Task Script_MinimumAgeUnderTenMinutes_RefusedUnlessTheClusterIsStopped()
+    {
+        var (scenario, customer, referenced, orphan) = await OneCustomerWithAnOrphanAsync();
+
+        foreach (var age in new[] { "0", "5 minutes", "9 minutes 59 seconds" })
+        {
+            var (refused, output) = await RunSweepScriptAsync(scenario.ServiceId, "--min-age", age);
+            Assert.Equal(2, refused);
+            Assert.Contains("--cluster-stopped", output, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(Sorted((customer, orphan), (customer, referenced)), await StoredPartsAsync(scenario.ServiceId));
+
+        // Ten minutes is let through, and the orphan, a few seconds old, is kept.
+        var (kept, _) = await RunSweepScriptAsync(scenario.ServiceId, "--min-age", "10 minutes");
+        Assert.Equal(0, kept);
+        Assert.Equal(2, (await StoredPartsAsync(scenario.ServiceId)).Count);
+
+        // No grain of this scenario writes from here on, as when every silo is stopped: age 0 sweeps the young orphan.
+        var (swept, sweptOutput) = await RunSweepScriptAsync(scenario.ServiceId, "--min-age", "0", "--cluster-stopped");
+        Assert.Equal(0, swept);
+        Assert.Contains(orphan, sweptOutput, StringComparison.Ordinal);
+        Assert.Equal(Sorted((customer, referenced)), await StoredPartsAsync(scenario.ServiceId));
+    }
+
+    /// <summary>One customer in parts, the part its state refers to, and a part written beside it that nothing refers to.</summary>
+    private static async Task<(RiskPartsScenario Scenario, string Customer, string Referenced, string Orphan)> OneCustomerWithAnOrphanAsync()
+    {
+        var scenario = await RiskPartsScenario.StartAsync(customers: 1);
+        var customer = scenario.Customers[0];
+        var referenced = await scenario.ReferencedPartAsync(customer);
+        return (scenario, customer, referenced, await scenario.WriteUnreferencedPartAsync(customer));
     }
 
     /// <summary>
