@@ -205,6 +205,14 @@ public sealed class RiskPartsSweepTests
             Assert.Contains("--cluster-stopped", output, StringComparison.Ordinal);
         }
 
+        // Not an age at all, or a negative one: refused by the server's check, even with the cluster stopped.
+        foreach (var age in new[] { "-1 hour", "soon" })
+        {
+            var (refused, output) = await RunSweepScriptAsync(scenario.ServiceId, "--min-age", age, "--cluster-stopped");
+            Assert.Equal(2, refused);
+            Assert.Contains("not a usable minimum age", output, StringComparison.Ordinal);
+        }
+
         Assert.Equal(Sorted((customer, orphan), (customer, referenced)), await StoredPartsAsync(scenario.ServiceId));
 
         // Ten minutes is let through, and the orphan, a few seconds old, is kept.
