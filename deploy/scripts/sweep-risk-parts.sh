@@ -3,7 +3,7 @@
 # risk state no longer refers to (a process killed between writing a part and the state, a failed clear). Uses the
 # functions of deploy/sql/040-risk-parts.sql; the safety argument is in docs/ARCHITECTURE.md, "The risk state in parts".
 #
-# usage: sweep-risk-parts.sh [--min-age INTERVAL] [--cluster-stopped] [--dry-run] [--service-id ID]
+# usage: sweep-risk-parts.sh [--min-age INTERVAL] [--cluster-stopped] [--batch N] [--dry-run] [--service-id ID]
 #                            [--host H] [--port P] [--user U] [--database D]
 #
 #   --min-age     only parts last modified at least this long ago (a PostgreSQL interval; default '1 hour', at least
@@ -11,6 +11,8 @@
 #                 to be referred to
 #   --cluster-stopped
 #                 no silo of the service runs, so no state is on its way: any --min-age, 0 included, is let through
+#   --batch       delete at most this many parts a statement, repeating until a statement deletes fewer (default
+#                 10000): each statement holds share locks on that many customers' risk rows while it runs
 #   --dry-run     print what would be deleted, delete nothing
 #   --service-id  the Orleans service id (default: Cluster__ServiceId, else orleans-fin)
 #
@@ -28,7 +30,7 @@
 set -euo pipefail
 
 usage() {
-    echo "usage: $(basename "$0") [--min-age INTERVAL] [--dry-run] [--service-id ID] [--host H] [--port P] [--user U] [--database D]" >&2
+    echo "usage: $(basename "$0") [--min-age INTERVAL] [--cluster-stopped] [--batch N] [--dry-run] [--service-id ID] [--host H] [--port P] [--user U] [--database D]" >&2
     exit 2
 }
 
@@ -43,6 +45,7 @@ user=${FIN_PG_USER:-${PGUSER:-postgres}}
 database=${FIN_PG_DATABASE:-orleans_fin}
 service_id=${Cluster__ServiceId:-orleans-fin}
 min_age='1 hour'
+batch=10000
 cluster_stopped=false
 dry_run=false
 
@@ -50,6 +53,7 @@ while [[ $# -gt 0 ]]; do
     case $1 in
         --min-age) [[ $# -ge 2 ]] || usage; min_age=$2; shift 2 ;;
         --cluster-stopped) cluster_stopped=true; shift ;;
+        --batch) [[ $# -ge 2 ]] || usage; batch=$2; shift 2 ;;
         --dry-run) dry_run=true; shift ;;
         --service-id) [[ $# -ge 2 ]] || usage; service_id=$2; shift 2 ;;
         --host) [[ $# -ge 2 ]] || usage; host=$2; shift 2 ;;
@@ -64,6 +68,7 @@ done
 [[ $port =~ ^[0-9]+$ ]] || die "port must be a number: $port"
 [[ -n $service_id ]] || die "service id is empty"
 [[ -n $min_age ]] || die "minimum age is empty"
+[[ $batch =~ ^[1-9][0-9]{0,8}$ ]] || die "batch must be a positive number: $batch"
 
 psql_bin=$(command -v psql || true)
 if [[ -z $psql_bin ]] && command -v pg_config >/dev/null 2>&1; then
@@ -108,11 +113,25 @@ if $dry_run; then
 SELECT n0, n1, extension, part_id, modified_on FROM fin_risk_parts_orphaned(:'sid', :'age'::interval);
 SQL
 else
-    echo "== deleted"
-    run_psql <<'SQL'
-SELECT n0, n1, extension, part_id, modified_on FROM fin_risk_parts_sweep_rows(:'sid', :'age'::interval)
+    # In statements of at most --batch parts each (each holds share locks on that many risk rows while it runs), until
+    # one deletes fewer: what is left then is young, referenced, or its state is being written and kept for a later run.
+    echo "== deleted (customer | part | last modified)"
+    deleted=0
+    while :; do
+        rows=$(run_psql -At -F ' | ' -v batch="$batch" <<'SQL'
+SELECT extension, part_id, modified_on FROM fin_risk_parts_sweep_rows(:'sid', :'age'::interval, :'batch'::integer)
  ORDER BY modified_on, extension, n0, n1, part_id;
 SQL
+)
+        count=0
+        if [[ -n $rows ]]; then
+            printf '%s\n' "$rows"
+            count=$(printf '%s\n' "$rows" | wc -l)
+        fi
+        deleted=$((deleted + count))
+        ((count == batch)) || break
+    done
+    echo "$deleted orphaned part(s) deleted"
 fi
 
 status=0

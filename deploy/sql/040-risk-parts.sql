@@ -95,6 +95,21 @@ BEGIN
 END;
 $fn$;
 
+-- How many parts one sweep statement takes at most: p_limit, which must be given and positive.
+CREATE OR REPLACE FUNCTION fin_risk_parts_batch(p_limit integer)
+RETURNS integer
+LANGUAGE plpgsql
+IMMUTABLE
+AS $fn$
+BEGIN
+    IF p_limit IS NULL OR p_limit < 1 THEN
+        RAISE EXCEPTION 'a sweep takes at least one part at a time: %', p_limit
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    RETURN p_limit;
+END;
+$fn$;
+
 -- Every cold-part row of the service (stored or cleared) that the same grain's risk state does not refer to, of any
 -- age: the grain has no risk row, or its payload refers to no part or to another one. A risk payload that cannot be
 -- read keeps all of its grain's parts out of this list.
@@ -198,8 +213,11 @@ $fn$;
 -- candidates from its snapshot, then locks each candidate's risk state row (FOR SHARE, so no write of that state can
 -- commit until the statement ends; a row being written right now is skipped) and deletes a part only if the newest
 -- committed version of that state still does not refer to it, or the grain has no risk row, and the part is still
--- that old. A state that cannot be read keeps its parts.
-CREATE OR REPLACE FUNCTION fin_risk_parts_sweep_rows(p_service_id text, p_min_age interval)
+-- that old. A state that cannot be read keeps its parts. At most p_limit candidates, the oldest first, so that one
+-- statement holds share locks on at most that many risk rows; a caller repeats until fewer are deleted (the script
+-- does). Dropped first: the earlier version took no limit, and two versions would make a call ambiguous.
+DROP FUNCTION IF EXISTS fin_risk_parts_sweep_rows(text, interval);
+CREATE OR REPLACE FUNCTION fin_risk_parts_sweep_rows(p_service_id text, p_min_age interval, p_limit integer DEFAULT 10000)
 RETURNS TABLE (n0 bigint, n1 bigint, extension text, part_id text, modified_on timestamptz)
 LANGUAGE sql
 AS $fn$
@@ -208,6 +226,8 @@ AS $fn$
                orleans_storage_key(p_service_id, 'riskWindows-' || o.part_id, o.n0, o.n1, o.extension) AS part_key,
                orleans_storage_key(p_service_id, 'risk', o.n0, o.n1, o.extension) AS state_key
           FROM fin_risk_parts_orphaned(p_service_id, p_min_age) AS o
+         ORDER BY o.modified_on, o.extension, o.n0, o.n1, o.part_id
+         LIMIT fin_risk_parts_batch(p_limit)
     ),
     state AS MATERIALIZED (
         SELECT s.GrainKey AS state_key, fin_risk_state_part(s.PayloadBinary) AS refers_to
@@ -240,11 +260,12 @@ AS $fn$
     RETURNING p.GrainIdN0, p.GrainIdN1, p.GrainIdExtensionString, c.part_id, p.ModifiedOn;
 $fn$;
 
--- Deletes the orphaned parts (fin_risk_parts_orphaned, re-checked as fin_risk_parts_sweep_rows does) and returns how
--- many it deleted.
-CREATE OR REPLACE FUNCTION fin_risk_parts_sweep(p_service_id text, p_min_age interval)
+-- Deletes up to p_limit orphaned parts (fin_risk_parts_orphaned, re-checked as fin_risk_parts_sweep_rows does) and
+-- returns how many it deleted.
+DROP FUNCTION IF EXISTS fin_risk_parts_sweep(text, interval);
+CREATE OR REPLACE FUNCTION fin_risk_parts_sweep(p_service_id text, p_min_age interval, p_limit integer DEFAULT 10000)
 RETURNS bigint
 LANGUAGE sql
 AS $fn$
-    SELECT count(*) FROM fin_risk_parts_sweep_rows(p_service_id, p_min_age);
+    SELECT count(*) FROM fin_risk_parts_sweep_rows(p_service_id, p_min_age, p_limit);
 $fn$;

@@ -24,6 +24,10 @@ public static class RiskPartsSql
     public static Task<long> SweepAsync(string serviceId, TimeSpan minAge) =>
         PostgresDatabase.ScalarAsync<long>("SELECT fin_risk_parts_sweep(@s, @age)", ("s", serviceId), ("age", minAge));
 
+    /// <summary>One sweep statement taking at most <paramref name="limit"/> parts.</summary>
+    public static Task<long> SweepAsync(string serviceId, TimeSpan minAge, int limit) =>
+        PostgresDatabase.ScalarAsync<long>("SELECT fin_risk_parts_sweep(@s, @age, @limit)", ("s", serviceId), ("age", minAge), ("limit", limit));
+
     /// <summary>(customer, part id) of every cold-part row stored for the service, sorted.</summary>
     public static Task<List<(string Customer, string Part)>> StoredPartsAsync(string serviceId) =>
         PairsAsync(

@@ -227,6 +227,34 @@ public sealed class RiskPartsSweepTests
         Assert.Equal(Sorted((customer, referenced)), await StoredPartsAsync(scenario.ServiceId));
     }
 
+    [Fact]
+    public async Task Sweep_InBatches_TakesTheOldestFirstAndTheScriptRepeatsUntilNoneAreLeft()
+    {
+        var (scenario, customer, referenced, oldest) = await OneCustomerWithAnOrphanAsync();
+        await AgePartsAsync(scenario.ServiceId, 3 * Hour);
+        var middle = await scenario.WriteUnreferencedPartAsync(customer);
+        await AgePartsAsync(scenario.ServiceId, Hour);
+        var newer = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            newer.Add(await scenario.WriteUnreferencedPartAsync(customer));
+        }
+
+        await AgePartsAsync(scenario.ServiceId, 2 * Hour);
+
+        await Assert.ThrowsAsync<PostgresException>(() => SweepAsync(scenario.ServiceId, Hour, 0));
+        Assert.Equal(1L, await SweepAsync(scenario.ServiceId, Hour, 1));
+        Assert.DoesNotContain((customer, oldest), await StoredPartsAsync(scenario.ServiceId));
+        Assert.Equal(1L, await SweepAsync(scenario.ServiceId, Hour, 1));
+        Assert.DoesNotContain((customer, middle), await StoredPartsAsync(scenario.ServiceId));
+
+        var (exitCode, output) = await RunSweepScriptAsync(scenario.ServiceId, "--batch", "1");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("3 orphaned part(s) deleted", output, StringComparison.Ordinal);
+        Assert.All(newer, part => Assert.Contains(part, output, StringComparison.Ordinal));
+        Assert.Equal(Sorted((customer, referenced)), await StoredPartsAsync(scenario.ServiceId));
+    }
+
     /// <summary>One customer in parts, the part its state refers to, and a part written beside it that nothing refers to.</summary>
     private static async Task<(RiskPartsScenario Scenario, string Customer, string Referenced, string Orphan)> OneCustomerWithAnOrphanAsync()
     {
