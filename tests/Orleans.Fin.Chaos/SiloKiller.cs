@@ -6,7 +6,8 @@ namespace Orleans.Fin.Chaos;
 /// <summary>
 /// Kills a silo with SIGKILL at evenly spaced moments of the load, alternating between the two
 /// silos from a seeded start, and brings it back with the restart command (cluster.sh start
-/// --no-build, which starts only what is missing and waits until it is ready).
+/// --no-build, which starts only what is missing and waits until it is ready). After the load it
+/// can also kill both silos at once and bring both back the same way.
 /// </summary>
 public sealed class SiloKiller(ChaosOptions options, ChaosCounters counters, Action<string> log)
 {
@@ -32,17 +33,43 @@ public sealed class SiloKiller(ChaosOptions options, ChaosCounters counters, Act
 
             counters.Killed();
             await Task.Delay(options.DownTime);
-            var restarted = Stopwatch.StartNew();
-            var (exitCode, output) = await RunRestartAsync();
-            if (exitCode != 0)
+            if (await RestartAsync(name) is null)
             {
-                Failures.Add($"restarting {name} failed with exit code {exitCode}: {output}");
                 return;
             }
 
-            log(string.Create(CultureInfo.InvariantCulture, $"{name} restarted and ready in {restarted.Elapsed.TotalSeconds:F1} s"));
             silo = 3 - silo;
         }
+    }
+
+    /// <summary>
+    /// Kills both silos with SIGKILL (client-api stays up), so no grain runs and none can write; false, with a failure
+    /// recorded, when a silo was not running.
+    /// </summary>
+    public bool KillBoth()
+    {
+        var first = TryKill("silo1");
+        var second = TryKill("silo2");
+        return first && second;
+    }
+
+    /// <summary>
+    /// Runs the restart command, which starts whatever is not running and waits until each process answers ready; the
+    /// seconds it took, or null with a failure recorded.
+    /// </summary>
+    public async Task<double?> RestartAsync(string what)
+    {
+        var restarted = Stopwatch.StartNew();
+        var (exitCode, output) = await RunRestartAsync();
+        if (exitCode != 0)
+        {
+            Failures.Add($"restarting {what} failed with exit code {exitCode}: {output}");
+            return null;
+        }
+
+        var seconds = restarted.Elapsed.TotalSeconds;
+        log(string.Create(CultureInfo.InvariantCulture, $"{what} restarted and ready in {seconds:F1} s"));
+        return seconds;
     }
 
     private bool TryKill(string name)
