@@ -122,9 +122,9 @@ public sealed class ChaosRun(ChaosOptions options)
     private async Task CheckRiskPartsAsync(ChaosApi api, string staff, IReadOnlyList<ChaosCustomer> customers)
     {
         var before = await ReadRiskPartsAsync("");
-        if (options.RestartCommand.Length == 0)
+        if (options.RestartCommand.Length == 0 || options.RunDir.Length == 0)
         {
-            Log("risk profiles: read from the grains as they run (no --restart, so the silos are not restarted)");
+            Log("risk profiles: read from the grains as they run (no --run-dir and --restart, so the silos are not restarted)");
         }
         else
         {
