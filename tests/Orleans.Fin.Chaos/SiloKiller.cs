@@ -48,9 +48,14 @@ public sealed class SiloKiller(ChaosOptions options, ChaosCounters counters, Act
     /// </summary>
     public bool KillBoth()
     {
-        var first = TryKill("silo1");
-        var second = TryKill("silo2");
-        return first && second;
+        // Both signals go out before either exit is waited for, so the second silo does not outlive the first.
+        var killed = new[] { Kill("silo1"), Kill("silo2") };
+        foreach (var kill in killed.OfType<(string Name, Process Process)>())
+        {
+            Reap(kill.Name, kill.Process);
+        }
+
+        return killed.All(kill => kill is not null);
     }
 
     /// <summary>
@@ -74,27 +79,47 @@ public sealed class SiloKiller(ChaosOptions options, ChaosCounters counters, Act
 
     private bool TryKill(string name)
     {
+        if (Kill(name) is not { } killed)
+        {
+            return false;
+        }
+
+        Reap(name, killed.Process);
+        return true;
+    }
+
+    /// <summary>Sends SIGKILL to the silo named in its pid file; null, with a failure recorded, when it was not running.</summary>
+    private (string Name, Process Process)? Kill(string name)
+    {
         var pidFile = Path.Combine(options.RunDir, name + ".pid");
         if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture, out var pid))
         {
             Failures.Add($"no pid for {name} in {pidFile}");
-            return false;
+            return null;
         }
 
+        Process? process = null;
         try
         {
-            using var process = Process.GetProcessById(pid);
+            process = Process.GetProcessById(pid);
             process.Kill(); // SIGKILL on Unix: no shutdown, no flush, no deactivation
-            process.WaitForExit(10_000);
+            return (name, process);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {
+            process?.Dispose();
             Failures.Add($"{name} (pid {pid}) was not running when it was to be killed");
-            return false;
+            return null;
         }
+    }
 
-        log($"kill -9 {name} (pid {pid})");
-        return true;
+    private void Reap(string name, Process process)
+    {
+        using (process)
+        {
+            process.WaitForExit(10_000);
+            log($"kill -9 {name} (pid {process.Id})");
+        }
     }
 
     private async Task<(int ExitCode, string Output)> RunRestartAsync()
