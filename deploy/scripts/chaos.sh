@@ -7,10 +7,15 @@
 # Last come the risk states in parts: the silos write a customer's risk state in parts from --parts-from
 # window records (RiskControl__WindowsInPartsFrom; 256 in production, which no customer of a short run
 # reaches), so most states go into parts early and their cold parts are rewritten many times while silos
-# are killed. After settling, PostgreSQL must hold no risk state that refers to a missing part and at least
-# one state in parts (deploy/sql/040-risk-parts.sql: "risk parts: N states in parts, N parts stored,
-# N dangling, N orphaned"; orphans are reported, not failed), and every customer's risk grain must answer
-# GET /risk/customers/{id}. Prints a line a second, a summary and "chaos result: PASS|FAIL"; exits 1 on FAIL.
+# are killed. After the final audit, PostgreSQL must hold no risk state that refers to a missing part and
+# at least one state in parts (deploy/sql/040-risk-parts.sql: "risk parts: N states in parts, N parts
+# stored, N dangling, N orphaned"). Then both silos are killed with SIGKILL (client-api stays up) and, with
+# no silo running, the orphaned parts are swept for real (fin_risk_parts_sweep_rows, minimum age 0, safe
+# only because nothing can write); read again, there must be 0 orphaned, 0 dangling and as many states in
+# parts as before. Then the restart command brings both silos back, and every customer's risk grain must
+# answer GET /risk/customers/{id} with a 200: each activates from storage, so a missing or unreadable part
+# fails the run (503 and failed connections are retried for 60 s while client-api reconnects). Prints a
+# line a second, a summary and "chaos result: PASS|FAIL"; exits 1 on FAIL.
 #
 #   deploy/scripts/chaos.sh [--seconds 45] [--kills 2] [--customers 24] [--concurrency 16]
 #                           [--settle-seconds 90] [--duplicate-percent 10] [--seed N] [--parts-from 32]

@@ -3,7 +3,10 @@ using System.Globalization;
 
 namespace Orleans.Fin.Chaos;
 
-/// <summary>The phases of a chaos run: onboard, load with kills, settle, audit, retry the lost answers, audit again, check the risk state in parts.</summary>
+/// <summary>
+/// The phases of a chaos run: onboard, load with kills, settle, audit, retry the lost answers, audit again, check the risk
+/// state in parts (stored, swept with every silo down, read cold by restarted silos).
+/// </summary>
 public sealed class ChaosRun(ChaosOptions options)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -112,31 +115,93 @@ public sealed class ChaosRun(ChaosOptions options)
 
     /// <summary>
     /// After settling: the risk states in parts as stored (none may refer to a missing part, and some must be in parts, or
-    /// the run did not test them), then every customer's risk grain through the API (one whose part is missing fails).
+    /// the run did not test them); then both silos killed, the orphaned parts swept for real with no silo running (the
+    /// sweep must leave no orphan, no dangling state and every state in parts); then both silos restarted and every
+    /// customer's risk grain read through the API, each activating from storage (one whose part is missing fails).
     /// </summary>
     private async Task CheckRiskPartsAsync(ChaosApi api, string staff, IReadOnlyList<ChaosCustomer> customers)
     {
-        if (options.PgConnection is null)
+        var before = await ReadRiskPartsAsync("");
+        if (options.RestartCommand.Length == 0 || options.RunDir.Length == 0)
         {
-            Log("risk parts: not checked (no --pg-connection)");
+            Log("risk profiles: read from the grains as they run (no --run-dir and --restart, so the silos are not restarted)");
         }
         else
         {
-            try
+            var killer = new SiloKiller(options, _counters, Log);
+            if (killer.KillBoth() && before is not null)
             {
-                var parts = await RiskPartsAudit.ReadAsync(options.PgConnection, options.ServiceId);
-                Log(parts.Describe());
-                AddFailures(parts.Failures());
+                await SweepRiskPartsAsync(before);
             }
-            catch (Npgsql.NpgsqlException ex)
+
+            // cluster.sh start waits for each silo's /health/ready whether it started it or not: both killed, so both came back.
+            var restarted = await killer.RestartAsync("silo1 and silo2");
+            AddFailures(killer.Failures);
+            if (restarted is null)
             {
-                AddFailures([$"the risk parts could not be read from PostgreSQL (deploy/sql/040-risk-parts.sql applied?): {ex.Message}"]);
+                return;
             }
         }
 
         var profiles = await new RiskProfileReader(api).ReadAllAsync(staff, customers);
         Log(profiles.Describe());
         AddFailures(profiles.Failures);
+    }
+
+    /// <summary>Reads, logs (after <paramref name="when"/>) and checks the risk states in parts; null when they were not read.</summary>
+    private async Task<RiskPartsReading?> ReadRiskPartsAsync(string when)
+    {
+        if (options.PgConnection is null)
+        {
+            Log(when + "risk parts: not checked (no --pg-connection)");
+            return null;
+        }
+
+        try
+        {
+            var parts = await RiskPartsAudit.ReadAsync(options.PgConnection, options.ServiceId);
+            Log(when + parts.Describe());
+            AddFailures(parts.Failures());
+            return parts;
+        }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            AddFailures([$"the risk parts could not be read from PostgreSQL (deploy/sql/040-risk-parts.sql applied?): {ex.Message}"]);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// With every silo killed: deletes every orphaned part (<see cref="RiskPartsSweep"/>), then reads the parts again.
+    /// The sweep must have left no orphan, made no state dangle and taken no state out of parts.
+    /// </summary>
+    private async Task SweepRiskPartsAsync(RiskPartsReading before)
+    {
+        try
+        {
+            var swept = await RiskPartsSweep.SweepAsync(options.PgConnection!, options.ServiceId);
+            Log($"risk parts swept with no silo running (minimum age 0): {swept} orphaned parts deleted");
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
+        {
+            AddFailures([$"the orphaned risk parts could not be swept: {ex.Message}"]);
+            return;
+        }
+
+        if (await ReadRiskPartsAsync("after the sweep, ") is not { } after)
+        {
+            return;
+        }
+
+        if (after.Orphaned != 0)
+        {
+            AddFailures([$"the sweep left {after.Orphaned} orphaned risk parts"]);
+        }
+
+        if (after.StatesInParts != before.StatesInParts)
+        {
+            AddFailures([$"the sweep changed the risk states in parts from {before.StatesInParts} to {after.StatesInParts}"]);
+        }
     }
 
     private void AddFailures(IEnumerable<string> failures)

@@ -3,7 +3,8 @@ using Orleans.Fin.Chaos;
 // The chaos run: onboards customers, sends concurrent payments (duplicates included) while silos are
 // killed with SIGKILL and restarted, then checks, without any client retry, that the system settles
 // with the ledger intact; then retries every lost answer and checks again; last, that no risk state refers to a
-// missing cold part (in PostgreSQL) and that every customer's risk grain answers. Exit code 0 = PASS.
+// missing cold part (in PostgreSQL), that a real sweep with both silos killed leaves no orphan and no dangling state,
+// and that every customer's risk grain answers once the silos are back (activating from storage). Exit code 0 = PASS.
 ChaosOptions options;
 try
 {

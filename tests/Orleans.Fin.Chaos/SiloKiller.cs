@@ -6,7 +6,8 @@ namespace Orleans.Fin.Chaos;
 /// <summary>
 /// Kills a silo with SIGKILL at evenly spaced moments of the load, alternating between the two
 /// silos from a seeded start, and brings it back with the restart command (cluster.sh start
-/// --no-build, which starts only what is missing and waits until it is ready).
+/// --no-build, which starts only what is missing and waits until it is ready). After the load it
+/// can also kill both silos at once and bring both back the same way.
 /// </summary>
 public sealed class SiloKiller(ChaosOptions options, ChaosCounters counters, Action<string> log)
 {
@@ -32,42 +33,93 @@ public sealed class SiloKiller(ChaosOptions options, ChaosCounters counters, Act
 
             counters.Killed();
             await Task.Delay(options.DownTime);
-            var restarted = Stopwatch.StartNew();
-            var (exitCode, output) = await RunRestartAsync();
-            if (exitCode != 0)
+            if (await RestartAsync(name) is null)
             {
-                Failures.Add($"restarting {name} failed with exit code {exitCode}: {output}");
                 return;
             }
 
-            log(string.Create(CultureInfo.InvariantCulture, $"{name} restarted and ready in {restarted.Elapsed.TotalSeconds:F1} s"));
             silo = 3 - silo;
         }
     }
 
+    /// <summary>
+    /// Kills both silos with SIGKILL (client-api stays up), so no grain runs and none can write; false, with a failure
+    /// recorded, when a silo was not running.
+    /// </summary>
+    public bool KillBoth()
+    {
+        // Both signals go out before either exit is waited for, so the second silo does not outlive the first.
+        var killed = new[] { Kill("silo1"), Kill("silo2") };
+        foreach (var kill in killed.OfType<(string Name, Process Process)>())
+        {
+            Reap(kill.Name, kill.Process);
+        }
+
+        return killed.All(kill => kill is not null);
+    }
+
+    /// <summary>
+    /// Runs the restart command, which starts whatever is not running and waits until each process answers ready; the
+    /// seconds it took, or null with a failure recorded.
+    /// </summary>
+    public async Task<double?> RestartAsync(string what)
+    {
+        var restarted = Stopwatch.StartNew();
+        var (exitCode, output) = await RunRestartAsync();
+        if (exitCode != 0)
+        {
+            Failures.Add($"restarting {what} failed with exit code {exitCode}: {output}");
+            return null;
+        }
+
+        var seconds = restarted.Elapsed.TotalSeconds;
+        log(string.Create(CultureInfo.InvariantCulture, $"{what} restarted and ready in {seconds:F1} s"));
+        return seconds;
+    }
+
     private bool TryKill(string name)
+    {
+        if (Kill(name) is not { } killed)
+        {
+            return false;
+        }
+
+        Reap(name, killed.Process);
+        return true;
+    }
+
+    /// <summary>Sends SIGKILL to the silo named in its pid file; null, with a failure recorded, when it was not running.</summary>
+    private (string Name, Process Process)? Kill(string name)
     {
         var pidFile = Path.Combine(options.RunDir, name + ".pid");
         if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture, out var pid))
         {
             Failures.Add($"no pid for {name} in {pidFile}");
-            return false;
+            return null;
         }
 
+        Process? process = null;
         try
         {
-            using var process = Process.GetProcessById(pid);
+            process = Process.GetProcessById(pid);
             process.Kill(); // SIGKILL on Unix: no shutdown, no flush, no deactivation
-            process.WaitForExit(10_000);
+            return (name, process);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {
+            process?.Dispose();
             Failures.Add($"{name} (pid {pid}) was not running when it was to be killed");
-            return false;
+            return null;
         }
+    }
 
-        log($"kill -9 {name} (pid {pid})");
-        return true;
+    private void Reap(string name, Process process)
+    {
+        using (process)
+        {
+            process.WaitForExit(10_000);
+            log($"kill -9 {name} (pid {process.Id})");
+        }
     }
 
     private async Task<(int ExitCode, string Output)> RunRestartAsync()
