@@ -40,7 +40,7 @@ while [[ $# -gt 0 ]]; do
     --configuration) configuration=$2; shift 2 ;;
     --no-build) build=false; shift ;;
     --risk) risk=$2; shift 2 ;;
-    --parts-from) parts_from=${2:-}; shift 2 ;;
+    --parts-from) [[ $# -ge 2 ]] || { echo "$1 needs a value" >&2; exit 2; }; parts_from=$2; shift 2 ;;
     --environment) environment=$2; shift 2 ;;
     --keep) keep=$2; shift 2 ;;
     *) echo "unknown option $1 (see the head of $0)" >&2; exit 2 ;;

@@ -35,5 +35,5 @@ public sealed record RiskPartsReading(long StatesInParts, long Parts, long Dangl
     }
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"risk parts: {StatesInParts} states in parts, {Parts} parts stored, {Dangling} dangling, {Orphaned} orphaned (left by kills; swept by deploy/scripts/sweep-risk-parts.sh), {Unreadable} unreadable");
+        $"risk parts: {StatesInParts} states in parts, {Parts} parts stored, {Dangling} dangling, {Orphaned} orphaned (part rows no state refers to), {Unreadable} unreadable");
 }
