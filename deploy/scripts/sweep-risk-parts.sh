@@ -11,7 +11,8 @@
 #                 to be referred to
 #   --cluster-stopped
 #                 no silo of the service runs, so no state is on its way: any --min-age, 0 included, is let through
-#   --batch       delete at most this many parts a statement, repeating until a statement deletes fewer (default
+#                 (the operator's word: the script does not check the membership table)
+#   --batch       delete at most this many parts a statement, repeating until a statement deletes none (default
 #                 10000): each statement holds share locks on that many customers' risk rows while it runs
 #   --dry-run     print what would be deleted, delete nothing
 #   --service-id  the Orleans service id (default: Cluster__ServiceId, else orleans-fin)
@@ -93,8 +94,9 @@ SQL
     exit 2
 fi
 
-# While silos run, a part younger than a few minutes may be one whose state write has not landed yet.
-if ! $cluster_stopped; then
+# While silos run, a part younger than a few minutes may be one whose state write has not landed yet. A dry run deletes
+# nothing, so it may look at any age. --cluster-stopped is the operator's word, not checked here.
+if ! $cluster_stopped && ! $dry_run; then
     too_young=$(run_psql -At <<'SQL'
 SELECT :'age'::interval < interval '10 minutes';
 SQL
@@ -114,7 +116,8 @@ SELECT n0, n1, extension, part_id, modified_on FROM fin_risk_parts_orphaned(:'si
 SQL
 else
     # In statements of at most --batch parts each (each holds share locks on that many risk rows while it runs), until
-    # one deletes fewer: what is left then is young, referenced, or its state is being written and kept for a later run.
+    # one deletes nothing: what is left then is young, referenced, or its state is being written and kept for a later
+    # run. Each statement scans the table again, so a backlog of N orphans costs about N / --batch scans.
     echo "== deleted (customer | part | last modified)"
     deleted=0
     while :; do
@@ -129,7 +132,7 @@ SQL
             count=$(printf '%s\n' "$rows" | wc -l)
         fi
         deleted=$((deleted + count))
-        ((count == batch)) || break
+        ((count > 0)) || break
     done
     echo "$deleted orphaned part(s) deleted"
 fi

@@ -178,9 +178,17 @@ $fn$;
 
 -- Risk states whose payload refers to a part, the part rows stored (non-NULL payload), the states referring to a part
 -- whose row is missing or cleared, the part rows no state refers to (any age), and the risk states whose payload
--- cannot be read (counted in none of the others). Dropped first: a function's result columns cannot be replaced.
-DROP FUNCTION IF EXISTS fin_risk_parts_summary(text);
-CREATE FUNCTION fin_risk_parts_summary(p_service_id text)
+-- cannot be read (counted in none of the others). A version without the last column is dropped first (a function's
+-- result columns cannot be replaced); once it has it, a re-run replaces it in place and keeps its grants.
+DO $do$
+BEGIN
+    IF to_regprocedure('fin_risk_parts_summary(text)') IS NOT NULL
+       AND pg_get_function_result('fin_risk_parts_summary(text)'::regprocedure) NOT LIKE '%unreadable bigint%' THEN
+        DROP FUNCTION fin_risk_parts_summary(text);
+    END IF;
+END
+$do$;
+CREATE OR REPLACE FUNCTION fin_risk_parts_summary(p_service_id text)
 RETURNS TABLE (states_in_parts bigint, parts bigint, dangling bigint, orphaned bigint, unreadable bigint)
 LANGUAGE sql
 STABLE

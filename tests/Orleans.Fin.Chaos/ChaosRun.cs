@@ -131,7 +131,7 @@ public sealed class ChaosRun(ChaosOptions options)
             var killer = new SiloKiller(options, _counters, Log);
             if (killer.KillBoth() && before is not null)
             {
-                await SweepRiskPartsAsync(before);
+                await SweepRiskPartsAsync();
             }
 
             // cluster.sh start waits for each silo's /health/ready whether it started it or not: both killed, so both came back.
@@ -175,11 +175,21 @@ public sealed class ChaosRun(ChaosOptions options)
     /// With every silo killed: deletes every orphaned part (<see cref="RiskPartsSweep"/>), then reads the parts again.
     /// The sweep must have left no orphan, made no state dangle and taken no state out of parts.
     /// </summary>
-    private async Task SweepRiskPartsAsync(RiskPartsReading before)
+    private async Task SweepRiskPartsAsync()
     {
+        long swept;
+        RiskPartsReading? before;
         try
         {
-            var swept = await RiskPartsSweep.SweepAsync(options.PgConnection!, options.ServiceId);
+            await RiskPartsSweep.WaitUntilQuietAsync(options.PgConnection!);
+            // Read again once every statement of the killed silos has ended: nothing changes the rows from here on but the sweep.
+            before = await ReadRiskPartsAsync("with no silo running, ");
+            if (before is null)
+            {
+                return;
+            }
+
+            swept = await RiskPartsSweep.SweepAsync(options.PgConnection!, options.ServiceId);
             Log($"risk parts swept with no silo running (minimum age 0): {swept} orphaned parts deleted");
         }
         catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
@@ -193,9 +203,10 @@ public sealed class ChaosRun(ChaosOptions options)
             return;
         }
 
-        if (after.Orphaned != 0)
+        // Exactly the orphans found before it, and only they: every referenced part stays, every state stays in parts.
+        if (after.Orphaned != 0 || swept != before.Orphaned || after.Parts != before.Parts - swept)
         {
-            AddFailures([$"the sweep left {after.Orphaned} orphaned risk parts"]);
+            AddFailures([$"the sweep deleted {swept} parts where {before.Orphaned} were orphaned, leaving {after.Orphaned} orphaned and {after.Parts} of {before.Parts} parts stored"]);
         }
 
         if (after.StatesInParts != before.StatesInParts)

@@ -12,8 +12,8 @@ public static class RiskPartsSweep
     public static readonly TimeSpan QuietBudget = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Waits until no other session of the database is running a statement or holds a transaction open, then deletes
-    /// every part row no risk state refers to; returns how many it deleted. Call it only with every silo killed: the
+    /// Deletes every part row no risk state refers to; returns how many it deleted. Call it only with every silo killed
+    /// and <see cref="WaitUntilQuietAsync"/> returned: the
     /// minimum age (docs/ARCHITECTURE.md, "The risk state in parts") keeps a part whose state write is still on its way;
     /// age 0 is safe here only because no silo runs, so no state write is on its way once the statements the killed
     /// silos had sent have ended (a server finishes a statement even when its client is gone).
@@ -21,18 +21,30 @@ public static class RiskPartsSweep
     public static async Task<long> SweepAsync(string connectionString, string serviceId)
     {
         await using var data = NpgsqlDataSource.Create(connectionString);
-        await WaitUntilQuietAsync(data);
-        await using var sweep = data.CreateCommand("SELECT count(*) FROM fin_risk_parts_sweep_rows($1, interval '0')");
+        await using var sweep = data.CreateCommand("SELECT fin_risk_parts_sweep($1, interval '0')");
         sweep.Parameters.Add(new NpgsqlParameter { Value = serviceId });
-        return (long)(await sweep.ExecuteScalarAsync())!;
+        // In batches (each statement takes at most the function's default limit), until one deletes nothing.
+        var deleted = 0L;
+        for (var batch = (long)(await sweep.ExecuteScalarAsync())!; batch > 0; batch = (long)(await sweep.ExecuteScalarAsync())!)
+        {
+            deleted += batch;
+        }
+
+        return deleted;
     }
 
-    private static async Task WaitUntilQuietAsync(NpgsqlDataSource data)
+    /// <summary>
+    /// Waits until no other session of the database is running a statement or holds a transaction open: the statements
+    /// the killed silos had sent have ended. Throws <see cref="TimeoutException"/> after <see cref="QuietBudget"/>.
+    /// </summary>
+    public static async Task WaitUntilQuietAsync(string connectionString)
     {
-        // Idle sessions are left alone: client-api keeps its pooled connections (it reads the gateway list).
+        await using var data = NpgsqlDataSource.Create(connectionString);
+        // Idle sessions are left alone: client-api keeps its pooled connections (it reads the gateway list). A session
+        // whose state this role may not see (NULL) counts as busy.
         await using var busy = data.CreateCommand(
             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
-            + "AND backend_type = 'client backend' AND state <> 'idle'");
+            + "AND backend_type = 'client backend' AND state IS DISTINCT FROM 'idle'");
         using var deadline = new CancellationTokenSource(QuietBudget);
         while ((long)(await busy.ExecuteScalarAsync())! > 0)
         {

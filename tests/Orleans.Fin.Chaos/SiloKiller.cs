@@ -44,18 +44,19 @@ public sealed class SiloKiller(ChaosOptions options, ChaosCounters counters, Act
 
     /// <summary>
     /// Kills both silos with SIGKILL (client-api stays up), so no grain runs and none can write; false, with a failure
-    /// recorded, when a silo was not running.
+    /// recorded, when a silo was not running or did not end.
     /// </summary>
     public bool KillBoth()
     {
         // Both signals go out before either exit is waited for, so the second silo does not outlive the first.
         var killed = new[] { Kill("silo1"), Kill("silo2") };
+        var ended = true;
         foreach (var kill in killed.OfType<(string Name, Process Process)>())
         {
-            Reap(kill.Name, kill.Process);
+            ended &= Reap(kill.Name, kill.Process);
         }
 
-        return killed.All(kill => kill is not null);
+        return ended && killed.All(kill => kill is not null);
     }
 
     /// <summary>
@@ -84,8 +85,7 @@ public sealed class SiloKiller(ChaosOptions options, ChaosCounters counters, Act
             return false;
         }
 
-        Reap(name, killed.Process);
-        return true;
+        return Reap(name, killed.Process);
     }
 
     /// <summary>Sends SIGKILL to the silo named in its pid file; null, with a failure recorded, when it was not running.</summary>
@@ -113,12 +113,19 @@ public sealed class SiloKiller(ChaosOptions options, ChaosCounters counters, Act
         }
     }
 
-    private void Reap(string name, Process process)
+    /// <summary>Waits for a killed silo to end; false, with a failure recorded, when it is still running 10 s later.</summary>
+    private bool Reap(string name, Process process)
     {
         using (process)
         {
-            process.WaitForExit(10_000);
+            var ended = process.WaitForExit(10_000);
             log($"kill -9 {name} (pid {process.Id})");
+            if (!ended)
+            {
+                Failures.Add($"{name} (pid {process.Id}) was still running 10 s after SIGKILL");
+            }
+
+            return ended;
         }
     }
 
