@@ -182,8 +182,8 @@ $fn$;
 -- result columns cannot be replaced); once it has it, a re-run replaces it in place and keeps its grants.
 DO $do$
 BEGIN
-    IF to_regprocedure('fin_risk_parts_summary(text)') IS NOT NULL
-       AND pg_get_function_result('fin_risk_parts_summary(text)'::regprocedure) NOT LIKE '%unreadable bigint%' THEN
+    -- NULL, and nothing dropped, when there is no such function yet (to_regprocedure, not a cast, which would fail).
+    IF pg_get_function_result(to_regprocedure('fin_risk_parts_summary(text)')) NOT LIKE '%unreadable bigint%' THEN
         DROP FUNCTION fin_risk_parts_summary(text);
     END IF;
 END
