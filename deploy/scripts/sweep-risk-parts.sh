@@ -138,29 +138,23 @@ SQL
 fi
 
 status=0
-unreadable=$(run_psql -At <<'SQL'
-SELECT count(*) FROM fin_risk_parts_unreadable(:'sid');
-SQL
-)
-if ((unreadable > 0)); then
-    echo "== unreadable: risk states whose payload cannot be read (their parts are kept)"
-    run_psql <<'SQL'
-SELECT n0, n1, extension FROM fin_risk_parts_unreadable(:'sid');
-SQL
-    echo "sweep-risk-parts: $unreadable risk state(s) cannot be read: see docs/ARCHITECTURE.md, \"The risk state in parts\"" >&2
-    status=1
-fi
 
-dangling=$(run_psql -At <<'SQL'
-SELECT count(*) FROM fin_risk_parts_dangling(:'sid');
-SQL
-)
-if ((dangling > 0)); then
-    echo "== dangling: risk states referring to a part that is not stored (these grains do not activate)"
-    run_psql <<'SQL'
-SELECT n0, n1, extension, part_id FROM fin_risk_parts_dangling(:'sid');
-SQL
-    echo "sweep-risk-parts: $dangling risk state(s) refer to a missing part: see docs/ARCHITECTURE.md, \"The risk state in parts\"" >&2
+# Lists the rows of the query on stdin under a heading; when there are any, says so on stderr and marks the run failed.
+report() {
+    local heading=$1 what=$2 rows
+    rows=$(run_psql -At -F ' | ')
+    [[ -n $rows ]] || return 0
+    echo "== $heading"
+    printf '%s\n' "$rows"
+    echo "sweep-risk-parts: $(printf '%s\n' "$rows" | wc -l) risk state(s) $what: see docs/ARCHITECTURE.md, \"The risk state in parts\"" >&2
     status=1
-fi
+}
+
+report "unreadable: risk states whose payload cannot be read (their parts are kept; customer | n0 | n1)" "cannot be read" <<'SQL'
+SELECT extension, n0, n1 FROM fin_risk_parts_unreadable(:'sid');
+SQL
+report "dangling: risk states referring to a part that is not stored, so their grains do not activate (customer | part)" \
+    "refer to a missing part" <<'SQL'
+SELECT extension, part_id FROM fin_risk_parts_dangling(:'sid');
+SQL
 exit $status
